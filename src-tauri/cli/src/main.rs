@@ -1,0 +1,103 @@
+//! frontdesk-cli: every core operation from a terminal, as `frontdesk-cli <area> <verb>`.
+//! Global flags: --db PATH, --as LOGIN (password in FRONTDESK_PASSWORD), --now "YYYY-MM-DD HH:MM",
+//! --json. Errors go to stderr in Chinese and the exit code is non-zero.
+
+mod args;
+mod ops;
+mod render;
+
+use std::process::ExitCode;
+
+use chrono::NaiveDateTime;
+use frontdesk_core::{accounts, ctx, store, Ctx, Error, Store};
+
+use args::Cli;
+
+/// Everything an operation needs: the open store, who acts and when, and the parsed arguments.
+pub struct Session {
+    pub store: Store,
+    pub ctx: Ctx,
+    pub cli: Cli,
+}
+
+/// An operation's failure: a core error (with kind and field) or a usage mistake.
+pub enum Failure {
+    Core(Error),
+    Usage(String),
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        Failure::Core(e)
+    }
+}
+impl From<String> for Failure {
+    fn from(e: String) -> Self {
+        Failure::Usage(e)
+    }
+}
+
+fn parse_now(text: &str) -> Result<NaiveDateTime, String> {
+    for f in ["%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"] {
+        if let Ok(t) = NaiveDateTime::parse_from_str(text.trim(), f) {
+            return Ok(t);
+        }
+    }
+    Err(format!("--now 的时间“{text}”格式不正确,应为 YYYY-MM-DD HH:MM"))
+}
+
+fn run(cli: Cli) -> Result<serde_json::Value, Failure> {
+    let now = match &cli.now {
+        Some(t) => parse_now(t)?,
+        None => ctx::china_now(),
+    };
+    let path = store::resolve_db_path(cli.db.as_deref());
+    let mut store = Store::open(&path)?;
+    let actor = match &cli.as_login {
+        Some(login) => {
+            let password = std::env::var("FRONTDESK_PASSWORD")
+                .map_err(|_| "使用 --as 时需要在环境变量 FRONTDESK_PASSWORD 中提供密码".to_string())?;
+            Some(accounts::login(&mut store, now, login, &password)?)
+        }
+        None => None,
+    };
+    let mut session = Session { store, ctx: Ctx::new(now, actor), cli };
+    ops::dispatch(&mut session)
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::parse(std::env::args().skip(1)) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("错误:{e}");
+            return ExitCode::from(2);
+        }
+    };
+    if cli.help || cli.words.is_empty() {
+        print!("{}", ops::help(cli.words.first().map(String::as_str)));
+        return ExitCode::SUCCESS;
+    }
+    let json = cli.json;
+    match run(cli) {
+        Ok(v) => {
+            if json {
+                println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+            } else {
+                println!("{}", render::render(&v));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(Failure::Core(e)) => {
+            if json {
+                eprintln!("{}", serde_json::to_string(&e.to_view()).unwrap_or_default());
+            } else {
+                eprintln!("错误:{e}");
+            }
+            ExitCode::from(1)
+        }
+        Err(Failure::Usage(msg)) => {
+            eprintln!("错误:{msg}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,30 @@
+//! frontdesk-core: the rules, the store, printing and export of 物业客服前台.
+//! No GUI here: the Tauri shell and the CLI are thin layers over these functions.
+//!
+//! Conventions (see README "Design"):
+//! - Each domain module exposes functions `fn op(store: &mut Store, ctx: &Ctx, input) -> Result<T>`;
+//!   the function checks the role, then runs its whole body in one `store.write` transaction,
+//!   writing the audit log in that same transaction.
+//! - Time comes from `ctx.now`; nothing here reads the clock.
+//! - Inputs are `*Input` structs (Deserialize), outputs plain structs (Serialize); both derive
+//!   `ts_rs::TS` so the UI's TypeScript types are generated from them (`ui/src/bindings`).
+
+pub mod accounts;
+pub mod audit;
+pub mod categories;
+pub mod ctx;
+pub mod departments;
+pub mod error;
+pub mod office;
+pub mod phone;
+pub mod residents;
+pub mod role;
+pub mod rooms;
+pub mod setup;
+pub mod staff;
+pub mod store;
+pub mod validate;
+
+pub use ctx::{Actor, Ctx};
+pub use error::{Error, Result};
+pub use store::Store;

@@ -1,0 +1,112 @@
+use super::*;
+
+#[test]
+fn a_file_database_gets_the_safe_pragmas() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("a/b/fd.db")).unwrap();
+    let c = store.conn();
+    let mode: String = c.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+    let sync: i64 = c.query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
+    assert_eq!(sync, 2, "synchronous must be FULL");
+    let fk: i64 = c.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+    assert_eq!(fk, 1);
+    let v: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(v, latest_version());
+}
+
+#[test]
+fn every_table_is_strict() {
+    let store = Store::open_in_memory().unwrap();
+    let loose: Vec<String> = store
+        .conn()
+        .prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND strict = 0 AND name NOT LIKE 'sqlite_%'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert!(loose.is_empty(), "tables must be STRICT, these are not: {loose:?}");
+}
+
+#[test]
+fn reopening_keeps_data_and_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fd.db");
+    {
+        let mut s = Store::open(&path).unwrap();
+        s.write(|tx| {
+            tx.execute("INSERT INTO buildings (name) VALUES ('9')", [])?;
+            Ok(())
+        })
+        .unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    let n: i64 = s.conn().query_row("SELECT count(*) FROM buildings", [], |r| r.get(0)).unwrap();
+    assert_eq!(n, 1);
+    assert!(s.check().unwrap().ok);
+}
+
+#[test]
+fn a_failed_operation_rolls_back_whole() {
+    let mut s = Store::open_in_memory().unwrap();
+    let r: Result<()> = s.write(|tx| {
+        tx.execute("INSERT INTO buildings (name) VALUES ('1')", [])?;
+        Err(Error::invalid("x", "故意失败"))
+    });
+    assert!(r.is_err());
+    let n: i64 = s.conn().query_row("SELECT count(*) FROM buildings", [], |r| r.get(0)).unwrap();
+    assert_eq!(n, 0, "the insert before the error must be rolled back");
+}
+
+#[test]
+fn a_newer_database_is_refused_not_damaged() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fd.db");
+    drop(Store::open(&path).unwrap());
+    let c = rusqlite::Connection::open(&path).unwrap();
+    c.pragma_update(None, "user_version", latest_version() + 1).unwrap();
+    drop(c);
+    let e = Store::open(&path).err().unwrap();
+    assert_eq!(e.kind(), "integrity");
+}
+
+/// Every older schema, frozen in tests/schema_snapshots/vN.sql when it shipped, upgrades to
+/// exactly the schema a fresh database gets.
+#[test]
+fn every_old_schema_upgrades_to_the_fresh_schema() {
+    let fresh = Store::open_in_memory().unwrap();
+    let want = schema_of(fresh.conn());
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/schema_snapshots");
+    let latest = latest_version();
+    let current = dir.join(format!("v{latest}.sql"));
+    if std::env::var("UPDATE_SCHEMA_SNAPSHOT").is_ok() {
+        std::fs::write(&current, &want).unwrap();
+    }
+    let frozen = std::fs::read_to_string(&current).unwrap_or_else(|_| {
+        panic!("{} is missing: run UPDATE_SCHEMA_SNAPSHOT=1 cargo test -p frontdesk-core store:: once, and commit it", current.display())
+    });
+    assert_eq!(frozen, want, "the latest snapshot must equal the fresh schema; never edit a shipped migration");
+    for v in 1..latest {
+        let snap = std::fs::read_to_string(dir.join(format!("v{v}.sql")))
+            .unwrap_or_else(|_| panic!("schema snapshot v{v}.sql is missing"));
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("old.db");
+        {
+            let c = rusqlite::Connection::open(&path).unwrap();
+            c.execute_batch(&snap).unwrap();
+            c.pragma_update(None, "user_version", v).unwrap();
+        }
+        let upgraded = Store::open(&path).unwrap();
+        assert_eq!(schema_of(upgraded.conn()), want, "upgrading schema v{v} must give the fresh schema");
+    }
+}
+
+/// The schema as SQL text, one statement per line, in a stable order.
+fn schema_of(c: &rusqlite::Connection) -> String {
+    let mut st = c
+        .prepare("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type DESC, name")
+        .unwrap();
+    let rows: Vec<String> = st.query_map([], |r| r.get(0)).unwrap().collect::<rusqlite::Result<_>>().unwrap();
+    rows.iter().map(|s| format!("{s};\n")).collect()
+}

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest'
+import { formatTime, maskPhone, ROLE_LABELS } from './labels'
+
+describe('labels', () => {
+  it('masks mobile numbers in the middle', () => {
+    expect(maskPhone('13812345678')).toBe('138****5678')
+    expect(maskPhone('0755-12345678')).toBe('0755-12345678')
+  })
+  it('formats stored times for the desk', () => {
+    expect(formatTime('2026-11-23T09:05:00')).toBe('2026-11-23 09:05')
+    expect(formatTime(null)).toBe('')
+  })
+  it('names every role in Chinese', () => {
+    expect(Object.values(ROLE_LABELS)).toEqual(['前台接待员', '客服主管', '维修工', '秩序维护员', '项目经理'])
+  })
+})

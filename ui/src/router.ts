@@ -1,0 +1,27 @@
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import NotBuilt from './views/NotBuilt.vue'
+import SettingsView from './views/settings/SettingsView.vue'
+
+/** The left navigation, in order. `built: false` areas show a plain "not built yet" page. */
+export const areas: { path: string; title: string; icon: string }[] = [
+  { path: '/intake', title: '来电来访', icon: 'Phone' },
+  { path: '/slips', title: '派工单', icon: 'Tickets' },
+  { path: '/complaints', title: '投诉', icon: 'Warning' },
+  { path: '/roster', title: '值班安排', icon: 'Calendar' },
+  { path: '/handover', title: '交接班', icon: 'Switch' },
+  { path: '/reports', title: '报表', icon: 'DataAnalysis' },
+  { path: '/settings', title: '设置', icon: 'Setting' },
+]
+
+const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: '/intake' },
+  { path: '/intake', component: NotBuilt, meta: { title: '来电来访' } },
+  { path: '/slips', component: NotBuilt, meta: { title: '派工单' } },
+  { path: '/complaints', component: NotBuilt, meta: { title: '投诉' } },
+  { path: '/roster', component: NotBuilt, meta: { title: '值班安排' } },
+  { path: '/handover', component: NotBuilt, meta: { title: '交接班' } },
+  { path: '/reports', component: NotBuilt, meta: { title: '报表' } },
+  { path: '/settings/:tab?', component: SettingsView, meta: { title: '设置' } },
+]
+
+export const router = createRouter({ history: createWebHashHistory(), routes })

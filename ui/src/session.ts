@@ -1,0 +1,66 @@
+// Who is logged in, whether the screen is locked, and the idle timer that locks it.
+import { reactive } from 'vue'
+import * as api from './api/session'
+import type { Actor } from './bindings/Actor'
+import type { Office } from './bindings/Office'
+
+export const session = reactive({
+  ready: false,
+  initialized: false,
+  office: null as Office | null,
+  user: null as Actor | null,
+  locked: false,
+})
+
+export async function loadSession() {
+  const status = await api.setupStatus()
+  session.initialized = status.initialized
+  session.office = status.office
+  session.user = await api.currentUser()
+  session.ready = true
+}
+
+export function loggedIn(user: Actor) {
+  session.user = user
+  session.locked = false
+  session.initialized = true
+  touch()
+}
+
+export async function logOut() {
+  await api.logout()
+  session.user = null
+  session.locked = false
+}
+
+export function hasRole(...roles: Actor['role'][]): boolean {
+  return !!session.user && roles.includes(session.user.role)
+}
+
+// ---- idle lock ----
+let lastActivity = Date.now()
+
+export function touch() {
+  lastActivity = Date.now()
+}
+
+async function checkIdle() {
+  if (!session.user || session.locked) return
+  const minutes = session.office?.idle_lock_minutes ?? 10
+  if (Date.now() - lastActivity > minutes * 60_000) {
+    session.locked = true
+    await api.lock()
+  }
+}
+
+export function startIdleWatch() {
+  for (const ev of ['mousemove', 'mousedown', 'keydown', 'wheel', 'touchstart']) {
+    window.addEventListener(ev, touch, { passive: true })
+  }
+  window.setInterval(checkIdle, 15_000)
+}
+
+export async function lockNow() {
+  session.locked = true
+  await api.lock()
+}
