@@ -17,6 +17,7 @@ pub mod departments;
 pub mod error;
 pub mod office;
 pub mod phone;
+pub mod print;
 pub mod residents;
 pub mod role;
 pub mod rooms;
