@@ -15,6 +15,7 @@ pub mod categories;
 pub mod ctx;
 pub mod departments;
 pub mod error;
+pub mod import;
 pub mod office;
 pub mod phone;
 pub mod print;

@@ -162,6 +162,24 @@ pub(crate) fn insert(tx: &Transaction, ctx: &Ctx, room_id: RoomId, r: &CleanResi
     get(tx, id)
 }
 
+/// Adds to a known resident the numbers they do not have yet (an import that lists them again);
+/// returns the numbers actually added. The limit of 5 per resident still holds.
+pub(crate) fn add_phones(tx: &Transaction, ctx: &Ctx, resident_id: i64, phones: &[String]) -> Result<Vec<String>> {
+    let have = phones_of(tx, resident_id)?;
+    let new: Vec<String> = phones.iter().filter(|p| !have.contains(p)).cloned().collect();
+    if new.is_empty() {
+        return Ok(new);
+    }
+    if have.len() + new.len() > 5 {
+        return Err(Error::invalid("phones", format!("该住户已登记 {} 个电话,再加 {} 个会超过 5 个的上限", have.len(), new.len())));
+    }
+    for p in &new {
+        tx.execute("INSERT INTO resident_phones (resident_id, phone) VALUES (?1, ?2)", params![resident_id, p])?;
+    }
+    audit::record(tx, ctx, "新增住户电话", "residents", Some(resident_id), &new.join("、"))?;
+    Ok(new)
+}
+
 fn set_phones(tx: &Transaction, resident_id: i64, phones: &[String]) -> Result<()> {
     tx.execute("DELETE FROM resident_phones WHERE resident_id = ?1", [resident_id])?;
     for p in phones {

@@ -1,5 +1,6 @@
 //! Every command the UI can call. Each area has its own file; `handler` lists them all.
 
+mod import;
 mod session;
 mod setup;
 
@@ -40,5 +41,9 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         setup::category_update,
         setup::audit_list,
         setup::db_check,
+        // import
+        import::import_preview,
+        import::import_run,
+        import::import_template,
     ]
 }

@@ -80,6 +80,21 @@ impl Store {
         Ok(out)
     }
 
+    /// Runs `f` in one IMMEDIATE transaction and keeps its changes only when it answers `true`;
+    /// otherwise everything it did is rolled back. An import preview (and an import refused
+    /// because some rows are wrong) runs the real inserts this way, so its counts are exactly
+    /// what a real import would do, and nothing is left behind.
+    pub fn write_if<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<(T, bool)>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (out, keep) = f(&tx)?;
+        if keep {
+            tx.commit()?;
+        } else {
+            tx.rollback()?;
+        }
+        Ok(out)
+    }
+
     /// Runs `f` in one read transaction so that everything it reads is one consistent snapshot.
     pub fn read<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
