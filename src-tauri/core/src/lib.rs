@@ -19,6 +19,7 @@ pub mod import;
 pub mod office;
 pub mod phone;
 pub mod print;
+pub mod reports;
 pub mod residents;
 pub mod role;
 pub mod rooms;

@@ -1,0 +1,206 @@
+//! The report as one plain struct: the dashboard, the Excel writer and the PDF writer all read
+//! this and nothing else, so the numbers they show cannot differ. Rates are fractions (0–1),
+//! `None` when there is nothing to divide by.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::period::Period;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Count {
+    pub label: String,
+    pub count: i64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct DayCount {
+    /// 'YYYY-MM-DD'
+    pub day: String,
+    pub count: i64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct IntakeStats {
+    pub total: i64,
+    pub by_type: Vec<Count>,
+    pub by_channel: Vec<Count>,
+    pub per_day: Vec<DayCount>,
+    pub night_entries: i64,
+}
+
+/// Slips of one category or department.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct SlipGroup {
+    pub label: String,
+    pub opened: i64,
+    pub completed: i64,
+    pub on_time: i64,
+    pub overdue: i64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct OverdueSlip {
+    pub serial: String,
+    pub opened_at: String,
+    pub room: String,
+    pub category: String,
+    pub assignee: String,
+    pub deadline: String,
+    /// Hours past the deadline at the end of the period (or now, for the current period).
+    pub hours_over: f64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct SlipStats {
+    pub opened: i64,
+    pub completed: i64,
+    pub completion_rate: Option<f64>,
+    /// Completed within the category's time limit.
+    pub on_time: i64,
+    pub on_time_rate: Option<f64>,
+    /// Opened → accepted, minutes.
+    pub avg_response_minutes: Option<f64>,
+    /// Opened → completed, hours.
+    pub avg_completion_hours: Option<f64>,
+    pub by_category: Vec<SlipGroup>,
+    pub by_department: Vec<SlipGroup>,
+    pub overdue: Vec<OverdueSlip>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct VisitStats {
+    /// Slips completed in the period (each should get a return visit).
+    pub due: i64,
+    pub done: i64,
+    pub rate: Option<f64>,
+    pub satisfied: i64,
+    pub satisfaction_rate: Option<f64>,
+    pub by_result: Vec<Count>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ComplaintGroup {
+    pub label: String,
+    pub received: i64,
+    pub valid: i64,
+    pub closed: i64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ComplaintStats {
+    pub received: i64,
+    pub valid: i64,
+    pub closed: i64,
+    pub avg_close_hours: Option<f64>,
+    pub by_category: Vec<ComplaintGroup>,
+    pub by_department: Vec<ComplaintGroup>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct PersonWork {
+    pub name: String,
+    pub role: String,
+    pub intake_received: i64,
+    pub slips_dispatched: i64,
+    pub slips_completed: i64,
+    pub return_visits: i64,
+    pub complaints_handled: i64,
+    pub shifts: i64,
+    pub hours: f64,
+    pub late: i64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct DutyStats {
+    pub shifts: i64,
+    pub hours: f64,
+    pub swaps: i64,
+    pub leaves: i64,
+    pub late_arrivals: i64,
+    /// Days where a desk shift had fewer people than it needs, e.g. "2026-11-08 夜班 缺1人".
+    pub coverage_gaps: Vec<String>,
+    pub handovers: i64,
+    /// Open items handed from one shift to the next.
+    pub carried_over: i64,
+    pub covers: i64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct IntakeDetail {
+    pub serial: String,
+    pub received_at: String,
+    pub room: String,
+    pub caller: String,
+    /// Masked.
+    pub phone: String,
+    pub channel: String,
+    pub kind: String,
+    pub content: String,
+    pub received_by: String,
+    pub outcome: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct SlipDetail {
+    pub serial: String,
+    pub opened_at: String,
+    pub room: String,
+    pub category: String,
+    pub department: String,
+    pub assignee: String,
+    pub status: String,
+    pub deadline: String,
+    pub completed_at: String,
+    pub on_time: Option<bool>,
+    pub satisfaction: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ComplaintDetail {
+    pub serial: String,
+    pub received_at: String,
+    pub room: String,
+    pub category: String,
+    pub department: String,
+    pub validity: String,
+    pub status: String,
+    pub closed_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Report {
+    pub period: Period,
+    pub office_name: String,
+    /// 'YYYY-MM-DD HH:MM:SS'
+    pub generated_at: String,
+    pub intake: IntakeStats,
+    pub slips: SlipStats,
+    pub visits: VisitStats,
+    pub complaints: ComplaintStats,
+    pub workload: Vec<PersonWork>,
+    pub duty: DutyStats,
+    pub intake_rows: Vec<IntakeDetail>,
+    pub slip_rows: Vec<SlipDetail>,
+    pub complaint_rows: Vec<ComplaintDetail>,
+}
+
+/// `part / whole`, or `None` when `whole` is zero.
+pub fn rate(part: i64, whole: i64) -> Option<f64> {
+    (whole > 0).then(|| part as f64 / whole as f64)
+}
