@@ -8,7 +8,10 @@ use rusqlite::{Connection, TransactionBehavior};
 use crate::error::{Error, Result};
 
 /// Migration `i` (0-based) produces schema version `i + 1`.
-pub const MIGRATIONS: &[&str] = &[include_str!("migrations/001_foundation.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_foundation.sql"),
+    include_str!("migrations/002_intake.sql"),
+];
 
 pub fn latest_version() -> i64 {
     MIGRATIONS.len() as i64
