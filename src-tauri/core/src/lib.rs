@@ -14,19 +14,28 @@ pub mod audit;
 pub mod categories;
 pub mod ctx;
 pub mod departments;
+pub mod duty;
+pub mod duty_settings;
 pub mod error;
+pub mod handover;
 pub mod import;
 pub mod office;
 pub mod phone;
 pub mod print;
 pub mod reports;
+pub mod requests;
 pub mod residents;
 pub mod role;
 pub mod rooms;
+pub mod roster;
 pub mod setup;
+pub mod shifts;
 pub mod staff;
 pub mod store;
 pub mod validate;
+
+#[cfg(test)]
+pub(crate) mod duty_fixture;
 
 pub use ctx::{Actor, Ctx};
 pub use error::{Error, Result};

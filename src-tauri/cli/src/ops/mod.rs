@@ -1,6 +1,7 @@
 //! The table of operations. Each area's file lists its verbs with a Chinese description and
 //! its arguments; `--help` prints them all, and dispatch finds the one to run.
 
+mod duty;
 mod import;
 mod setup;
 
@@ -22,7 +23,7 @@ pub struct Op {
 
 /// Every area's operations, in the order --help lists them.
 fn all() -> Vec<&'static [Op]> {
-    vec![setup::OPS, import::OPS]
+    vec![setup::OPS, import::OPS, duty::OPS]
 }
 
 pub fn out<T: Serialize>(v: T) -> Outcome {

@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_foundation.sql"),
     include_str!("migrations/002_intake.sql"),
+    include_str!("migrations/003_duty.sql"),
 ];
 
 pub fn latest_version() -> i64 {
