@@ -22,6 +22,8 @@ use crate::staff::StaffId;
 use crate::store::Store;
 use crate::{accounts, audit, duty_settings, validate};
 
+pub mod pulled;
+
 // ---------- the item checklist (configurable) ----------
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -481,7 +483,8 @@ pub struct HandoverStart {
 }
 
 /// Opens the record for a shift change, pre-filled from the roster, with every active item
-/// at its expected quantity, and the previous handover's unfinished items carried forward.
+/// at its expected quantity, the notes on unfinished work from the previous handover carried
+/// forward, and the records still open elsewhere pulled in.
 pub fn start(store: &mut Store, ctx: &Ctx, input: HandoverStart) -> Result<Handover> {
     let me = ctx.require(ANYONE, "开始交接班")?.id;
     let change_at = match input.change_at.as_deref().filter(|t| !t.trim().is_empty()) {
@@ -546,8 +549,14 @@ pub fn start(store: &mut Store, ctx: &Ctx, input: HandoverStart) -> Result<Hando
         if let (Some(prev), "desk") = (prev, kind) {
             tx.execute(
                 "INSERT INTO handover_open_items (handover_id, source, ref_id, summary, note)
-                 SELECT ?1, source, ref_id, summary, note FROM handover_open_items WHERE handover_id = ?2",
+                 SELECT ?1, source, ref_id, summary, note FROM handover_open_items WHERE handover_id = ?2 AND source = '交班说明'",
                 params![id, prev],
+            )?;
+        }
+        for p in pulled::open_records(tx, &ts(change_at))? {
+            tx.execute(
+                "INSERT INTO handover_open_items (handover_id, source, ref_id, summary) VALUES (?1, ?2, ?3, ?4)",
+                params![id, p.source, p.ref_id, p.summary],
             )?;
         }
         audit::record(tx, ctx, "开始交接班", "handovers", Some(id), &format!("{serial} {} → {}", outgoing.name, incoming.name))?;
@@ -782,6 +791,15 @@ pub fn sign(store: &mut Store, ctx: &Ctx, input: SignInput) -> Result<Handover> 
             return Err(Error::conflict("party", format!("{}已经签过字", input.party.label())));
         }
         let other_signed = if input.party == Party::Outgoing { h.incoming_signed_at.is_some() } else { h.outgoing_signed_at.is_some() };
+        if other_signed && h.from_night {
+            let pending = pulled::unhandled_night_log(tx, &ts(ctx.now))?;
+            if pending > 0 {
+                return Err(Error::conflict(
+                    "night_log",
+                    format!("还有 {pending} 条夜间值班记录未转为派工单/投诉或标记已处理,处理后才能完成早班交接"),
+                ));
+            }
+        }
         if input.party == Party::Incoming && h.arrived_at.is_none() {
             mark_arrival(tx, &h, ctx.now)?;
         }

@@ -153,3 +153,49 @@ fn the_evening_hand_off_goes_to_security_and_is_read_next_morning() {
     let list = list(&mut d.store, &morning, 3).unwrap();
     assert!(!list[0].awaiting_read);
 }
+
+#[test]
+fn night_log_entries_block_the_morning_sign_off_until_handled() {
+    let (mut d, h) = morning();
+    let tech = d.night_tech("2026-12-09");
+    // A night-log entry taken at 02:10 (the intake module writes these; inserted here as it stores them).
+    let receiver = tech.id;
+    d.store
+        .conn()
+        .execute(
+            "INSERT INTO intake_entries (received_at, entered_at, channel, kind, content, received_by, night_log)
+             VALUES ('2026-12-10 02:10:00', '2026-12-10 02:10:00', 'call', 'repair', '8-302 卫生间漏水', ?1, 1)",
+            [receiver],
+        )
+        .unwrap();
+    let h = sign_as(&mut d, &h, Party::Outgoing, PASSWORD, "2026-12-10 08:20").unwrap();
+    let e = sign_as(&mut d, &h, Party::Incoming, PASSWORD, "2026-12-10 08:21").unwrap_err();
+    assert_eq!((e.kind(), e.field()), ("conflict", Some("night_log")));
+    assert_eq!(get(&mut d.store, &as_user(&d.boss, "2026-12-10 08:21"), h.id).unwrap().status, HandoverStatus::Open);
+    // Marked settled (as the intake's night-log conversion does), the sign-off goes through.
+    d.store
+        .conn()
+        .execute("UPDATE intake_entries SET night_decision = 'settled', night_decided_at = '2026-12-10 08:22:00', night_decided_by = ?1, outcome = '已电话指导关阀', finished_at = '2026-12-10 08:22:00'", [receiver])
+        .unwrap();
+    let h = sign_as(&mut d, &h, Party::Incoming, PASSWORD, "2026-12-10 08:23").unwrap();
+    assert_eq!(h.status, HandoverStatus::Signed);
+}
+
+#[test]
+fn open_records_are_pulled_in_when_the_handover_starts() {
+    let mut d = Desk::new();
+    d.publish_full("2026-12", NOW);
+    let who = d.receptionists[0].id;
+    d.store
+        .conn()
+        .execute(
+            "INSERT INTO intake_entries (received_at, entered_at, channel, kind, content, received_by, night_log, callback_phone, callback_state)
+             VALUES ('2026-12-10 15:00:00', '2026-12-10 15:00:00', 'call', 'inquiry', '咨询停车月卡办理', ?1, 0, '13800001111', 'pending')",
+            [who],
+        )
+        .unwrap();
+    let ctx = as_user(&d.boss, "2026-12-10 17:10");
+    let h = start(&mut d.store, &ctx, HandoverStart { kind: HandoverKind::Desk, change_at: None, outgoing_id: None, incoming_id: None }).unwrap();
+    assert_eq!(h.open_items.len(), 1, "{:?}", h.open_items);
+    assert_eq!(h.open_items[0].source, "待回电");
+}
