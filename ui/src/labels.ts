@@ -28,3 +28,27 @@ export function formatTime(iso: string | null | undefined): string {
   if (!iso) return ''
   return iso.replace('T', ' ').slice(0, 16)
 }
+
+export const ITEM_STATE_LABELS: Record<'ok' | 'damaged' | 'missing', string> = {
+  ok: '完好',
+  damaged: '损坏',
+  missing: '缺失',
+}
+
+export const REQUEST_KIND_LABELS: Record<'swap' | 'leave', string> = { swap: '调班', leave: '请假' }
+
+export const REQUEST_STATUS_LABELS: Record<'pending' | 'approved' | 'rejected' | 'withdrawn', string> = {
+  pending: '待审批',
+  approved: '已批准',
+  rejected: '已驳回',
+  withdrawn: '已撤回',
+}
+
+export const HANDOVER_KIND_LABELS: Record<'desk' | 'security', string> = { desk: '前台交接', security: '移交秩序维护岗' }
+
+/** The key that sets a roster cell to the n-th shift of the legend: 1–9. */
+export function shiftForKey(key: string, count: number): number | null {
+  if (!/^[1-9]$/.test(key)) return null
+  const i = Number(key) - 1
+  return i < count ? i : null
+}

@@ -1,6 +1,8 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import NotBuilt from './views/NotBuilt.vue'
 import SettingsView from './views/settings/SettingsView.vue'
+import RosterView from './views/duty/RosterView.vue'
+import HandoverView from './views/duty/HandoverView.vue'
 
 /** The left navigation, in order. `built: false` areas show a plain "not built yet" page. */
 export const areas: { path: string; title: string; icon: string }[] = [
@@ -18,8 +20,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/intake', component: NotBuilt, meta: { title: '来电来访' } },
   { path: '/slips', component: NotBuilt, meta: { title: '派工单' } },
   { path: '/complaints', component: NotBuilt, meta: { title: '投诉' } },
-  { path: '/roster', component: NotBuilt, meta: { title: '值班安排' } },
-  { path: '/handover', component: NotBuilt, meta: { title: '交接班' } },
+  { path: '/roster', component: RosterView, meta: { title: '值班安排' } },
+  { path: '/handover', component: HandoverView, meta: { title: '交接班' } },
   { path: '/reports', component: NotBuilt, meta: { title: '报表' } },
   { path: '/settings/:tab?', component: SettingsView, meta: { title: '设置' } },
 ]

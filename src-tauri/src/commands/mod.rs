@@ -1,6 +1,7 @@
 //! Every command the UI can call. Each area has its own file; `handler` lists them all.
 
 mod import;
+mod duty;
 mod session;
 mod setup;
 
@@ -45,5 +46,43 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         import::import_preview,
         import::import_run,
         import::import_template,
+        // duty
+        duty::shift_list,
+        duty::shift_add,
+        duty::shift_update,
+        duty::duty_settings_get,
+        duty::duty_settings_update,
+        duty::roster_months,
+        duty::roster_get,
+        duty::roster_create,
+        duty::roster_set_cells,
+        duty::roster_fill_rotation,
+        duty::roster_validate,
+        duty::roster_publish,
+        duty::request_list,
+        duty::request_file,
+        duty::request_approve,
+        duty::request_reject,
+        duty::duty_now,
+        duty::duty_cover_start,
+        duty::duty_cover_end,
+        duty::duty_covers,
+        duty::handover_items,
+        duty::handover_item_add,
+        duty::handover_item_update,
+        duty::handover_plan,
+        duty::handover_list,
+        duty::handover_get,
+        duty::handover_start,
+        duty::handover_notes,
+        duty::handover_check,
+        duty::handover_open_item,
+        duty::handover_drop_item,
+        duty::handover_anomaly,
+        duty::handover_drop_anomaly,
+        duty::handover_arrive,
+        duty::handover_sign,
+        duty::handover_addendum,
+        duty::handover_read_security,
     ]
 }
