@@ -3,6 +3,7 @@ import NotBuilt from './views/NotBuilt.vue'
 import SettingsView from './views/settings/SettingsView.vue'
 import RosterView from './views/duty/RosterView.vue'
 import HandoverView from './views/duty/HandoverView.vue'
+import SearchView from './views/SearchView.vue'
 
 /** The left navigation, in order. `built: false` areas show a plain "not built yet" page. */
 export const areas: { path: string; title: string; icon: string }[] = [
@@ -24,6 +25,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/handover', component: HandoverView, meta: { title: '交接班' } },
   { path: '/reports', component: NotBuilt, meta: { title: '报表' } },
   { path: '/settings/:tab?', component: SettingsView, meta: { title: '设置' } },
+  { path: '/search', component: SearchView, meta: { title: '搜索' } },
 ]
 
 export const router = createRouter({ history: createWebHashHistory(), routes })

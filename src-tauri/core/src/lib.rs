@@ -28,10 +28,12 @@ pub mod residents;
 pub mod role;
 pub mod rooms;
 pub mod roster;
+pub mod search;
 pub mod setup;
 pub mod shifts;
 pub mod staff;
 pub mod store;
+pub mod synthetic;
 pub mod validate;
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 mod import;
 mod duty;
+mod search;
 mod session;
 mod setup;
 
@@ -84,5 +85,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         duty::handover_sign,
         duty::handover_addendum,
         duty::handover_read_security,
+        // search
+        search::search,
     ]
 }

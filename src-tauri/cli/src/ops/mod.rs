@@ -3,6 +3,7 @@
 
 mod duty;
 mod import;
+mod search;
 mod setup;
 
 use serde::Serialize;
@@ -23,7 +24,7 @@ pub struct Op {
 
 /// Every area's operations, in the order --help lists them.
 fn all() -> Vec<&'static [Op]> {
-    vec![setup::OPS, import::OPS, duty::OPS]
+    vec![setup::OPS, import::OPS, duty::OPS, search::OPS]
 }
 
 pub fn out<T: Serialize>(v: T) -> Outcome {

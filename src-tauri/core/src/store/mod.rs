@@ -43,6 +43,8 @@ impl Store {
     fn init(conn: Connection, path: Option<PathBuf>) -> Result<Store> {
         let mut store = Store { conn, path };
         store.apply_pragmas()?;
+        // The search triggers call these; they must exist before any write (and any upgrade).
+        crate::search::grams::register(&store.conn)?;
         schema::upgrade(&mut store.conn)?;
         Ok(store)
     }

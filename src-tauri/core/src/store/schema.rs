@@ -12,6 +12,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_foundation.sql"),
     include_str!("migrations/002_intake.sql"),
     include_str!("migrations/003_duty.sql"),
+    include_str!("migrations/004_search.sql"),
 ];
 
 pub fn latest_version() -> i64 {
