@@ -135,7 +135,7 @@ pub fn generate(store: &mut Store, now: NaiveDateTime, input: GenerateInput) -> 
     let mut rng = Rng::new(input.seed);
     store.write(|tx| {
         let at = start.format(TIME_FORMAT).to_string();
-        let rooms = rooms(tx, &mut rng, room_count, &at)?;
+        let rooms = rooms(tx, room_count)?;
         let residents = residents(tx, &mut rng, &rooms, &at)?;
         let staff = staff(tx, &mut rng, &hash, &at)?;
         let plan = records::Plan { first_day, last_day, per_year, rooms: &rooms, residents: &residents, staff: &staff };
@@ -161,10 +161,9 @@ pub fn generate(store: &mut Store, now: NaiveDateTime, input: GenerateInput) -> 
     })
 }
 
-/// A generated room: its id and short code.
+/// A generated room.
 pub(crate) struct GenRoom {
     pub id: i64,
-    pub code: String,
 }
 
 /// A generated resident: name and first phone.
@@ -182,7 +181,7 @@ pub(crate) struct GenStaff {
 }
 
 /// High-rise buildings of 2 units × 2 homes a floor; as many floors as it takes.
-fn rooms(tx: &Transaction, _rng: &mut Rng, count: u32, _at: &str) -> Result<Vec<GenRoom>> {
+fn rooms(tx: &Transaction, count: u32) -> Result<Vec<GenRoom>> {
     let floors = 30u32;
     let per_building = 2 * floors * 2;
     let buildings = count.div_ceil(per_building);
@@ -203,7 +202,7 @@ fn rooms(tx: &Transaction, _rng: &mut Rng, count: u32, _at: &str) -> Result<Vec<
                     let code = format!("{b}-{unit}-{number}");
                     let area = if home == 1 { 89.5 } else { 126.0 };
                     add_room.execute(params![building_id, unit.to_string(), number, code, area])?;
-                    out.push(GenRoom { id: tx.last_insert_rowid(), code });
+                    out.push(GenRoom { id: tx.last_insert_rowid() });
                 }
             }
         }
