@@ -164,6 +164,26 @@ fn xlsx_imports_with_numbers_typed_as_numbers() {
 }
 
 #[test]
+fn the_data_may_be_on_a_later_worksheet() {
+    let (mut store, ctx) = desk();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let cover = book.add_worksheet();
+    cover.write_string(0, 0, "阳光花园住户名册(2026年)").unwrap();
+    let data = book.add_worksheet();
+    for (c, h) in ["楼栋", "单元", "房号", "住户姓名", "电话"].iter().enumerate() {
+        data.write_string(0, c as u16, *h).unwrap();
+    }
+    for (c, v) in ["3", "2", "1201", "张三", "12345"].iter().enumerate() {
+        data.write_string(1, c as u16, *v).unwrap();
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    let report = import::preview(&mut store, &ctx, ImportFile { kind: ImportKind::Rooms, file_name: "名册.xlsx".into(), bytes }).unwrap();
+    assert_eq!(report.rows, 1);
+    assert_eq!(report.problems.iter().map(|p| (p.row, p.column.as_str())).collect::<Vec<_>>(), [(2, "电话")]);
+    assert!(report.notes.iter().any(|n| n.contains("第 2 张工作表")), "{:?}", report.notes);
+}
+
+#[test]
 fn the_downloadable_templates_import_cleanly() {
     let (mut store, ctx) = desk();
     let rooms_t = import::template(ImportKind::Rooms).unwrap();

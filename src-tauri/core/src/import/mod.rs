@@ -206,15 +206,26 @@ impl RowProblems<'_> {
 
 /// Checks every row of the file against the database as it is now and applies them in `tx`.
 fn apply(tx: &Transaction, ctx: &Ctx, file: &ImportFile) -> Result<ImportReport> {
-    let sheet = sheet::read(&file.bytes)?;
+    let book = sheet::read(&file.bytes)?;
     let columns = file.kind.columns();
-    let header = header::find(&sheet.rows, columns)?;
+    // The first worksheet with the expected header; if none has it, say what the first lacks.
+    let (index, rows, header) = match std::iter::once(&book.rows)
+        .chain(&book.more)
+        .enumerate()
+        .find_map(|(i, rows)| header::find(rows, columns).ok().map(|h| (i, rows, h)))
+    {
+        Some(found) => found,
+        None => return Err(header::find(&book.rows, columns).err().unwrap_or(Error::BadFile { message: "找不到表头".into() })),
+    };
     let mut report = ImportReport {
         kind: file.kind,
         file_name: file.file_name.clone(),
-        format: sheet.format.to_string(),
+        format: book.format.to_string(),
         ..ImportReport::default()
     };
+    if index > 0 {
+        report.notes.push(format!("数据取自第 {} 张工作表(前面的工作表没有所需的表头);行号指该工作表中的行", index + 1));
+    }
     if !header.ignored.is_empty() {
         report.notes.push(format!("以下列无法识别,已忽略:{}", header.ignored.join("、")));
     }
@@ -226,7 +237,7 @@ fn apply(tx: &Transaction, ctx: &Ctx, file: &ImportFile) -> Result<ImportReport>
 
     // First every row is checked on its own, before anything is written.
     let mut plans = Vec::new();
-    for (i, row) in sheet.rows.iter().enumerate().skip(header.row + 1) {
+    for (i, row) in rows.iter().enumerate().skip(header.row + 1) {
         if row.iter().all(|c| c.trim().is_empty()) {
             continue;
         }

@@ -19,6 +19,8 @@ const MAX_ROWS: usize = 50_000;
 pub struct Sheet {
     pub format: &'static str,
     pub rows: Vec<Vec<String>>,
+    /// The workbook's other worksheets, in order (a cover or notes sheet may come first).
+    pub more: Vec<Vec<Vec<String>>>,
 }
 
 pub fn read(bytes: &[u8]) -> Result<Sheet> {
@@ -29,19 +31,23 @@ pub fn read(bytes: &[u8]) -> Result<Sheet> {
     if bytes.len() > MAX_BYTES {
         return bad("文件太大(超过 20 MB),不像是住户或员工表格");
     }
-    let sheet = if bytes.starts_with(b"PK\x03\x04") {
-        Sheet { format: "xlsx", rows: read_xlsx(bytes)? }
+    let (format, mut sheets) = if bytes.starts_with(b"PK\x03\x04") {
+        ("xlsx", read_xlsx(bytes)?)
     } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        Sheet { format: "xls", rows: read_xls(bytes)? }
+        ("xls", read_xls(bytes)?)
     } else if let Some(what) = known_binary(bytes) {
         return Err(Error::BadFile { message: format!("这是一个{what},不是表格;请选择 Excel 表格(.xlsx/.xls)或 CSV 文件") });
     } else {
-        Sheet { format: "csv", rows: read_csv(&decode_text(bytes)?)? }
+        ("csv", vec![read_csv(&decode_text(bytes)?)?])
     };
-    if sheet.rows.iter().all(|r| r.iter().all(|c| c.trim().is_empty())) {
+    let blank = |rows: &Vec<Vec<String>>| rows.iter().all(|r| r.iter().all(|c| c.trim().is_empty()));
+    sheets.retain(|rows| !blank(rows));
+    if sheets.is_empty() {
         return bad("表格里没有任何内容");
     }
-    if sheet.rows.len() > MAX_ROWS {
+    let rows = sheets.remove(0);
+    let sheet = Sheet { format, rows, more: sheets };
+    if std::iter::once(&sheet.rows).chain(&sheet.more).any(|rows| rows.len() > MAX_ROWS) {
         return Err(Error::BadFile { message: format!("表格超过 {MAX_ROWS} 行,请分成几个文件导入") });
     }
     Ok(sheet)
@@ -83,22 +89,22 @@ fn not_a_workbook_zip(bytes: &[u8]) -> Error {
     Error::BadFile { message: what.to_string() }
 }
 
-fn read_xlsx(bytes: &[u8]) -> Result<Vec<Vec<String>>> {
+fn read_xlsx(bytes: &[u8]) -> Result<Vec<Vec<Vec<String>>>> {
     let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|_| not_a_workbook_zip(bytes))?;
     match book.worksheet_range_at(0) {
-        Some(Ok(range)) => Ok(range_rows(&range)),
+        Some(Ok(_)) => Ok(book.worksheets().iter().map(|(_, range)| range_rows(range)).collect()),
         Some(Err(_)) => Err(not_a_workbook_zip(bytes)),
         None => Err(Error::BadFile { message: "这个 Excel 文件里没有工作表".into() }),
     }
 }
 
-fn read_xls(bytes: &[u8]) -> Result<Vec<Vec<String>>> {
+fn read_xls(bytes: &[u8]) -> Result<Vec<Vec<Vec<String>>>> {
     let unreadable = || Error::BadFile {
         message: "这是一个旧版 Office 文件,但无法作为 Excel 表格读取(可能是 Word 文档或已加密);请另存为 .xlsx 后再导入".into(),
     };
     let mut book: Xls<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|_| unreadable())?;
     match book.worksheet_range_at(0) {
-        Some(Ok(range)) => Ok(range_rows(&range)),
+        Some(Ok(_)) => Ok(book.worksheets().iter().map(|(_, range)| range_rows(range)).collect()),
         _ => Err(unreadable()),
     }
 }
