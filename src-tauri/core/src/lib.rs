@@ -38,6 +38,8 @@ pub mod validate;
 
 #[cfg(test)]
 pub(crate) mod duty_fixture;
+#[cfg(test)]
+mod test_desk;
 
 pub use ctx::{Actor, Ctx};
 pub use error::{Error, Result};

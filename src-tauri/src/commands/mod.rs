@@ -3,6 +3,8 @@
 mod import;
 mod duty;
 mod search;
+mod print;
+mod report;
 mod session;
 mod setup;
 
@@ -87,5 +89,11 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         duty::handover_read_security,
         // search
         search::search,
+        // print
+        print::print_form,
+        print::print_send,
+        // report
+        report::report_get,
+        report::report_export,
     ]
 }

@@ -4,6 +4,8 @@
 mod duty;
 mod import;
 mod search;
+mod print;
+mod report;
 mod setup;
 
 use serde::Serialize;
@@ -24,7 +26,7 @@ pub struct Op {
 
 /// Every area's operations, in the order --help lists them.
 fn all() -> Vec<&'static [Op]> {
-    vec![setup::OPS, import::OPS, duty::OPS, search::OPS]
+    vec![setup::OPS, import::OPS, duty::OPS, search::OPS, print::OPS, report::OPS]
 }
 
 pub fn out<T: Serialize>(v: T) -> Outcome {

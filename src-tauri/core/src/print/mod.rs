@@ -4,6 +4,10 @@
 
 pub mod font;
 pub mod forms;
+pub mod labels;
+pub mod load;
+pub mod job;
+pub mod deliver;
 pub mod page;
 pub mod table;
 
@@ -136,3 +140,5 @@ impl PrintMeta {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod job_tests;

@@ -55,6 +55,12 @@ fn text_of(path: &Path) -> (String, Vec<String>) {
     (squash(&text), pages)
 }
 
+/// `text_of` for bytes not yet on disk.
+pub(crate) fn text_of_bytes(pdf: &[u8]) -> (String, Vec<String>) {
+    let (_d, path) = write_pdf("bytes", pdf);
+    text_of(&path)
+}
+
 fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }

@@ -1,12 +1,17 @@
 //! Monthly, quarterly and yearly reports (R-RP-1…2): one computation (`compute`) producing one
-//! plain `Report`, which the dashboard shows, `xlsx` writes to Excel and `pdf` prints.
+//! plain `Report`, which the dashboard shows and `xlsx` writes to Excel.
 
+pub mod compute;
 pub mod model;
+pub mod ops;
 pub mod period;
 pub mod xlsx;
 
 pub use model::Report;
+pub use ops::{export, report, ExportedReport, ReportInput};
 pub use period::{Period, PeriodKind};
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod compute_tests;
