@@ -4,6 +4,7 @@ import SettingsView from './views/settings/SettingsView.vue'
 import RosterView from './views/duty/RosterView.vue'
 import HandoverView from './views/duty/HandoverView.vue'
 import SearchView from './views/SearchView.vue'
+import ReportsView from './views/reports/ReportsView.vue'
 
 /** The left navigation, in order. `built: false` areas show a plain "not built yet" page. */
 export const areas: { path: string; title: string; icon: string }[] = [
@@ -23,7 +24,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/complaints', component: NotBuilt, meta: { title: '投诉' } },
   { path: '/roster', component: RosterView, meta: { title: '值班安排' } },
   { path: '/handover', component: HandoverView, meta: { title: '交接班' } },
-  { path: '/reports', component: NotBuilt, meta: { title: '报表' } },
+  { path: '/reports', component: ReportsView, meta: { title: '报表' } },
   { path: '/settings/:tab?', component: SettingsView, meta: { title: '设置' } },
   { path: '/search', component: SearchView, meta: { title: '搜索' } },
 ]
