@@ -1,0 +1,64 @@
+// Steps many end-to-end tests share: the first-run wizard, logging in and out, typing into forms.
+// Each takes the WebDriver session first and waits for the screen it ends on.
+
+import { Keys } from './webdriver.mjs'
+
+/** The office and first supervisor the wizard creates unless a test passes its own. */
+export const DEFAULT_OFFICE = {
+  company_name: '阳光物业服务有限公司',
+  estate_name: '阳光花园',
+  desk_phone: '0755-12345678',
+  supervisor_name: '张丽',
+  supervisor_phone: '13800138000',
+  login: 'zhangli',
+  password: 'mima123456',
+}
+
+/** Sets the form fields named in `values` (input name → text), clearing each first. */
+export async function fillForm(s, values) {
+  for (const [name, text] of Object.entries(values)) {
+    await (await s.byName(name)).fill(text)
+  }
+}
+
+/** Runs the first-run wizard on a fresh database; ends on the main layout, logged in as the supervisor. */
+export async function runWizard(s, office = {}) {
+  const o = { ...DEFAULT_OFFICE, ...office }
+  await s.byTest('wizard-office')
+  await fillForm(s, { company_name: o.company_name, estate_name: o.estate_name, desk_phone: o.desk_phone })
+  await (await s.byTest('wizard-next')).click()
+  await s.byTest('wizard-account')
+  await fillForm(s, {
+    supervisor_name: o.supervisor_name,
+    supervisor_phone: o.supervisor_phone,
+    login: o.login,
+    password: o.password,
+    again: o.password,
+  })
+  await (await s.byTest('wizard-finish')).click()
+  await s.waitForText(() => s.byTest('status-user', { timeout: 20_000 }), o.supervisor_name)
+  return o
+}
+
+/** Logs in from the login screen (Enter in the password field submits); ends on the main layout. */
+export async function logIn(s, login, password) {
+  await s.byTest('login-form')
+  await fillForm(s, { login })
+  await (await s.byName('password')).fill(password)
+  await (await s.byTest('login-submit')).click()
+  return s.byTest('status-user', { timeout: 15_000 })
+}
+
+/** Logs out through the status bar and its confirmation; ends on the login screen. */
+export async function logOut(s) {
+  await (await s.byText('退出登录')).click()
+  await (await s.byCss('.el-message-box .el-button--primary')).click()
+  return s.byTest('login-form')
+}
+
+/** Types into a field and presses Enter (search boxes, forms that submit on Enter). */
+export async function typeAndEnter(el, text) {
+  await el.fill(text)
+  await el.press(Keys.ENTER)
+  return el
+}
