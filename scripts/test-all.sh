@@ -61,8 +61,7 @@ ui_checks() {
 
 release_build() {
   # One release build; the tauri CLI builds ui/dist first (beforeBuildCommand) and bundles the .deb.
-  # `-p frontdesk`: the workspace's default members are the GUI-free crates.
-  npm --prefix ui run tauri build -- --bundles deb -- -p frontdesk
+  bash scripts/build-deb.sh
 }
 
 e2e() {
@@ -73,7 +72,7 @@ section "setup (scripts/setup.sh)" bash scripts/setup.sh || { echo "setup failed
 section "core + CLI tests (cargo test)" cargo test
 section "TypeScript bindings are committed" bindings_unchanged
 section "UI typecheck + unit tests (vue-tsc, vitest)" ui_checks
-if section "release build + .deb (tauri build)" release_build; then
+if section "release build + .deb (scripts/build-deb.sh)" release_build; then
   section ".deb install + launch (tests/deb)" bash tests/deb/install-launch.sh
   section "end-to-end tests (tests/e2e, node --test)" e2e
 else

@@ -2,11 +2,11 @@
 # Installs the built .deb with apt (so its dependencies resolve), checks what it put on the
 # machine, launches the installed app under Xvfb with a temp database, and checks that its window
 # "物业客服前台" appears and that it stays up. Saves tests/deb/out/deb-launch.png.
-# Usage: tests/deb/install-launch.sh [path/to/frontdesk.deb]   (default: the newest bundle built)
+# Usage: tests/deb/install-launch.sh [path/to/frontdesk.deb]   (default: what scripts/build-deb.sh built)
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 target="${CARGO_TARGET_DIR:-/var/tmp/frontdesk-target}"
-deb="${1:-$(ls -t "$target"/release/bundle/deb/*.deb 2>/dev/null | head -n1)}"
+deb="${1:-$(ls -t "$target"/release/bundle/deb/frontdesk_*.deb 2>/dev/null | head -n1)}"
 title='物业客服前台'
 passed=0
 failed=0
@@ -19,7 +19,7 @@ finish() {
 }
 
 if [ -z "$deb" ] || [ ! -f "$deb" ]; then
-  bad "no .deb found (build it: npm --prefix ui run tauri build -- --bundles deb -- -p frontdesk)"
+  bad "no .deb found (build it: bash scripts/build-deb.sh)"
   finish
 fi
 echo "deb: $deb"

@@ -78,7 +78,7 @@ function killGroup(child) {
 export async function startApp({ db, env = {}, timeout = 30_000 } = {}) {
   const binary = appBinary()
   if (!existsSync(binary)) {
-    throw new Error(`找不到应用程序 ${binary}:先运行 npm --prefix ui run tauri build -- --bundles deb -- -p frontdesk,或设置 FRONTDESK_APP`)
+    throw new Error(`找不到应用程序 ${binary}:先运行 bash scripts/build-deb.sh,或设置 FRONTDESK_APP`)
   }
   const dir = mkdtempSync(join(tmpdir(), 'frontdesk-e2e-'))
   const dbPath = db ?? join(dir, 'frontdesk.db')
@@ -122,6 +122,7 @@ export async function startApp({ db, env = {}, timeout = 30_000 } = {}) {
       { timeout: 15_000, interval: 100, message: `tauri-driver on ${base}` },
     )
     const session = await Session.start(base, { browserName: 'wry', 'tauri:options': { application: binary } })
+    session.display = display
     // The Vue app has mounted once #app has content.
     await waitUntil(() => session.execute("return document.querySelector('#app')?.children.length > 0"), {
       timeout,

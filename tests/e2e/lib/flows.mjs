@@ -53,6 +53,7 @@ export async function logIn(s, login, password) {
 export async function logOut(s) {
   await (await s.byText('退出登录')).click()
   await (await s.byCss('.el-message-box .el-button--primary')).click()
+  await s.waitGone('.el-message-box')
   return s.byTest('login-form')
 }
 

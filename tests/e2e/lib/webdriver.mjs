@@ -1,6 +1,7 @@
 // A small W3C WebDriver client on Node's built-in fetch: just what the FrontDesk end-to-end
 // tests use. tauri-driver speaks this protocol and forwards it to WebKitWebDriver.
 
+import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -35,7 +36,11 @@ export function xpathLiteral(text) {
   return `concat(${text.split("'").map((p) => `'${p}'`).join(`, "'", `)})`
 }
 
+/** E2E_TRACE=1 prints every WebDriver command to stderr: what a hanging test last asked for. */
+const TRACE = !!process.env.E2E_TRACE
+
 async function request(base, method, path, body) {
+  if (TRACE) process.stderr.write(`[webdriver] ${method} ${path} ${body === undefined ? '' : JSON.stringify(body).slice(0, 120)}\n`)
   const res = await fetch(base + path, {
     method,
     headers: { 'content-type': 'application/json; charset=utf-8' },
@@ -89,9 +94,20 @@ export class Element {
     await this.#cmd('POST', '/value', { text: String(text) })
     return this
   }
+  /**
+   * Empties a text field. WebDriver's own clear() does not fire an `input` event, so Vue's
+   * v-model would put the old text back; this clears the way typing would.
+   */
   async clear() {
-    await this.#cmd('POST', '/clear', {})
+    await this.session.execute(
+      "const e = arguments[0]; e.value = ''; e.dispatchEvent(new Event('input', { bubbles: true }))",
+      [this.ref()],
+    )
     return this
+  }
+  /** The JSON form of this element, for passing it to `session.execute`. */
+  ref() {
+    return { [ELEMENT]: this.id }
   }
   /** Clears, then types: sets a text field to exactly `text`. */
   async fill(text) {
@@ -141,6 +157,8 @@ export class Session {
   constructor(base, id) {
     this.base = base
     this.id = id
+    /** The X display the app is on (set by startApp); screenshots are taken from it. */
+    this.display = null
   }
 
   /** Opens a session on a WebDriver server (`base` like http://127.0.0.1:4444). */
@@ -252,12 +270,19 @@ export class Session {
     return (await this.execute('return document.body.innerText')) ?? ''
   }
 
-  /** Saves a PNG of the window to tests/e2e/out/<name>.png and returns its path. */
+  /**
+   * Saves a PNG of the screen to tests/e2e/out/<name>.png and returns its path.
+   * On our Xvfb display it is taken with ImageMagick's `import` (what a person would see):
+   * WebKitWebDriver's own screenshot can hang for good once the main layout is up.
+   */
   async screenshot(name) {
-    const b64 = await this.cmd('GET', '/screenshot')
     mkdirSync(OUT_DIR, { recursive: true })
     const path = join(OUT_DIR, `${name}.png`)
-    writeFileSync(path, Buffer.from(b64, 'base64'))
+    if (this.display) {
+      execFileSync('import', ['-display', this.display, '-window', 'root', path], { timeout: 20_000 })
+    } else {
+      writeFileSync(path, Buffer.from(await this.cmd('GET', '/screenshot'), 'base64'))
+    }
     return path
   }
 }
