@@ -12,29 +12,41 @@
 pub mod accounts;
 pub mod audit;
 pub mod categories;
+pub mod coded;
+pub mod complaints;
 pub mod ctx;
+pub mod deadlines;
 pub mod departments;
 pub mod duty;
 pub mod duty_settings;
 pub mod error;
 pub mod handover;
+pub mod intake;
 pub mod import;
 pub mod office;
+pub mod open_items;
 pub mod phone;
 pub mod print;
 pub mod reports;
 pub mod requests;
 pub mod residents;
+pub mod return_visits;
 pub mod role;
 pub mod rooms;
 pub mod roster;
 pub mod search;
+pub mod serials;
 pub mod setup;
 pub mod shifts;
+pub mod slips;
 pub mod staff;
 pub mod store;
 pub mod synthetic;
 pub mod validate;
+pub mod when;
+
+#[cfg(test)]
+pub(crate) mod intake_fixture;
 
 #[cfg(test)]
 pub(crate) mod duty_fixture;
