@@ -40,3 +40,9 @@ pub fn open_items(tx: &Transaction, now: NaiveDateTime) -> Result<OpenItems> {
         major_incidents: intake::query(tx, "e.major_incident = 1 AND e.major_ack_at IS NULL", &[], 1000)?,
     })
 }
+
+/// The same for the desk's own screens and the CLI (any logged-in user).
+pub fn show(store: &mut crate::Store, ctx: &crate::Ctx) -> Result<OpenItems> {
+    ctx.actor()?;
+    store.read(|tx| open_items(tx, ctx.now))
+}

@@ -46,13 +46,37 @@ pub struct VisitInput {
     pub at: Option<String>,
 }
 
+/// A return visit on a slip: the visit's fields plus the slip (flat, so the CLI's flags map 1:1).
 #[derive(Debug, Clone, Deserialize, TS)]
 #[ts(export)]
 pub struct SlipVisitInput {
     pub slip_id: i64,
-    #[serde(flatten)]
-    #[ts(flatten)]
-    pub visit: VisitInput,
+    pub method: VisitMethod,
+    pub answered: bool,
+    #[serde(default)]
+    pub result: String,
+    #[serde(default)]
+    pub satisfaction: Option<Satisfaction>,
+    #[serde(default)]
+    pub follow_up: Option<VisitFollowUp>,
+    #[serde(default)]
+    pub at: Option<String>,
+}
+
+impl SlipVisitInput {
+    pub fn new(slip_id: i64, v: VisitInput) -> Self {
+        SlipVisitInput { slip_id, method: v.method, answered: v.answered, result: v.result, satisfaction: v.satisfaction, follow_up: v.follow_up, at: v.at }
+    }
+    pub fn visit(&self) -> VisitInput {
+        VisitInput {
+            method: self.method,
+            answered: self.answered,
+            result: self.result.clone(),
+            satisfaction: self.satisfaction,
+            follow_up: self.follow_up,
+            at: self.at.clone(),
+        }
+    }
 }
 
 pub(crate) struct CleanVisit {
@@ -94,10 +118,11 @@ pub(crate) fn insert(tx: &Transaction, ctx: &Ctx, slip_id: Option<i64>, complain
 /// Records a return visit (or an unanswered attempt) on a done slip.
 pub fn visit_slip(store: &mut Store, ctx: &Ctx, input: SlipVisitInput) -> Result<Slip> {
     ctx.require(transitions::DESK, "回访")?;
-    let v = clean(&input.visit, true)?;
+    let visit = input.visit();
+    let v = clean(&visit, true)?;
     store.write(|tx| {
         let action = if v.answered { SlipAction::ReturnVisit } else { SlipAction::VisitAttempt };
-        slips::step_in(tx, ctx, input.slip_id, action, &v.result, input.visit.at.as_deref(), |slip, at| {
+        slips::step_in(tx, ctx, input.slip_id, action, &v.result, visit.at.as_deref(), |slip, at| {
             insert(tx, ctx, Some(slip.id), None, at, &v)?;
             let to = match (v.answered, v.follow_up) {
                 (false, _) => SlipState::Done,

@@ -2,9 +2,9 @@
 import type { Channel } from "./Channel";
 import type { EntryState } from "./EntryState";
 import type { IntakeKind } from "./IntakeKind";
-import type { Period } from "./Period";
+import type { IntakePeriod } from "./IntakePeriod";
 
-export type IntakeQuery = { period: Period | null, 
+export type IntakeQuery = { period: IntakePeriod | null, 
 /**
  * For a range: YYYY-MM-DD (inclusive).
  */

@@ -1,12 +1,15 @@
 //! The table of operations. Each area's file lists its verbs with a Chinese description and
 //! its arguments; `--help` prints them all, and dispatch finds the one to run.
 
+mod complaint;
 mod duty;
 mod import;
+mod intake;
 mod search;
 mod print;
 mod report;
 mod setup;
+mod slip;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -26,7 +29,7 @@ pub struct Op {
 
 /// Every area's operations, in the order --help lists them.
 fn all() -> Vec<&'static [Op]> {
-    vec![setup::OPS, import::OPS, duty::OPS, search::OPS, print::OPS, report::OPS]
+    vec![setup::OPS, import::OPS, duty::OPS, intake::OPS, slip::OPS, complaint::OPS, search::OPS, print::OPS, report::OPS]
 }
 
 pub fn out<T: Serialize>(v: T) -> Outcome {

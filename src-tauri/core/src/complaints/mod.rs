@@ -196,7 +196,7 @@ fn change(
     what: &str,
     summary: &str,
     f: impl FnOnce(&Transaction, &Complaint) -> Result<()>,
-) -> Result<ComplaintDetail> {
+) -> Result<ComplaintPage> {
     store.write(|tx| {
         let c = get(tx, ctx.now, id)?;
         f(tx, &c)?;
@@ -206,7 +206,7 @@ fn change(
 }
 
 /// The manager or supervisor takes an escalated complaint up; the banner goes away.
-pub fn take_up(store: &mut Store, ctx: &Ctx, input: ComplaintNoteInput) -> Result<ComplaintDetail> {
+pub fn take_up(store: &mut Store, ctx: &Ctx, input: ComplaintNoteInput) -> Result<ComplaintPage> {
     let me = ctx.require(LEADERS, "接手投诉")?.id;
     let note = validate::optional("note", "说明", &input.note, 1000)?;
     change(store, ctx, input.complaint_id, "接手投诉", &note, |tx, c| {
@@ -225,7 +225,7 @@ pub fn take_up(store: &mut Store, ctx: &Ctx, input: ComplaintNoteInput) -> Resul
 }
 
 /// A handling step (处理过程).
-pub fn add_step(store: &mut Store, ctx: &Ctx, input: ComplaintNoteInput) -> Result<ComplaintDetail> {
+pub fn add_step(store: &mut Store, ctx: &Ctx, input: ComplaintNoteInput) -> Result<ComplaintPage> {
     ctx.require(DESK, "记录投诉处理过程")?;
     let note = validate::required("note", "处理过程", &input.note, 1000)?;
     change(store, ctx, input.complaint_id, "记录投诉处理过程", &note, |tx, c| {
@@ -252,7 +252,7 @@ pub struct ValidityInput {
 }
 
 /// The supervisor judges the complaint valid or not (for the analysis, R-CP-3).
-pub fn set_validity(store: &mut Store, ctx: &Ctx, input: ValidityInput) -> Result<ComplaintDetail> {
+pub fn set_validity(store: &mut Store, ctx: &Ctx, input: ValidityInput) -> Result<ComplaintPage> {
     ctx.require(&[Role::Supervisor], "认定投诉是否有效")?;
     change(store, ctx, input.complaint_id, "认定投诉有效性", input.validity.label(), |tx, c| {
         if c.state == ComplaintState::SignedOff {
@@ -274,7 +274,7 @@ pub struct ReplyInput {
 }
 
 /// The reply fed back to the complainant, with its time (R-CP-1).
-pub fn reply(store: &mut Store, ctx: &Ctx, input: ReplyInput) -> Result<ComplaintDetail> {
+pub fn reply(store: &mut Store, ctx: &Ctx, input: ReplyInput) -> Result<ComplaintPage> {
     let me = ctx.require(DESK, "答复投诉")?.id;
     let text = validate::required("reply", "答复内容", &input.reply, 2000)?;
     change(store, ctx, input.complaint_id, "答复投诉", &text.chars().take(30).collect::<String>(), |tx, c| {
@@ -295,22 +295,37 @@ pub fn reply(store: &mut Store, ctx: &Ctx, input: ReplyInput) -> Result<Complain
 #[ts(export)]
 pub struct ComplaintVisitInput {
     pub complaint_id: i64,
-    #[serde(flatten)]
-    #[ts(flatten)]
-    pub visit: VisitInput,
+    pub method: crate::return_visits::VisitMethod,
+    pub answered: bool,
+    #[serde(default)]
+    pub result: String,
+    #[serde(default)]
+    pub satisfaction: Option<crate::slips::Satisfaction>,
+    #[serde(default)]
+    pub at: Option<String>,
+}
+
+impl ComplaintVisitInput {
+    pub fn new(complaint_id: i64, v: VisitInput) -> Self {
+        ComplaintVisitInput { complaint_id, method: v.method, answered: v.answered, result: v.result, satisfaction: v.satisfaction, at: v.at }
+    }
+    fn visit(&self) -> VisitInput {
+        VisitInput { method: self.method, answered: self.answered, result: self.result.clone(), satisfaction: self.satisfaction, follow_up: None, at: self.at.clone() }
+    }
 }
 
 /// The return visit after the reply; an unanswered call is an attempt only.
-pub fn visit(store: &mut Store, ctx: &Ctx, input: ComplaintVisitInput) -> Result<ComplaintDetail> {
+pub fn visit(store: &mut Store, ctx: &Ctx, input: ComplaintVisitInput) -> Result<ComplaintPage> {
     ctx.require(DESK, "投诉回访")?;
-    let v = return_visits::clean(&input.visit, false)?;
+    let visit_in = input.visit();
+    let v = return_visits::clean(&visit_in, false)?;
     let what = if v.answered { "投诉回访" } else { "投诉回访未接通" };
     change(store, ctx, input.complaint_id, what, &v.result, |tx, c| {
         if c.state != ComplaintState::Replied {
             return Err(Error::conflict("complaint_id", format!("投诉当前为“{}”,答复后才能回访", c.state.label())));
         }
         let after = c.replied_at.as_deref().and_then(when::stored);
-        let at = when::happened("at", input.visit.at.as_deref(), ctx.now, after)?;
+        let at = when::happened("at", visit_in.at.as_deref(), ctx.now, after)?;
         return_visits::insert(tx, ctx, None, Some(c.id), at, &v)?;
         if v.answered {
             tx.execute("UPDATE complaints SET state = 'visited' WHERE id = ?1", [c.id])?;
@@ -320,7 +335,7 @@ pub fn visit(store: &mut Store, ctx: &Ctx, input: ComplaintVisitInput) -> Result
 }
 
 /// The supervisor signs the complaint off after the return visit; the validity must be set.
-pub fn sign_off(store: &mut Store, ctx: &Ctx, input: ComplaintNoteInput) -> Result<ComplaintDetail> {
+pub fn sign_off(store: &mut Store, ctx: &Ctx, input: ComplaintNoteInput) -> Result<ComplaintPage> {
     let me = ctx.require(&[Role::Supervisor], "投诉签字办结")?.id;
     let note = validate::optional("note", "主管意见", &input.note, 500)?;
     change(store, ctx, input.complaint_id, "投诉签字办结", &note, |tx, c| {
@@ -340,7 +355,7 @@ pub fn sign_off(store: &mut Store, ctx: &Ctx, input: ComplaintNoteInput) -> Resu
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
-pub struct ComplaintStep {
+pub struct ComplaintHandling {
     pub at: String,
     pub by: String,
     pub note: String,
@@ -348,22 +363,22 @@ pub struct ComplaintStep {
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
-pub struct ComplaintDetail {
+pub struct ComplaintPage {
     pub complaint: Complaint,
-    pub steps: Vec<ComplaintStep>,
+    pub steps: Vec<ComplaintHandling>,
     pub visits: Vec<ReturnVisit>,
 }
 
-fn detail_in(tx: &Transaction, now: NaiveDateTime, id: i64) -> Result<ComplaintDetail> {
+fn detail_in(tx: &Transaction, now: NaiveDateTime, id: i64) -> Result<ComplaintPage> {
     let complaint = get(tx, now, id)?;
     let steps = tx
         .prepare("SELECT s.at, st.name, s.note FROM complaint_steps s JOIN staff st ON st.id = s.by_id WHERE s.complaint_id = ?1 ORDER BY s.at, s.id")?
-        .query_map([id], |r| Ok(ComplaintStep { at: r.get(0)?, by: r.get(1)?, note: r.get(2)? }))?
+        .query_map([id], |r| Ok(ComplaintHandling { at: r.get(0)?, by: r.get(1)?, note: r.get(2)? }))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(ComplaintDetail { visits: return_visits::of_complaint(tx, id)?, steps, complaint })
+    Ok(ComplaintPage { visits: return_visits::of_complaint(tx, id)?, steps, complaint })
 }
 
-pub fn detail(store: &mut Store, ctx: &Ctx, id: i64) -> Result<ComplaintDetail> {
+pub fn detail(store: &mut Store, ctx: &Ctx, id: i64) -> Result<ComplaintPage> {
     ctx.actor()?;
     store.read(|tx| detail_in(tx, ctx.now, id))
 }

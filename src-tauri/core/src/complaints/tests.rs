@@ -48,7 +48,7 @@ fn the_whole_complaint_path() {
     let note = |n: &str| ComplaintNoteInput { complaint_id: id, note: n.into() };
     add_step(&mut d.store, &crate::Ctx::as_user(d.now, rec.clone()), note("已联系秩序维护部主管")).unwrap();
     // Visit before the reply is refused; so is sign-off.
-    let e = super::visit(&mut d.store, &crate::Ctx::as_user(d.now, rec.clone()), ComplaintVisitInput { complaint_id: id, visit: visit(true) }).unwrap_err();
+    let e = super::visit(&mut d.store, &crate::Ctx::as_user(d.now, rec.clone()), ComplaintVisitInput::new(id, visit(true))).unwrap_err();
     assert_eq!(e.kind(), "conflict");
     let e = reply(&mut d.store, &crate::Ctx::as_user(d.now, rec.clone()), ReplyInput { complaint_id: id, reply: "".into(), at: None }).unwrap_err();
     assert_eq!(e.field(), Some("reply"));
@@ -56,9 +56,9 @@ fn the_whole_complaint_path() {
     assert_eq!(e.field(), Some("at"), "before the complaint was opened");
     let det = reply(&mut d.store, &crate::Ctx::as_user(d.now, rec.clone()), ReplyInput { complaint_id: id, reply: "已批评教育当事保安".into(), at: None }).unwrap();
     assert_eq!(det.complaint.replied_at.as_deref(), Some("2026-11-23 10:00:00"));
-    let det = super::visit(&mut d.store, &crate::Ctx::as_user(d.now, rec.clone()), ComplaintVisitInput { complaint_id: id, visit: visit(false) }).unwrap();
+    let det = super::visit(&mut d.store, &crate::Ctx::as_user(d.now, rec.clone()), ComplaintVisitInput::new(id, visit(false))).unwrap();
     assert_eq!(det.complaint.state, ComplaintState::Replied, "an unanswered call is only an attempt");
-    super::visit(&mut d.store, &crate::Ctx::as_user(d.now, rec.clone()), ComplaintVisitInput { complaint_id: id, visit: visit(true) }).unwrap();
+    super::visit(&mut d.store, &crate::Ctx::as_user(d.now, rec.clone()), ComplaintVisitInput::new(id, visit(true))).unwrap();
     assert_eq!(sign_off(&mut d.store, &crate::Ctx::as_user(d.now, rec.clone()), note("")).unwrap_err().kind(), "forbidden");
     assert_eq!(sign_off(&mut d.store, &crate::Ctx::as_user(d.now, mgr.clone()), note("")).unwrap_err().kind(), "forbidden");
     assert_eq!(sign_off(&mut d.store, &crate::Ctx::as_user(d.now, sup.clone()), note("")).unwrap_err().field(), Some("validity"));

@@ -363,7 +363,7 @@ pub fn take_up_major(store: &mut Store, ctx: &Ctx, input: NoteInput) -> Result<I
 }
 
 /// Adds a follow-up note (tracking a major incident or any open entry).
-pub fn add_followup(store: &mut Store, ctx: &Ctx, input: NoteInput) -> Result<IntakeDetail> {
+pub fn add_followup(store: &mut Store, ctx: &Ctx, input: NoteInput) -> Result<IntakePage> {
     ctx.require(ANYONE, "跟进登记")?;
     let note = validate::required("note", "跟进情况", &input.note, 500)?;
     store.write(|tx| {
@@ -392,26 +392,26 @@ pub struct FollowUp {
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
-pub struct IntakeDetail {
+pub struct IntakePage {
     pub entry: IntakeEntry,
     pub followups: Vec<FollowUp>,
 }
 
-fn detail_in(tx: &Transaction, id: i64) -> Result<IntakeDetail> {
+fn detail_in(tx: &Transaction, id: i64) -> Result<IntakePage> {
     let entry = get(tx, id)?;
     let followups = tx
         .prepare("SELECT f.at, s.name, f.note FROM intake_followups f JOIN staff s ON s.id = f.by_id WHERE f.intake_id = ?1 ORDER BY f.at, f.id")?
         .query_map([id], |r| Ok(FollowUp { at: r.get(0)?, by: r.get(1)?, note: r.get(2)? }))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(IntakeDetail { entry, followups })
+    Ok(IntakePage { entry, followups })
 }
 
-pub fn detail(store: &mut Store, ctx: &Ctx, id: i64) -> Result<IntakeDetail> {
+pub fn detail(store: &mut Store, ctx: &Ctx, id: i64) -> Result<IntakePage> {
     ctx.actor()?;
     store.read(|tx| detail_in(tx, id))
 }
 
-coded_enum!(Period { Today = ("today", "今天"), Shift = ("shift", "本班"), Range = ("range", "时间段") });
+coded_enum!(IntakePeriod { Today = ("today", "今天"), Shift = ("shift", "本班"), Range = ("range", "时间段") });
 coded_enum!(EntryState {
     Open = ("open", "未办结"),
     Finished = ("finished", "已办结"),
@@ -423,7 +423,7 @@ coded_enum!(EntryState {
 #[derive(Debug, Clone, Default, Deserialize, TS)]
 #[ts(export)]
 pub struct IntakeQuery {
-    pub period: Option<Period>,
+    pub period: Option<IntakePeriod>,
     /// For a range: YYYY-MM-DD (inclusive).
     #[serde(default)]
     pub from: Option<String>,
@@ -474,13 +474,13 @@ pub fn list(store: &mut Store, ctx: &Ctx, q: IntakeQuery) -> Result<Vec<IntakeEn
     ctx.actor()?;
     store.read(|tx| {
         let s = settings::load(tx)?;
-        let (from, to) = match q.period.unwrap_or(Period::Today) {
-            Period::Today => {
+        let (from, to) = match q.period.unwrap_or(IntakePeriod::Today) {
+            IntakePeriod::Today => {
                 let d = ctx.now.date().and_hms_opt(0, 0, 0).unwrap_or(ctx.now);
                 (d, d + Duration::days(1))
             }
-            Period::Shift => shift_bounds(&s, ctx.now),
-            Period::Range => {
+            IntakePeriod::Shift => shift_bounds(&s, ctx.now),
+            IntakePeriod::Range => {
                 let f = day("from", q.from.as_deref())?.ok_or_else(|| Error::invalid("from", "请选择开始日期"))?;
                 let t = day("to", q.to.as_deref())?.unwrap_or(ctx.now.date());
                 if t < f {

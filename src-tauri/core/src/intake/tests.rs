@@ -191,16 +191,16 @@ fn list_views_today_shift_and_range_with_filters() {
     reg(&mut d, &rec, IntakeInput { channel: Some(Channel::Visit), ..input(IntakeKind::Repair, "门窗", "窗") }).unwrap();
     let ctx = d.ctx(&rec);
     let q = |period, kind, channel, by| IntakeQuery { period: Some(period), kind, channel, received_by: by, ..Default::default() };
-    assert_eq!(list(&mut d.store, &ctx, q(Period::Today, None, None, None)).unwrap().len(), 3);
-    assert_eq!(list(&mut d.store, &ctx, q(Period::Shift, None, None, None)).unwrap().len(), 2, "day shift began 09:00");
-    assert_eq!(list(&mut d.store, &ctx, q(Period::Today, Some(IntakeKind::Repair), None, None)).unwrap().len(), 2);
-    assert_eq!(list(&mut d.store, &ctx, q(Period::Today, None, Some(Channel::Visit), None)).unwrap().len(), 1);
-    assert_eq!(list(&mut d.store, &ctx, q(Period::Today, None, None, Some(tech.id))).unwrap().len(), 1);
-    let night = IntakeQuery { state: Some(EntryState::NightLog), ..q(Period::Today, None, None, None) };
+    assert_eq!(list(&mut d.store, &ctx, q(IntakePeriod::Today, None, None, None)).unwrap().len(), 3);
+    assert_eq!(list(&mut d.store, &ctx, q(IntakePeriod::Shift, None, None, None)).unwrap().len(), 2, "day shift began 09:00");
+    assert_eq!(list(&mut d.store, &ctx, q(IntakePeriod::Today, Some(IntakeKind::Repair), None, None)).unwrap().len(), 2);
+    assert_eq!(list(&mut d.store, &ctx, q(IntakePeriod::Today, None, Some(Channel::Visit), None)).unwrap().len(), 1);
+    assert_eq!(list(&mut d.store, &ctx, q(IntakePeriod::Today, None, None, Some(tech.id))).unwrap().len(), 1);
+    let night = IntakeQuery { state: Some(EntryState::NightLog), ..q(IntakePeriod::Today, None, None, None) };
     assert_eq!(list(&mut d.store, &ctx, night).unwrap().len(), 1);
-    let range = IntakeQuery { from: Some("2026-11-22".into()), to: Some("2026-11-22".into()), ..q(Period::Range, None, None, None) };
+    let range = IntakeQuery { from: Some("2026-11-22".into()), to: Some("2026-11-22".into()), ..q(IntakePeriod::Range, None, None, None) };
     assert!(list(&mut d.store, &ctx, range).unwrap().is_empty());
-    let bad = IntakeQuery { from: Some("2026-11-24".into()), to: Some("2026-11-22".into()), ..q(Period::Range, None, None, None) };
+    let bad = IntakeQuery { from: Some("2026-11-24".into()), to: Some("2026-11-22".into()), ..q(IntakePeriod::Range, None, None, None) };
     assert_eq!(list(&mut d.store, &ctx, bad).unwrap_err().field(), Some("to"));
 }
 

@@ -80,7 +80,7 @@ pub struct SlipEvent {
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
-pub struct SlipDetail {
+pub struct SlipPage {
     pub slip: Slip,
     pub events: Vec<SlipEvent>,
     pub visits: Vec<crate::return_visits::ReturnVisit>,
@@ -194,13 +194,13 @@ pub fn events(tx: &Transaction, slip_id: i64) -> Result<Vec<SlipEvent>> {
 }
 
 /// One slip by id with its timeline, return visits and the actions open to the user.
-pub fn detail(store: &mut Store, ctx: &Ctx, id: i64) -> Result<SlipDetail> {
+pub fn detail(store: &mut Store, ctx: &Ctx, id: i64) -> Result<SlipPage> {
     let actor = ctx.actor()?.clone();
     store.read(|tx| detail_in(tx, ctx.now, &actor, id))
 }
 
 /// The same, by serial (PG-202611-0001).
-pub fn detail_by_serial(store: &mut Store, ctx: &Ctx, serial: &str) -> Result<SlipDetail> {
+pub fn detail_by_serial(store: &mut Store, ctx: &Ctx, serial: &str) -> Result<SlipPage> {
     let actor = ctx.actor()?.clone();
     store.read(|tx| {
         let id = by_serial(tx, ctx.now, serial)?.id;
@@ -208,10 +208,10 @@ pub fn detail_by_serial(store: &mut Store, ctx: &Ctx, serial: &str) -> Result<Sl
     })
 }
 
-fn detail_in(tx: &Transaction, now: NaiveDateTime, actor: &crate::Actor, id: i64) -> Result<SlipDetail> {
+fn detail_in(tx: &Transaction, now: NaiveDateTime, actor: &crate::Actor, id: i64) -> Result<SlipPage> {
     let slip = get(tx, now, id)?;
     let actions = transitions::allowed(actor, slip.state, slip.assignee_id);
-    Ok(SlipDetail { events: events(tx, id)?, visits: crate::return_visits::of_slip(tx, id)?, actions, slip })
+    Ok(SlipPage { events: events(tx, id)?, visits: crate::return_visits::of_slip(tx, id)?, actions, slip })
 }
 
 pub(crate) fn event(tx: &Transaction, ctx: &Ctx, at: NaiveDateTime, slip: i64, action: SlipAction, from: Option<SlipState>, to: SlipState, assignee: Option<i64>, reason: &str) -> Result<()> {

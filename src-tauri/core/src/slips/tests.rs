@@ -64,8 +64,8 @@ fn take(d: &mut Desk, action: SlipAction, id: i64) -> Result<Slip> {
         SlipAction::Return => return_slip(s, &ctx, step(id)),
         SlipAction::Arrive => arrive(s, &ctx, step(id)),
         SlipAction::Complete => complete(s, &ctx, done_input(id)),
-        SlipAction::ReturnVisit => visit_slip(s, &ctx, SlipVisitInput { slip_id: id, visit: visit(true, Some(Satisfaction::Satisfied), None) }),
-        SlipAction::VisitAttempt => visit_slip(s, &ctx, SlipVisitInput { slip_id: id, visit: visit(false, None, None) }),
+        SlipAction::ReturnVisit => visit_slip(s, &ctx, SlipVisitInput::new(id, visit(true, Some(Satisfaction::Satisfied), None))),
+        SlipAction::VisitAttempt => visit_slip(s, &ctx, SlipVisitInput::new(id, visit(false, None, None))),
         SlipAction::Close => close(s, &ctx, step(id)),
         SlipAction::Pause => pause(s, &ctx, step(id)),
         SlipAction::Resume => resume(s, &ctx, step(id)),
@@ -167,9 +167,9 @@ fn the_whole_path_with_roles_and_timeline() {
     assert_eq!(done.fee_cents, 3550);
     assert_eq!(done.technician_signed_by, "张师傅");
     // Visit attempt with no answer: still awaiting the visit.
-    let s = visit_slip(&mut d.store, &crate::Ctx::as_user(d.now, rec.clone()), SlipVisitInput { slip_id: id, visit: visit(false, None, None) }).unwrap();
+    let s = visit_slip(&mut d.store, &crate::Ctx::as_user(d.now, rec.clone()), SlipVisitInput::new(id, visit(false, None, None))).unwrap();
     assert_eq!(s.state, SlipState::Done);
-    let s = visit_slip(&mut d.store, &crate::Ctx::as_user(d.now, rec.clone()), SlipVisitInput { slip_id: id, visit: visit(true, Some(Satisfaction::Satisfied), None) }).unwrap();
+    let s = visit_slip(&mut d.store, &crate::Ctx::as_user(d.now, rec.clone()), SlipVisitInput::new(id, visit(true, Some(Satisfaction::Satisfied), None))).unwrap();
     assert_eq!(s.state, SlipState::ReturnVisited);
     let ctx = d.ctx(&rec);
     assert_eq!(close(&mut d.store, &ctx, step(id)).unwrap_err().kind(), "forbidden", "only the supervisor closes");
@@ -193,14 +193,14 @@ fn an_unsatisfied_visit_reopens_or_goes_to_the_supervisor() {
     let rec = d.receptionist.clone();
     let id = slip_in(&mut d, SlipState::Done);
     let ctx = d.ctx(&rec);
-    let e = visit_slip(&mut d.store, &ctx, SlipVisitInput { slip_id: id, visit: visit(true, Some(Satisfaction::Unsatisfied), None) }).unwrap_err();
+    let e = visit_slip(&mut d.store, &ctx, SlipVisitInput::new(id, visit(true, Some(Satisfaction::Unsatisfied), None))).unwrap_err();
     assert_eq!(e.field(), Some("follow_up"));
-    let s = visit_slip(&mut d.store, &ctx, SlipVisitInput { slip_id: id, visit: visit(true, Some(Satisfaction::Unsatisfied), Some(VisitFollowUp::Reopened)) }).unwrap();
+    let s = visit_slip(&mut d.store, &ctx, SlipVisitInput::new(id, visit(true, Some(Satisfaction::Unsatisfied), Some(VisitFollowUp::Reopened)))).unwrap();
     assert_eq!((s.state, s.reopen_count, s.assignee_id), (SlipState::Dispatched, 1, Some(d.technician.id)));
     assert!(s.completed_at.is_none());
 
     let id = slip_in(&mut d, SlipState::Done);
-    let s = visit_slip(&mut d.store, &ctx, SlipVisitInput { slip_id: id, visit: visit(true, Some(Satisfaction::Unsatisfied), Some(VisitFollowUp::ToSupervisor)) }).unwrap();
+    let s = visit_slip(&mut d.store, &ctx, SlipVisitInput::new(id, visit(true, Some(Satisfaction::Unsatisfied), Some(VisitFollowUp::ToSupervisor)))).unwrap();
     assert!(s.supervisor_review_at.is_some());
     let sup = d.supervisor.clone();
     let review = board(&mut d.store, &crate::Ctx::as_user(d.now, sup.clone()), Board::SupervisorReview).unwrap();
@@ -228,7 +228,7 @@ fn permission_denials() {
     accept(&mut d.store, &crate::Ctx::as_user(d.now, tech.clone()), step(id)).unwrap();
     assert_eq!(pause(&mut d.store, &crate::Ctx::as_user(d.now, tech2.clone()), step(id)).unwrap_err().kind(), "forbidden");
     let ctx = d.ctx(&tech);
-    let e = visit_slip(&mut d.store, &ctx, SlipVisitInput { slip_id: id, visit: visit(false, None, None) }).unwrap_err();
+    let e = visit_slip(&mut d.store, &ctx, SlipVisitInput::new(id, visit(false, None, None))).unwrap_err();
     assert_eq!(e.kind(), "forbidden", "technicians do not make return visits");
     // The allowed actions match: the technician sees arrive/return/pause on their own slip.
     let det = detail(&mut d.store, &crate::Ctx::as_user(d.now, tech.clone()), id).unwrap();
