@@ -1,13 +1,15 @@
-// The foundation walk-through (issue 2 §9): first-run wizard, main layout, log out and in again.
+// The foundation walk-through (issue 2 §9): first-run wizard, main layout, log out and in again,
+// import a rooms CSV through 设置 → 数据导入 and find the room in 设置 → 房间.
 // The steps share one app and one database, in order.
 
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { existsSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { startApp } from './lib/app.mjs'
-import { runWizard, logIn, logOut } from './lib/flows.mjs'
+import { runWizard, logIn, logOut, typeAndEnter } from './lib/flows.mjs'
 
-describe('基础流程:首次设置、登录', () => {
+describe('基础流程:首次设置、登录、导入房间', () => {
   let app
   let s
   let office
@@ -41,5 +43,30 @@ describe('基础流程:首次设置、登录', () => {
     await s.screenshot('foundation-03-login')
     await logIn(s, office.login, office.password)
     assert.match(await (await s.byTest('status-user')).text(), /张丽/)
+  })
+
+  test('import a rooms CSV, then find the room', async () => {
+    const csv = join(app.dir, '房间导入.csv')
+    writeFileSync(
+      csv,
+      ['楼栋,单元,房号,面积,住户类型,住户姓名,电话,备注', '3,2,1201,89.5,业主,李明,13912345678,e2e', '3,2,1202,76,租户,王芳,13800001111,'].join('\n') + '\n',
+    )
+    await s.go('#/settings/import')
+    // The file input is real but transparent (laid over a Chinese face): present, not "visible".
+    await (await s.byTest('import-file', { visible: false })).setFile(csv)
+    const preview = await s.waitForText(() => s.byTest('import-preview'), '2')
+    await s.screenshot('foundation-04-import-preview')
+    await (await s.byTest('import-run')).click()
+    const result = await s.waitForText(() => s.byTest('import-result', { timeout: 20_000 }), '2')
+    assert.match(result, /新房间\s*2\s*间/, `import result: ${result} (preview: ${preview})`)
+    assert.match(result, /新住户\s*2\s*位/, `import result: ${result}`)
+    await s.screenshot('foundation-05-import-result')
+
+    await s.go('#/settings/rooms')
+    await typeAndEnter(await s.byTest('room-search'), '3-2-1201')
+    const table = await s.waitForText(() => s.byTest('room-table'), '3栋2单元1201')
+    assert.match(table, /李明/)
+    assert.doesNotMatch(table, /1202/, 'the search shows only the room asked for')
+    await s.screenshot('foundation-06-room-found')
   })
 })

@@ -196,21 +196,27 @@ export class Session {
     return this.findAll('xpath', expr)
   }
 
-  /** Waits for the first VISIBLE element matching `using`/`value`. */
-  async waitFor(using, value, { timeout = 10_000 } = {}) {
+  /**
+   * Waits for the first VISIBLE element matching `using`/`value`; with { visible: false }, for the
+   * first one in the page at all (a transparent file input, say).
+   */
+  async waitFor(using, value, { timeout = 10_000, visible = true } = {}) {
     return waitUntil(
       async () => {
-        for (const el of await this.findAll(using, value)) if (await el.displayed()) return el
+        for (const el of await this.findAll(using, value)) if (!visible || (await el.displayed())) return el
         return null
       },
-      { timeout, message: `visible element ${using}=${value}` },
+      { timeout, message: `${visible ? 'visible ' : ''}element ${using}=${value}` },
     )
   }
   /** The first visible element matching a CSS selector (waits for it). */
   byCss(selector, opts) {
     return this.waitFor('css selector', selector, opts)
   }
-  /** The first visible element with data-test="name" (waits for it). `extra` is appended CSS, e.g. ' input'. */
+  /**
+   * The first visible element with data-test="name" (waits for it). `extra` is appended CSS,
+   * e.g. ' input'. Options: { timeout, visible } as for waitFor.
+   */
   byTest(name, opts, extra = '') {
     return this.byCss(`[data-test="${name}"]${extra}`, opts)
   }
