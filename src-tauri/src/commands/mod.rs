@@ -1,6 +1,9 @@
 //! Every command the UI can call. Each area has its own file; `handler` lists them all.
 
+mod complaint;
 mod import;
+mod intake;
+mod slip;
 mod duty;
 mod search;
 mod print;
@@ -45,6 +48,47 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         setup::category_update,
         setup::audit_list,
         setup::db_check,
+        // intake
+        intake::intake_register,
+        intake::intake_lookup,
+        intake::intake_list,
+        intake::intake_detail,
+        intake::intake_finish,
+        intake::intake_callback_done,
+        intake::intake_take_up_major,
+        intake::intake_follow_up,
+        intake::intake_convert_night_log,
+        intake::intake_open_items,
+        intake::intake_settings_get,
+        intake::intake_settings_update,
+        // slip
+        slip::slip_open,
+        slip::slip_detail,
+        slip::slip_board,
+        slip::slip_assignable,
+        slip::slip_dispatch,
+        slip::slip_transfer,
+        slip::slip_accept,
+        slip::slip_return,
+        slip::slip_arrive,
+        slip::slip_complete,
+        slip::slip_visit,
+        slip::slip_pause,
+        slip::slip_resume,
+        slip::slip_cancel,
+        slip::slip_close,
+        slip::slip_reopen,
+        // complaint
+        complaint::complaint_open,
+        complaint::complaint_list,
+        complaint::complaint_detail,
+        complaint::complaint_alerts,
+        complaint::complaint_take_up,
+        complaint::complaint_step,
+        complaint::complaint_validity,
+        complaint::complaint_reply,
+        complaint::complaint_visit,
+        complaint::complaint_sign_off,
         // import
         import::import_preview,
         import::import_run,
