@@ -6,6 +6,7 @@ import HandoverView from './views/duty/HandoverView.vue'
 import SearchView from './views/SearchView.vue'
 import ReportsView from './views/reports/ReportsView.vue'
 import IntakeView from './views/intake/IntakeView.vue'
+import SlipsView from './views/slips/SlipsView.vue'
 
 /** The left navigation, in order. `built: false` areas show a plain "not built yet" page. */
 export const areas: { path: string; title: string; icon: string }[] = [
@@ -21,7 +22,7 @@ export const areas: { path: string; title: string; icon: string }[] = [
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/intake' },
   { path: '/intake', component: IntakeView, meta: { title: '来电来访' } },
-  { path: '/slips', component: NotBuilt, meta: { title: '派工单' } },
+  { path: '/slips', component: SlipsView, meta: { title: '派工单' } },
   { path: '/complaints', component: NotBuilt, meta: { title: '投诉' } },
   { path: '/roster', component: RosterView, meta: { title: '值班安排' } },
   { path: '/handover', component: HandoverView, meta: { title: '交接班' } },
