@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::forms::dispatch_slip::SlipPaper;
-use super::forms::{complaint, dispatch_slip, intake_log, return_visits};
-use super::{load, FormKind, PrintMeta};
+use super::forms::{complaint, dispatch_slip, handover, intake_log, return_visits, roster, shift_request};
+use super::{load, load_duty, FormKind, PrintMeta};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::role::{Role, ANYONE};
@@ -131,10 +131,21 @@ fn render(tx: &rusqlite::Transaction, meta: &PrintMeta, input: &PrintInput) -> R
             let log = load::return_visits(tx, &from, &to, label.clone())?;
             Ok((return_visits::render(meta, &log)?, label))
         }
-        FormKind::Roster | FormKind::ShiftRequest | FormKind::Handover => Err(Error::not_found(
-            "form",
-            format!("{}的数据(值班表/调班请假/交接班)尚未建立,暂不能打印", input.form.label()),
-        )),
+        FormKind::Roster => {
+            let r = load_duty::roster(tx, &input.from)?;
+            let month = r.month.clone();
+            Ok((roster::render(meta, &r)?, month))
+        }
+        FormKind::ShiftRequest => {
+            let r = load_duty::request(tx, &input.serial)?;
+            let serial = r.serial.trim_start_matches('#').to_string();
+            Ok((shift_request::render(meta, &r)?, serial))
+        }
+        FormKind::Handover => {
+            let h = load_duty::handover(tx, &input.serial)?;
+            let serial = h.serial.clone();
+            Ok((handover::render(meta, &h)?, serial))
+        }
     }
 }
 

@@ -92,3 +92,45 @@ fn base64_matches_the_standard() {
     assert_eq!(super::job::base64(b"fo"), "Zm8=");
     assert_eq!(super::job::base64(b"foobar"), "Zm9vYmFy");
 }
+
+#[test]
+fn prints_the_duty_forms_from_the_duty_tables() {
+    let mut d = test_desk::desk();
+    d.store
+        .conn()
+        .execute_batch(
+            "INSERT INTO rosters (id, month, status, created_at, created_by) VALUES (1, '2026-11', 'draft', '2026-10-20 09:00:00', 1);
+             INSERT INTO roster_cells (roster_id, staff_id, day, shift_id) VALUES
+               (1, 2, '2026-11-01', (SELECT id FROM shifts WHERE code = '白')),
+               (1, 3, '2026-11-01', (SELECT id FROM shifts WHERE code = '夜')),
+               (1, 2, '2026-11-02', (SELECT id FROM shifts WHERE code = '中'));
+             UPDATE rosters SET status = 'published', published_at = '2026-10-24 16:00:00', published_by = 1 WHERE id = 1;
+             INSERT INTO duty_requests (id, kind, staff_id, from_day, to_day, reason, filed_at, filed_by, status, substitute_id, decided_at, decided_by)
+               VALUES (5, 'leave', 2, '2026-11-10', '2026-11-11', '家中老人住院需陪护', '2026-11-03 09:00:00', 2, 'approved', 3, '2026-11-03 10:00:00', 1);
+             INSERT INTO handovers (id, serial, kind, change_at, outgoing_id, incoming_id, work_notes, status, outgoing_signed_at, incoming_signed_at, created_at, created_by)
+               VALUES (1, 'JJ-202611-0001', 'desk', '2026-11-02 17:30:00', 2, 3, '已阅当班值班日志', 'open', NULL, NULL, '2026-11-02 17:20:00', 2);
+             INSERT INTO handover_checks (handover_id, item_id, item_name, expected_qty, actual_qty, state, note, explanation)
+               VALUES (1, (SELECT id FROM handover_items WHERE name = '对讲机'), '对讲机', 2, 1, 'missing', '少一台', '借给秩序维护部巡逻');
+             INSERT INTO handover_open_items (handover_id, source, summary, note) VALUES (1, 'PG-202611-0004', '5-1-0802 渗水待楼上业主回家后检查', '晚上8点前联系');
+             INSERT INTO handover_anomalies (handover_id, area, description, explanation) VALUES (1, '地下车库B区', '照明一组不亮', '已报工程部');
+             UPDATE handovers SET status = 'signed', outgoing_signed_at = '2026-11-02 17:25:00', incoming_signed_at = '2026-11-02 17:28:00' WHERE id = 1;",
+        )
+        .unwrap();
+    let ctx = d.ctx(&d.clerk);
+    let cases: Vec<(PrintInput, Vec<&str>)> = vec![
+        (PrintInput { from: "2026-11".into(), ..input(FormKind::Roster) }, vec!["2026年11月值班安排表", "李小梅", "赵师傅", "139****0002", "夜班", "17:30–次日09:00", "系统签名:王主管2026-10-2416:00"]),
+        (PrintInput { serial: "5".into(), ..input(FormKind::ShiftRequest) }, vec!["调班/请假申请单", "#5", "请假", "家中老人住院需陪护", "2026-11-10至2026-11-11,共2天", "赵师傅", "已批准", "系统签名:王主管2026-11-0310:00"]),
+        (PrintInput { serial: "JJ-202611-0001".into(), ..input(FormKind::Handover) }, vec!["交接班记录表", "JJ-202611-0001", "对讲机", "1/2", "缺失", "借给秩序维护部巡逻", "5-1-0802渗水待楼上业主回家后检查", "照明一组不亮", "系统签名:李小梅2026-11-0217:25", "系统签名:赵师傅2026-11-0217:28"]),
+    ];
+    for (inp, wanted) in cases {
+        let form = inp.form;
+        let printed = print(&mut d.store, &ctx, inp).unwrap();
+        let (text, _) = text_of_bytes(&printed.pdf);
+        for w in wanted {
+            let w: String = w.chars().filter(|c| !c.is_whitespace()).collect();
+            assert!(text.contains(&w), "{form:?}: “{w}” missing:\n{text}");
+        }
+    }
+    let e = print(&mut d.store, &ctx, PrintInput { from: "2026-10".into(), ..input(FormKind::Roster) }).unwrap_err();
+    assert_eq!(e.field(), Some("from"));
+}

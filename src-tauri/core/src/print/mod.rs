@@ -6,6 +6,7 @@ pub mod font;
 pub mod forms;
 pub mod labels;
 pub mod load;
+pub mod load_duty;
 pub mod job;
 pub mod deliver;
 pub mod page;
