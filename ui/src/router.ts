@@ -7,6 +7,7 @@ import SearchView from './views/SearchView.vue'
 import ReportsView from './views/reports/ReportsView.vue'
 import IntakeView from './views/intake/IntakeView.vue'
 import SlipsView from './views/slips/SlipsView.vue'
+import ComplaintsView from './views/complaints/ComplaintsView.vue'
 
 /** The left navigation, in order. `built: false` areas show a plain "not built yet" page. */
 export const areas: { path: string; title: string; icon: string }[] = [
@@ -23,7 +24,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/intake' },
   { path: '/intake', component: IntakeView, meta: { title: '来电来访' } },
   { path: '/slips', component: SlipsView, meta: { title: '派工单' } },
-  { path: '/complaints', component: NotBuilt, meta: { title: '投诉' } },
+  { path: '/complaints', component: ComplaintsView, meta: { title: '投诉' } },
   { path: '/roster', component: RosterView, meta: { title: '值班安排' } },
   { path: '/handover', component: HandoverView, meta: { title: '交接班' } },
   { path: '/reports', component: ReportsView, meta: { title: '报表' } },
