@@ -66,7 +66,13 @@ elif [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$lock_hash" ]; then
   echo "setup: npm packages up to date"
 else
   echo "setup: npm ci in ui/"
-  npm ci --prefix ui --no-audit --no-fund
+  # npm 11 as set up here writes a lock without the other platforms' optional packages (tauri CLI,
+  # rollup, esbuild builds for macOS/Windows), and its own `npm ci` then calls the lock out of
+  # sync. `npm install --no-save` installs the same locked versions and leaves the lock alone.
+  if ! npm ci --prefix ui --no-audit --no-fund; then
+    echo "setup: npm ci refused the lock file; installing the locked versions with npm install --no-save"
+    npm install --prefix ui --no-save --no-audit --no-fund
+  fi
   echo "$lock_hash" >"$stamp"
 fi
 echo "setup: done"
