@@ -9,7 +9,7 @@ pub const OPS: &[Op] = &[
     Op { area: "import", verb: "preview", about: "预览导入:逐行检查文件,报告将新增什么、哪些行有问题(不写入)",
          args: "--kind rooms|staff --file PATH", run: preview },
     Op { area: "import", verb: "run", about: "导入住户与房间或员工;有问题的行存在时不写入,除非 --only-valid true",
-         args: "--kind rooms|staff --file PATH [--only-valid true]", run: run },
+         args: "--kind rooms|staff --file PATH [--only-valid true]", run: import_run },
     Op { area: "import", verb: "template", about: "生成导入模板(.xlsx)", args: "--kind rooms|staff --out PATH", run: template },
 ];
 
@@ -40,7 +40,7 @@ fn preview(s: &mut Session) -> Outcome {
     report(s, r)
 }
 
-fn run(s: &mut Session) -> Outcome {
+fn import_run(s: &mut Session) -> Outcome {
     let f = file(s)?;
     let only_valid = s.cli.field_or("only_valid", false)?;
     let r = import::run(&mut s.store, &s.ctx, f, only_valid)?;
