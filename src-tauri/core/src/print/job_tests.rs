@@ -15,6 +15,14 @@ fn prints_each_intake_form_from_the_database_and_archives_it() {
     let mut d = test_desk::desk();
     let i1 = test_desk::intake(&d.store, "2026-11-02 08:05:00", 1, "call", "repair", "厨房下水道堵塞,水漫到客厅", false);
     test_desk::intake(&d.store, "2026-11-02 22:40:00", 2, "visit", "help", "夜间门禁卡失灵无法进入单元门", true);
+    d.store
+        .conn()
+        .execute(
+            "INSERT INTO duty_covers (cover_staff_id, for_staff_id, start_at, end_at, reason, recorded_by, recorded_at)
+             VALUES (1, 3, '2026-11-02 23:10:00', '2026-11-02 23:55:00', '5栋电梯困人紧急处理', 1, '2026-11-02 23:10:00')",
+            [],
+        )
+        .unwrap();
     let s = test_desk::slip(&d.store, "PG-202611-0001", Some(i1), at(2026, 11, 2, 8, 6), "给排水", Some(3));
     test_desk::visit_slip(&d.store, s, "2026-11-03 10:00:00", Some("satisfied"));
     test_desk::complaint(&d.store, "TS-202611-0001", "2026-11-05 10:02:00", "neighbour", Some("valid"), Some("2026-11-06 16:20:00"));
@@ -23,7 +31,7 @@ fn prints_each_intake_form_from_the_database_and_archives_it() {
     let cases: Vec<(PrintInput, Vec<&str>)> = vec![
         (PrintInput { from: "2026-11-02".into(), ..input(FormKind::IntakeLog) }, vec!["来电来访登记表", "厨房下水道堵塞,水漫到客厅", "PG-202611-0001", "3-2-1502", "138****5678", "李小梅", "夜间门禁卡失灵无法进入单元门"]),
         (PrintInput { from: "2026-11-02 08:00".into(), to: "2026-11-02 17:30".into(), ..input(FormKind::IntakeLog) }, vec!["2026-11-0208:00至2026-11-0217:30", "厨房下水道堵塞"]),
-        (PrintInput { from: "2026-11-02".into(), ..input(FormKind::NightLog) }, vec!["夜间值班记录表", "夜间门禁卡失灵无法进入单元门", "5-1-0802"]),
+        (PrintInput { from: "2026-11-02".into(), ..input(FormKind::NightLog) }, vec!["夜间值班记录表", "夜间门禁卡失灵无法进入单元门", "5-1-0802", "5栋电梯困人紧急处理", "2026-11-0223:10"]),
         (PrintInput { serial: "PG-202611-0001".into(), ..input(FormKind::DispatchSlip) }, vec!["维修派工单", "PG-202611-0001", "给排水", "工程部", "赵师傅", "更换角阀一只", "有偿¥35.00", "师傅很准时", "系统签名:赵师傅"]),
         (PrintInput { from: "2026-11-02".into(), ..input(FormKind::DispatchSlip) }, vec!["PG-202611-0001"]),
         (PrintInput { serial: "TS-202611-0001".into(), ..input(FormKind::Complaint) }, vec!["投诉处理记录表", "TS-202611-0001", "邻里纠纷", "周先生", "139****4321", "上门约谈装修户", "装修户承诺按规定时间施工", "系统签名:王主管"]),

@@ -5,7 +5,7 @@ use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::forms::complaint::{ComplaintRecord, ComplaintStep};
 use super::forms::dispatch_slip::DispatchSlip;
-use super::forms::intake_log::{IntakeLog, IntakeRow, NightLog};
+use super::forms::intake_log::{IntakeLog, IntakeRow, NightCover, NightLog};
 use super::forms::return_visits::{ReturnVisitLog, ReturnVisitRow};
 use super::labels::{self as l, minute};
 use crate::error::{Error, Result};
@@ -59,13 +59,24 @@ pub fn night_log(tx: &Transaction, day: chrono::NaiveDate) -> Result<NightLog> {
         period: format!("{day} {start} 至 {end_day} {end}"),
         on_duty: on_duty.join("、"),
         rows,
-        // 代值 records live in the duty tables, which this schema does not have yet.
-        covers: Vec::new(),
+        covers: covers(tx, &from, &to)?,
         signed_by: String::new(),
         signed_at: String::new(),
         received_by: String::new(),
         received_at: String::new(),
     })
+}
+
+/// 代值 (security covering the desk, R-DU-6) overlapping [from, to).
+fn covers(tx: &Transaction, from: &str, to: &str) -> Result<Vec<NightCover>> {
+    let mut st = tx.prepare_cached(
+        "SELECT c.start_at, COALESCE(c.end_at, ''), s.name, c.reason FROM duty_covers c JOIN staff s ON s.id = c.cover_staff_id
+         WHERE c.start_at < ?2 AND (c.end_at IS NULL OR c.end_at > ?1) ORDER BY c.start_at",
+    )?;
+    let rows = st.query_map(params![from, to], |r| {
+        Ok(NightCover { from: minute(&r.get::<_, String>(0)?), to: minute(&r.get::<_, String>(1)?), covered_by: r.get(2)?, reason: r.get(3)? })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 const SLIP_SELECT: &str = "SELECT d.id, d.serial, d.opened_at, COALESCE(r.code, d.location), d.caller_name, d.caller_phone,
