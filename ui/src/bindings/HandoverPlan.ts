@@ -6,6 +6,6 @@ import type { StaffBrief } from "./StaffBrief";
  */
 export type HandoverPlan = { change_at: string, outgoing: StaffBrief | null, incoming: StaffBrief | null, from_night: boolean, 
 /**
- * An unsigned record for this change already exists.
+ * The record for this change, if already started.
  */
 existing_id: number | null, };

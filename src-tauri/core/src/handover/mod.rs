@@ -272,7 +272,7 @@ pub struct HandoverPlan {
     pub outgoing: Option<StaffBrief>,
     pub incoming: Option<StaffBrief>,
     pub from_night: bool,
-    /// An unsigned record for this change already exists.
+    /// The record for this change, if already started.
     pub existing_id: Option<i64>,
 }
 
@@ -304,16 +304,21 @@ fn planned(tx: &Transaction, change_at: NaiveDateTime) -> Result<(Option<Assignm
     Ok((outgoing, incoming))
 }
 
+/// The start of the desk shift nearest to `at` (or `at` itself when nobody is planned).
+fn nearest_change(tx: &Transaction, at: NaiveDateTime) -> Result<NaiveDateTime> {
+    let starts = desk_plan(tx, at)?.into_iter().map(|a| a.shift.span(a.day).0);
+    Ok(starts.min_by_key(|s| (*s - at).num_minutes().abs()).unwrap_or(at))
+}
+
 /// The desk shift change nearest to `at` (default now), with who the roster expects.
 pub fn plan_for(store: &mut Store, ctx: &Ctx, at: Option<String>) -> Result<HandoverPlan> {
     ctx.actor()?;
     let at = time_or_now("at", at.as_deref(), ctx.now)?;
     store.read(|tx| {
-        let starts = desk_plan(tx, at)?.into_iter().map(|a| a.shift.span(a.day).0);
-        let change_at = starts.min_by_key(|s| (*s - at).num_minutes().abs()).unwrap_or(at);
+        let change_at = nearest_change(tx, at)?;
         let (out, inc) = planned(tx, change_at)?;
         let existing_id = tx
-            .query_row("SELECT id FROM handovers WHERE change_at = ?1 AND kind = 'desk' AND status = 'open'", [ts(change_at)], |r| r.get(0))
+            .query_row("SELECT id FROM handovers WHERE change_at = ?1 AND kind = 'desk'", [ts(change_at)], |r| r.get(0))
             .optional()?;
         Ok(HandoverPlan {
             change_at: ts(change_at),
@@ -487,17 +492,18 @@ pub struct HandoverStart {
 /// forward, and the records still open elsewhere pulled in.
 pub fn start(store: &mut Store, ctx: &Ctx, input: HandoverStart) -> Result<Handover> {
     let me = ctx.require(ANYONE, "开始交接班")?.id;
-    let change_at = match input.change_at.as_deref().filter(|t| !t.trim().is_empty()) {
-        Some(t) => time_or_now("change_at", Some(t), ctx.now)?,
-        None => {
-            let p = plan_for(store, ctx, None)?;
-            time_or_now("change_at", Some(&p.change_at), ctx.now)?
-        }
+    let given = match input.change_at.as_deref().filter(|t| !t.trim().is_empty()) {
+        Some(t) => Some(time_or_now("change_at", Some(t), ctx.now)?),
+        None => None,
     };
-    if (change_at - ctx.now).num_hours().abs() > 48 {
-        return Err(Error::invalid("change_at", "交接时间应在前后 48 小时之内"));
-    }
     store.write(|tx| {
+        let change_at = match given {
+            Some(t) => t,
+            None => nearest_change(tx, ctx.now)?,
+        };
+        if (change_at - ctx.now).num_hours().abs() > 48 {
+            return Err(Error::invalid("change_at", "交接时间应在前后 48 小时之内"));
+        }
         let (p_out, p_in) = planned(tx, change_at)?;
         let from_night = p_out.as_ref().is_some_and(|a| a.shift.crosses_midnight);
         let p_out = p_out.map(|a| a.staff);
@@ -776,6 +782,8 @@ pub fn sign(store: &mut Store, ctx: &Ctx, input: SignInput) -> Result<Handover> 
     if input.password.is_empty() {
         return Err(Error::invalid("password", format!("请{}{}输入自己的密码", input.party.label(), signer.name)));
     }
+    // The password check is its own transaction on purpose: a wrong password is counted (and
+    // may lock the account) even though the signature is refused.
     accounts::verify(store, ctx.now, signer.id, &input.password).map_err(|e| match e {
         Error::WrongPassword(_) => Error::invalid("password", format!("{} 的密码不正确", signer.name)),
         Error::NotFound { .. } => Error::invalid("password", format!("{} 没有登录账号,不能签字;请主管先为其开通账号", signer.name)),
