@@ -6,6 +6,7 @@ mod args;
 mod ops;
 mod render;
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use chrono::NaiveDateTime;
@@ -65,6 +66,20 @@ fn run(cli: Cli) -> Result<serde_json::Value, Failure> {
     ops::dispatch(&mut session)
 }
 
+/// Writes to stdout without print!'s panic: a reader that stops early (`| head`) closes the
+/// pipe, which is not an error of ours; any other write failure is reported on stderr.
+fn emit(text: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "错误:无法写出结果:{e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::parse(std::env::args().skip(1)) {
         Ok(c) => c,
@@ -74,18 +89,17 @@ fn main() -> ExitCode {
         }
     };
     if cli.help || cli.words.is_empty() {
-        print!("{}", ops::help(cli.words.first().map(String::as_str)));
-        return ExitCode::SUCCESS;
+        return emit(&ops::help(cli.words.first().map(String::as_str)));
     }
     let json = cli.json;
     match run(cli) {
         Ok(v) => {
-            if json {
-                println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+            let text = if json {
+                serde_json::to_string_pretty(&v).unwrap_or_default()
             } else {
-                println!("{}", render::render(&v));
-            }
-            ExitCode::SUCCESS
+                render::render(&v)
+            };
+            emit(&format!("{text}\n"))
         }
         Err(Failure::Core(e)) => {
             if json {

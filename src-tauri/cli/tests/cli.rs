@@ -206,3 +206,20 @@ fn import_through_the_cli() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(stderr(&missing).contains("无法读取文件"));
 }
+
+/// `frontdesk-cli --help | head -1`: the reader is gone before the help is written. The read end
+/// is closed before the child starts, so every write hits EPIPE; that must end quietly, not panic.
+#[test]
+fn a_closed_stdout_pipe_is_not_a_panic() {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = Command::new(env!("CARGO_BIN_EXE_frontdesk-cli"))
+        .arg("--help")
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!err.contains("panicked"), "stderr: {err}");
+    assert!(out.status.success(), "status {:?}, stderr: {err}", out.status);
+}
