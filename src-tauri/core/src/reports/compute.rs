@@ -1,8 +1,8 @@
 //! The one computation behind the dashboard, the Excel report and the printed report: every
 //! number of a period, read from the intake tables in one snapshot. Records are counted in the
 //! period they were opened; "overdue" is judged at the end of the period, or now for the
-//! current one. Duty statistics need the roster and handover tables, which this schema does
-//! not have yet, so they stay zero until those tables land.
+//! current one. Shifts and hours come from the published roster with approved swaps and leave
+//! applied (`roster::plan::effective`), so the report counts what was planned to be worked.
 
 use std::collections::BTreeMap;
 
@@ -20,6 +20,21 @@ pub fn compute(tx: &Transaction, period: &Period, office_name: &str, now: NaiveD
     let (from, to) = period.bounds();
     let now_text = now.format(TIME_FORMAT).to_string();
     let cutoff = if now_text < to { now_text.clone() } else { to.clone() };
+    let plan = match (period.days().first(), period.days().last()) {
+        (Some(&first), Some(&last)) => crate::roster::plan::effective(tx, first, last, None, &[])?,
+        _ => Vec::new(),
+    };
+    let mut workload = workload(tx, &from, &to)?;
+    for (id, person) in &mut workload {
+        let mine = plan.iter().filter(|a| a.staff.id == *id);
+        person.shifts = mine.clone().count() as i64;
+        person.hours = hours1(mine.map(|a| a.shift.minutes as f64 / 60.0).sum());
+    }
+    let duty = DutyStats {
+        shifts: plan.len() as i64,
+        hours: hours1(plan.iter().map(|a| a.shift.minutes as f64 / 60.0).sum()),
+        ..Default::default()
+    };
     Ok(Report {
         period: period.clone(),
         office_name: office_name.to_string(),
@@ -28,12 +43,17 @@ pub fn compute(tx: &Transaction, period: &Period, office_name: &str, now: NaiveD
         slips: slips(tx, &from, &to, &cutoff)?,
         visits: visits(tx, &from, &to)?,
         complaints: complaints(tx, &from, &to)?,
-        workload: workload(tx, &from, &to)?,
-        duty: DutyStats::default(),
+        workload: workload.into_iter().map(|(_, p)| p).collect(),
+        duty,
         intake_rows: intake_rows(tx, &from, &to)?,
         slip_rows: slip_rows(tx, &from, &to)?,
         complaint_rows: complaint_rows(tx, &from, &to)?,
     })
+}
+
+/// Hours to one decimal, as the sheets show them.
+fn hours1(h: f64) -> f64 {
+    (h * 10.0).round() / 10.0
 }
 
 fn counts(tx: &Transaction, sql: &str, from: &str, to: &str, label: fn(&str) -> &'static str) -> Result<Vec<Count>> {
@@ -205,19 +225,20 @@ fn complaints(tx: &Transaction, from: &str, to: &str) -> Result<ComplaintStats> 
     })
 }
 
-fn workload(tx: &Transaction, from: &str, to: &str) -> Result<Vec<PersonWork>> {
+fn workload(tx: &Transaction, from: &str, to: &str) -> Result<Vec<(crate::staff::StaffId, PersonWork)>> {
     let mut st = tx.prepare_cached(
         "SELECT s.name, s.role,
             (SELECT count(*) FROM intake_entries e WHERE e.received_by = s.id AND e.received_at >= ?1 AND e.received_at < ?2),
             (SELECT count(*) FROM dispatch_slips d WHERE d.dispatcher_id = s.id AND d.dispatched_at >= ?1 AND d.dispatched_at < ?2),
             (SELECT count(*) FROM dispatch_slips d WHERE d.assignee_id = s.id AND d.completed_at >= ?1 AND d.completed_at < ?2),
             (SELECT count(*) FROM return_visits v WHERE v.by_id = s.id AND v.answered = 1 AND v.at >= ?1 AND v.at < ?2),
-            (SELECT count(*) FROM complaints c WHERE c.replied_by = s.id AND c.replied_at >= ?1 AND c.replied_at < ?2)
+            (SELECT count(*) FROM complaints c WHERE c.replied_by = s.id AND c.replied_at >= ?1 AND c.replied_at < ?2),
+            s.id
          FROM staff s WHERE s.active = 1 ORDER BY s.role, s.name",
     )?;
     let rows = st.query_map(params![from, to], |r| {
         let role: String = r.get(1)?;
-        Ok(PersonWork {
+        Ok((r.get::<_, crate::staff::StaffId>(7)?, PersonWork {
             name: r.get(0)?,
             role: crate::role::Role::parse(&role, "role").map(|x| x.label()).unwrap_or("").to_string(),
             intake_received: r.get(2)?,
@@ -226,7 +247,7 @@ fn workload(tx: &Transaction, from: &str, to: &str) -> Result<Vec<PersonWork>> {
             return_visits: r.get(5)?,
             complaints_handled: r.get(6)?,
             ..Default::default()
-        })
+        }))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

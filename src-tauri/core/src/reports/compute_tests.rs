@@ -116,3 +116,47 @@ fn an_empty_month_is_a_valid_report_and_bad_periods_are_refused() {
     let clerk = d.ctx(&d.clerk);
     assert_eq!(report(&mut d.store, &clerk, ReportInput { kind: PeriodKind::Year, period: "2026".into() }).unwrap_err().kind(), "forbidden");
 }
+
+/// Shifts and hours in 值班统计 and 人员工作量 equal what the published roster rows say, with the
+/// length of each shift worked out here from its start and end times.
+#[test]
+fn duty_shifts_and_hours_come_from_the_published_roster() {
+    use std::collections::BTreeMap;
+
+    let mut d = crate::duty_fixture::Desk::new();
+    d.publish_full("2026-11", "2026-11-20 10:00");
+    let ctx = d.as_boss("2026-11-30 12:00");
+    let rep = report(&mut d.store, &ctx, ReportInput { kind: PeriodKind::Month, period: "2026-11".into() }).unwrap();
+
+    let mut expected: BTreeMap<String, (i64, i64)> = BTreeMap::new();
+    d.store
+        .read(|tx| {
+            let mut st = tx.prepare(
+                "SELECT st.name, sh.start_time, sh.end_time FROM roster_cells c
+                 JOIN rosters r ON r.id = c.roster_id JOIN shifts sh ON sh.id = c.shift_id JOIN staff st ON st.id = c.staff_id
+                 WHERE r.status = 'published' AND c.day BETWEEN '2026-11-01' AND '2026-11-30'",
+            )?;
+            let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+            for row in rows {
+                let (name, start, end) = row?;
+                let mins = |t: &str| t[..2].parse::<i64>().unwrap() * 60 + t[3..].parse::<i64>().unwrap();
+                let len = (mins(&end) - mins(&start)).rem_euclid(24 * 60);
+                let e = expected.entry(name).or_default();
+                e.0 += 1;
+                e.1 += len;
+            }
+            Ok(())
+        })
+        .unwrap();
+    assert!(!expected.is_empty(), "the fixture publishes a roster");
+    let total_shifts: i64 = expected.values().map(|v| v.0).sum();
+    let total_minutes: i64 = expected.values().map(|v| v.1).sum();
+    assert_eq!(rep.duty.shifts, total_shifts);
+    assert_eq!(rep.duty.hours, (total_minutes as f64 / 60.0 * 10.0).round() / 10.0);
+    for p in &rep.workload {
+        let (shifts, minutes) = expected.get(&p.name).copied().unwrap_or((0, 0));
+        assert_eq!(p.shifts, shifts, "{}", p.name);
+        assert_eq!(p.hours, (minutes as f64 / 60.0 * 10.0).round() / 10.0, "{}", p.name);
+    }
+    assert!(rep.workload.iter().any(|p| p.name == "李一" && p.shifts > 0));
+}
