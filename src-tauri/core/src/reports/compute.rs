@@ -30,7 +30,10 @@ pub fn compute(tx: &Transaction, period: &Period, office_name: &str, now: NaiveD
         person.shifts = mine.clone().count() as i64;
         person.hours = hours1(mine.map(|a| a.shift.minutes as f64 / 60.0).sum());
     }
+    let (swaps, leaves) = requests(tx, period)?;
     let duty = DutyStats {
+        swaps,
+        leaves,
         shifts: plan.len() as i64,
         hours: hours1(plan.iter().map(|a| a.shift.minutes as f64 / 60.0).sum()),
         ..Default::default()
@@ -49,6 +52,22 @@ pub fn compute(tx: &Transaction, period: &Period, office_name: &str, now: NaiveD
         slip_rows: slip_rows(tx, &from, &to)?,
         complaint_rows: complaint_rows(tx, &from, &to)?,
     })
+}
+
+/// Approved swaps whose day falls in the period, and the calendar days of approved leave that
+/// fall in it (a leave straddling the month end counts only its days inside).
+fn requests(tx: &Transaction, period: &Period) -> Result<(i64, i64)> {
+    let days = period.days();
+    let (Some(first), Some(last)) = (days.first(), days.last()) else { return Ok((0, 0)) };
+    let (first, last) = (first.format("%Y-%m-%d").to_string(), last.format("%Y-%m-%d").to_string());
+    Ok(tx.query_row(
+        "SELECT COALESCE(sum(kind = 'swap'), 0),
+                CAST(COALESCE(sum(CASE WHEN kind = 'leave'
+                    THEN julianday(min(to_day, ?2)) - julianday(max(from_day, ?1)) + 1 END), 0) AS INTEGER)
+         FROM duty_requests WHERE status = 'approved' AND from_day <= ?2 AND to_day >= ?1",
+        params![first, last],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?)
 }
 
 /// Hours to one decimal, as the sheets show them.

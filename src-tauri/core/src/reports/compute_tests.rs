@@ -121,10 +121,25 @@ fn an_empty_month_is_a_valid_report_and_bad_periods_are_refused() {
 /// length of each shift worked out here from its start and end times.
 #[test]
 fn duty_shifts_and_hours_come_from_the_published_roster() {
+    use crate::requests::{self, DecisionInput, RequestInput, RequestKind};
     use std::collections::BTreeMap;
 
     let mut d = crate::duty_fixture::Desk::new();
     d.publish_full("2026-11", "2026-11-20 10:00");
+    // Two days of leave, approved, so the effective plan differs from the published grid.
+    let li = d.receptionists[0].clone();
+    let boss = d.as_boss("2026-11-20 10:00");
+    let leave = RequestInput {
+        kind: RequestKind::Leave,
+        staff_id: li.id,
+        from_day: "2026-11-24".into(),
+        to_day: Some("2026-11-25".into()),
+        other_staff_id: None,
+        other_day: None,
+        reason: "事假".into(),
+    };
+    let q = requests::file(&mut d.store, &crate::duty_fixture::as_user(&li, "2026-11-20 10:00"), leave).unwrap();
+    requests::approve(&mut d.store, &boss, DecisionInput { id: q.id, substitute_id: None, note: String::new() }).unwrap();
     let ctx = d.as_boss("2026-11-30 12:00");
     let rep = report(&mut d.store, &ctx, ReportInput { kind: PeriodKind::Month, period: "2026-11".into() }).unwrap();
 
@@ -148,6 +163,30 @@ fn duty_shifts_and_hours_come_from_the_published_roster() {
             Ok(())
         })
         .unwrap();
+    // The leave takes 李一's rostered shifts on those two days out of the count.
+    let (off, overrides_off): (i64, i64) = d
+        .store
+        .read(|tx| {
+            let off = tx.query_row(
+                "SELECT count(*) FROM roster_cells c JOIN rosters r ON r.id = c.roster_id
+                 WHERE r.status = 'published' AND c.staff_id = ?1 AND c.day IN ('2026-11-24', '2026-11-25')",
+                [li.id],
+                |r| r.get(0),
+            )?;
+            let overrides = tx.query_row("SELECT count(*) FROM roster_overrides WHERE staff_id = ?1 AND shift_id IS NULL", [li.id], |r| r.get(0))?;
+            Ok((off, overrides))
+        })
+        .unwrap();
+    assert!(off > 0, "李一 is rostered on at least one leave day");
+    assert_eq!(off, overrides_off, "each rostered day of leave is an override to off");
+    if let Some(e) = expected.get_mut("李一") {
+        // 李一 works only 白 in the fixture rotation, so every shift has the same length.
+        let per = e.1 / e.0;
+        e.0 -= off;
+        e.1 -= off * per;
+    }
+    assert_eq!(rep.duty.leaves, 2);
+    assert_eq!(rep.duty.swaps, 0);
     assert!(!expected.is_empty(), "the fixture publishes a roster");
     let total_shifts: i64 = expected.values().map(|v| v.0).sum();
     let total_minutes: i64 = expected.values().map(|v| v.1).sum();

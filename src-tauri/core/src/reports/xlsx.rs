@@ -326,7 +326,7 @@ fn duty(ws: &mut Worksheet, st: &Styles, r: &Report) -> Result<(), XlsxError> {
             vec![V::T("值班(班次)"), V::I(d.shifts)],
             vec![V::T("值班时长(小时)"), V::F(d.hours)],
             vec![V::T("调班(次)"), V::I(d.swaps)],
-            vec![V::T("请假(次)"), V::I(d.leaves)],
+            vec![V::T("请假(天)"), V::I(d.leaves)],
             vec![V::T("迟到(次)"), V::I(d.late_arrivals)],
             vec![V::T("代值(次)"), V::I(d.covers)],
             vec![V::T("交接班(次)"), V::I(d.handovers)],
