@@ -25,15 +25,24 @@ struct Session {
 
 impl Desk {
     pub fn open(db_path: PathBuf) -> Desk {
-        let store = Store::open(&db_path).map_err(|e| format!("无法打开数据库 {}:{e}", db_path.display()));
-        Desk { db_path, store: Mutex::new(store), session: Mutex::new(Session::default()) }
+        let store =
+            Store::open(&db_path).map_err(|e| format!("无法打开数据库 {}:{e}", db_path.display()));
+        Desk {
+            db_path,
+            store: Mutex::new(store),
+            session: Mutex::new(Session::default()),
+        }
     }
 
     fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> Result<T, Error>) -> Reply<T> {
         let mut guard = self.store.lock().unwrap_or_else(|p| p.into_inner());
         match guard.as_mut() {
             Ok(store) => f(store).map_err(|e| e.to_view()),
-            Err(msg) => Err(ErrorView { kind: "storage".into(), message: msg.clone(), field: None }),
+            Err(msg) => Err(ErrorView {
+                kind: "storage".into(),
+                message: msg.clone(),
+                field: None,
+            }),
         }
     }
 
@@ -51,7 +60,10 @@ impl Desk {
     }
 
     /// Runs an operation that needs no login (first run, logging in).
-    pub fn run_open<T>(&self, f: impl FnOnce(&mut Store, chrono::NaiveDateTime) -> Result<T, Error>) -> Reply<T> {
+    pub fn run_open<T>(
+        &self,
+        f: impl FnOnce(&mut Store, chrono::NaiveDateTime) -> Result<T, Error>,
+    ) -> Reply<T> {
         self.with_store(|store| f(store, ctx::china_now()))
     }
 
@@ -62,11 +74,18 @@ impl Desk {
     }
 
     pub fn actor(&self) -> Option<Actor> {
-        self.session.lock().unwrap_or_else(|p| p.into_inner()).actor.clone()
+        self.session
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .actor
+            .clone()
     }
 
     pub fn set_locked(&self, locked: bool) {
-        self.session.lock().unwrap_or_else(|p| p.into_inner()).locked = locked;
+        self.session
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .locked = locked;
     }
 }
 
@@ -77,6 +96,9 @@ pub fn db_path_from_args() -> PathBuf {
         .iter()
         .position(|a| a == "--db")
         .and_then(|i| args.get(i + 1).cloned())
-        .or_else(|| args.iter().find_map(|a| a.strip_prefix("--db=").map(str::to_string)));
+        .or_else(|| {
+            args.iter()
+                .find_map(|a| a.strip_prefix("--db=").map(str::to_string))
+        });
     frontdesk_core::store::resolve_db_path(flag.as_deref())
 }

@@ -42,10 +42,13 @@ impl Cli {
                     _ => {
                         let key = key.replace('-', "_");
                         // A repeated flag (e.g. --phones a --phones b) becomes a list.
-                        cli.fields.entry(key).and_modify(|v| {
-                            v.push(',');
-                            v.push_str(&value)
-                        }).or_insert(value);
+                        cli.fields
+                            .entry(key)
+                            .and_modify(|v| {
+                                v.push(',');
+                                v.push_str(&value)
+                            })
+                            .or_insert(value);
                     }
                 }
             } else {
@@ -60,14 +63,22 @@ impl Cli {
         if let Some(json) = self.fields.get("input") {
             return serde_json::from_str(json).map_err(|e| format!("--input 不是有效的 JSON:{e}"));
         }
-        let map = MapDeserializer::new(self.fields.iter().map(|(k, v)| (k.as_str(), Text(v.as_str()))));
+        let map = MapDeserializer::new(
+            self.fields
+                .iter()
+                .map(|(k, v)| (k.as_str(), Text(v.as_str()))),
+        );
         T::deserialize(map).map_err(|e: de::value::Error| format!("参数有误:{e}"))
     }
 
     /// A named field that must be present, e.g. `--id 3`.
     pub fn field<T: std::str::FromStr>(&self, key: &str) -> Result<T, String> {
-        let v = self.fields.get(key).ok_or_else(|| format!("缺少参数 --{}", key.replace('_', "-")))?;
-        v.parse().map_err(|_| format!("参数 --{} 的取值“{v}”格式不正确", key.replace('_', "-")))
+        let v = self
+            .fields
+            .get(key)
+            .ok_or_else(|| format!("缺少参数 --{}", key.replace('_', "-")))?;
+        v.parse()
+            .map_err(|_| format!("参数 --{} 的取值“{v}”格式不正确", key.replace('_', "-")))
     }
 
     pub fn field_or<T: std::str::FromStr>(&self, key: &str, default: T) -> Result<T, String> {
@@ -127,7 +138,12 @@ impl<'de, 'a> de::Deserializer<'de> for Text<'a> {
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
-        let items = self.0.split([',', ',']).map(str::trim).filter(|s| !s.is_empty()).map(Text);
+        let items = self
+            .0
+            .split([',', ','])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(Text);
         visitor.visit_seq(de::value::SeqDeserializer::new(items))
     }
 
@@ -140,7 +156,11 @@ impl<'de, 'a> de::Deserializer<'de> for Text<'a> {
         visitor.visit_enum(self.0.into_deserializer())
     }
 
-    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, Self::Error> {
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Self::Error> {
         visitor.visit_newtype_struct(self)
     }
 
@@ -165,18 +185,35 @@ mod tests {
     #[test]
     fn fields_take_the_type_of_their_target() {
         let cli = Cli::parse(
-            ["room", "add", "--number", "1201", "--hours", "24", "--active", "false", "--phones", "1", "--phones", "2"]
-                .map(String::from),
+            [
+                "room", "add", "--number", "1201", "--hours", "24", "--active", "false",
+                "--phones", "1", "--phones", "2",
+            ]
+            .map(String::from),
         )
         .unwrap();
         let s: Sample = cli.input().unwrap();
-        assert_eq!(s, Sample { number: "1201".into(), hours: 24, area: None, active: false, phones: vec!["1".into(), "2".into()] });
+        assert_eq!(
+            s,
+            Sample {
+                number: "1201".into(),
+                hours: 24,
+                area: None,
+                active: false,
+                phones: vec!["1".into(), "2".into()]
+            }
+        );
         assert_eq!(cli.words, ["room", "add"]);
     }
 
     #[test]
     fn bad_numbers_are_reported() {
-        let cli = Cli::parse(["--number", "1", "--hours", "x", "--active", "true"].map(String::from)).unwrap();
-        assert!(cli.input::<Sample>().unwrap_err().contains("不是有效的数字"));
+        let cli =
+            Cli::parse(["--number", "1", "--hours", "x", "--active", "true"].map(String::from))
+                .unwrap();
+        assert!(cli
+            .input::<Sample>()
+            .unwrap_err()
+            .contains("不是有效的数字"));
     }
 }

@@ -39,12 +39,19 @@ impl From<String> for Failure {
 }
 
 fn parse_now(text: &str) -> Result<NaiveDateTime, String> {
-    for f in ["%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"] {
+    for f in [
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+    ] {
         if let Ok(t) = NaiveDateTime::parse_from_str(text.trim(), f) {
             return Ok(t);
         }
     }
-    Err(format!("--now 的时间“{text}”格式不正确,应为 YYYY-MM-DD HH:MM"))
+    Err(format!(
+        "--now 的时间“{text}”格式不正确,应为 YYYY-MM-DD HH:MM"
+    ))
 }
 
 fn run(cli: Cli) -> Result<serde_json::Value, Failure> {
@@ -56,13 +63,18 @@ fn run(cli: Cli) -> Result<serde_json::Value, Failure> {
     let mut store = Store::open(&path)?;
     let actor = match &cli.as_login {
         Some(login) => {
-            let password = std::env::var("FRONTDESK_PASSWORD")
-                .map_err(|_| "使用 --as 时需要在环境变量 FRONTDESK_PASSWORD 中提供密码".to_string())?;
+            let password = std::env::var("FRONTDESK_PASSWORD").map_err(|_| {
+                "使用 --as 时需要在环境变量 FRONTDESK_PASSWORD 中提供密码".to_string()
+            })?;
             Some(accounts::login(&mut store, now, login, &password)?)
         }
         None => None,
     };
-    let mut session = Session { store, ctx: Ctx::new(now, actor), cli };
+    let mut session = Session {
+        store,
+        ctx: Ctx::new(now, actor),
+        cli,
+    };
     ops::dispatch(&mut session)
 }
 
@@ -103,7 +115,10 @@ fn main() -> ExitCode {
         }
         Err(Failure::Core(e)) => {
             if json {
-                eprintln!("{}", serde_json::to_string(&e.to_view()).unwrap_or_default());
+                eprintln!(
+                    "{}",
+                    serde_json::to_string(&e.to_view()).unwrap_or_default()
+                );
             } else {
                 eprintln!("错误:{e}");
             }

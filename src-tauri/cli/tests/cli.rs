@@ -15,13 +15,21 @@ struct Cli {
 impl Cli {
     fn new() -> Cli {
         let dir = tempfile::tempdir().unwrap();
-        Cli { db: dir.path().join("desk.db"), dir: dir.path().to_path_buf(), _dir: dir }
+        Cli {
+            db: dir.path().join("desk.db"),
+            dir: dir.path().to_path_buf(),
+            _dir: dir,
+        }
     }
 
     /// Runs the binary on this database; `password` goes in FRONTDESK_PASSWORD.
     fn run(&self, password: Option<&str>, args: &[&str]) -> Output {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_frontdesk-cli"));
-        cmd.arg("--db").arg(&self.db).args(args).env_remove("FRONTDESK_DB").env_remove("FRONTDESK_PASSWORD");
+        cmd.arg("--db")
+            .arg(&self.db)
+            .args(args)
+            .env_remove("FRONTDESK_DB")
+            .env_remove("FRONTDESK_PASSWORD");
         if let Some(p) = password {
             cmd.env("FRONTDESK_PASSWORD", p);
         }
@@ -34,15 +42,28 @@ impl Cli {
         all.extend_from_slice(args);
         let out = self.run(Some("secret123"), &all);
         assert!(out.status.success(), "{args:?} failed: {}", stderr(&out));
-        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {}", stdout(&out)))
+        serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {}", stdout(&out)))
     }
 
     fn init(&self) -> Output {
         self.run(
             None,
             &[
-                "--now", "2026-11-20 09:00", "--json", "init", "--company-name", "阳光物业服务有限公司", "--estate-name", "阳光花园",
-                "--supervisor-name", "陈主管", "--login", "chen", "--password", "secret123",
+                "--now",
+                "2026-11-20 09:00",
+                "--json",
+                "init",
+                "--company-name",
+                "阳光物业服务有限公司",
+                "--estate-name",
+                "阳光花园",
+                "--supervisor-name",
+                "陈主管",
+                "--login",
+                "chen",
+                "--password",
+                "secret123",
             ],
         )
     }
@@ -75,17 +96,38 @@ fn init_creates_the_office_and_logs_in_as_the_supervisor() {
 
     let again = cli.init();
     assert_eq!(again.status.code(), Some(1));
-    assert!(stderr(&again).contains("首次设置已经完成"), "{}", stderr(&again));
+    assert!(
+        stderr(&again).contains("首次设置已经完成"),
+        "{}",
+        stderr(&again)
+    );
 }
 
 #[test]
 fn now_sets_the_clock_stamped_on_records() {
     let cli = Cli::new();
     assert!(cli.init().status.success());
-    let out = cli.run(Some("secret123"), &["--as", "chen", "--now", "2026-11-21 14:30", "building", "add", "--name", "3"]);
+    let out = cli.run(
+        Some("secret123"),
+        &[
+            "--as",
+            "chen",
+            "--now",
+            "2026-11-21 14:30",
+            "building",
+            "add",
+            "--name",
+            "3",
+        ],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let log = cli.json(&["audit", "list", "--limit", "5"]);
-    let entry = log.as_array().unwrap().iter().find(|e| e["action"] == "新增楼栋").expect("the building is logged");
+    let entry = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["action"] == "新增楼栋")
+        .expect("the building is logged");
     assert_eq!(entry["at"], "2026-11-21 14:30:00");
     assert_eq!(entry["actor_name"], "陈主管");
     let bad = cli.run(None, &["--now", "昨天", "check"]);
@@ -99,10 +141,17 @@ fn as_needs_the_password_from_the_environment() {
     assert!(cli.init().status.success());
     let no_password = cli.run(None, &["--as", "chen", "staff", "list"]);
     assert_ne!(no_password.status.code(), Some(0));
-    assert!(stderr(&no_password).contains("FRONTDESK_PASSWORD"), "{}", stderr(&no_password));
+    assert!(
+        stderr(&no_password).contains("FRONTDESK_PASSWORD"),
+        "{}",
+        stderr(&no_password)
+    );
 
     // At an early --now, so that the delay after it has passed when the next call logs in.
-    let wrong = cli.run(Some("wrong-password"), &["--as", "chen", "--now", "2026-01-01 08:00", "staff", "list"]);
+    let wrong = cli.run(
+        Some("wrong-password"),
+        &["--as", "chen", "--now", "2026-01-01 08:00", "staff", "list"],
+    );
     assert_eq!(wrong.status.code(), Some(1));
     assert!(stderr(&wrong).contains("密码不正确"), "{}", stderr(&wrong));
 
@@ -117,7 +166,11 @@ fn check_prints_the_schema_version() {
     let version = frontdesk_core::store::latest_version();
     let out = cli.run(None, &["check"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stdout(&out).contains(&format!("schema_version: {version}")), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains(&format!("schema_version: {version}")),
+        "{}",
+        stdout(&out)
+    );
     let out = cli.run(None, &["--json", "check"]);
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["ok"], true);
@@ -131,8 +184,21 @@ fn help_lists_every_area() {
     assert!(out.status.success());
     let text = stdout(&out);
     for area in [
-        "init", "check", "setup status", "office update", "department add", "staff add", "account unlock", "building add",
-        "room list", "resident add", "category update", "audit list", "import preview", "import run", "import template",
+        "init",
+        "check",
+        "setup status",
+        "office update",
+        "department add",
+        "staff add",
+        "account unlock",
+        "building add",
+        "room list",
+        "resident add",
+        "category update",
+        "audit list",
+        "import preview",
+        "import run",
+        "import template",
     ] {
         assert!(text.contains(area), "--help must list {area}:\n{text}");
     }
@@ -147,21 +213,50 @@ fn help_lists_every_area() {
 fn errors_exit_non_zero_with_the_chinese_message() {
     let cli = Cli::new();
     assert!(cli.init().status.success());
-    let out = cli.run(Some("secret123"), &["--as", "chen", "room", "show", "--room", "9-9-999"]);
+    let out = cli.run(
+        Some("secret123"),
+        &["--as", "chen", "room", "show", "--room", "9-9-999"],
+    );
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("房间 9栋9单元999 不存在"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("房间 9栋9单元999 不存在"),
+        "{}",
+        stderr(&out)
+    );
     assert!(stdout(&out).is_empty());
 
     // With --json the error is {kind, message, field} on stderr.
-    let out = cli.run(Some("secret123"), &["--as", "chen", "--json", "staff", "add", "--name", "王师傅", "--role", "technician", "--department", "财务部"]);
+    let out = cli.run(
+        Some("secret123"),
+        &[
+            "--as",
+            "chen",
+            "--json",
+            "staff",
+            "add",
+            "--name",
+            "王师傅",
+            "--role",
+            "technician",
+            "--department",
+            "财务部",
+        ],
+    );
     assert_eq!(out.status.code(), Some(1));
     let e: Value = serde_json::from_slice(&out.stderr).unwrap();
-    assert_eq!((e["kind"].as_str(), e["field"].as_str()), (Some("not_found"), Some("department")));
+    assert_eq!(
+        (e["kind"].as_str(), e["field"].as_str()),
+        (Some("not_found"), Some("department"))
+    );
     assert!(e["message"].as_str().unwrap().contains("财务部"));
 
     let unknown = cli.run(None, &["nonsense"]);
     assert_eq!(unknown.status.code(), Some(2));
-    assert!(stderr(&unknown).contains("未知的功能区"), "{}", stderr(&unknown));
+    assert!(
+        stderr(&unknown).contains("未知的功能区"),
+        "{}",
+        stderr(&unknown)
+    );
 
     let not_logged_in = cli.run(None, &["building", "add", "--name", "3"]);
     assert_eq!(not_logged_in.status.code(), Some(1));
@@ -173,36 +268,98 @@ fn import_through_the_cli() {
     let cli = Cli::new();
     assert!(cli.init().status.success());
     let tpl = cli.dir.join("模板.xlsx");
-    let out = cli.run(None, &["import", "template", "--kind", "rooms", "--out", tpl.to_str().unwrap()]);
+    let out = cli.run(
+        None,
+        &[
+            "import",
+            "template",
+            "--kind",
+            "rooms",
+            "--out",
+            tpl.to_str().unwrap(),
+        ],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(std::fs::read(&tpl).unwrap().starts_with(b"PK"));
 
     let good = cli.file("rooms.csv", "楼栋,单元,房号,住户类型,住户姓名,电话\n3,2,1201,业主,张三,13812345678\n3,2,1202,租户,李四,13912345678\n".as_bytes());
     let preview = cli.json(&["import", "preview", "--kind", "rooms", "--file", &good]);
-    assert_eq!((preview["new_rooms"].as_u64(), preview["written"].as_bool()), (Some(2), Some(false)));
-    assert!(cli.json(&["room", "list"]).as_array().unwrap().is_empty(), "a preview writes nothing");
+    assert_eq!(
+        (preview["new_rooms"].as_u64(), preview["written"].as_bool()),
+        (Some(2), Some(false))
+    );
+    assert!(
+        cli.json(&["room", "list"]).as_array().unwrap().is_empty(),
+        "a preview writes nothing"
+    );
 
     let report = cli.json(&["import", "run", "--kind", "rooms", "--file", &good]);
-    assert_eq!((report["new_rooms"].as_u64(), report["new_residents"].as_u64(), report["written"].as_bool()), (Some(2), Some(2), Some(true)));
+    assert_eq!(
+        (
+            report["new_rooms"].as_u64(),
+            report["new_residents"].as_u64(),
+            report["written"].as_bool()
+        ),
+        (Some(2), Some(2), Some(true))
+    );
     let room = cli.json(&["room", "show", "--room", "3栋2单元1201"]);
     assert_eq!(room["residents"][0]["name"], "张三");
 
     // The text report names the problem row and column, and nothing is written.
-    let bad = cli.file("bad.csv", "楼栋,房号,住户姓名,电话\n5,101,王五,12345\n".as_bytes());
-    let out = cli.run(Some("secret123"), &["--as", "chen", "import", "run", "--kind", "rooms", "--file", &bad]);
+    let bad = cli.file(
+        "bad.csv",
+        "楼栋,房号,住户姓名,电话\n5,101,王五,12345\n".as_bytes(),
+    );
+    let out = cli.run(
+        Some("secret123"),
+        &[
+            "--as", "chen", "import", "run", "--kind", "rooms", "--file", &bad,
+        ],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("第 2 行「电话」"), "{}", stdout(&out));
     assert_eq!(cli.json(&["room", "list"]).as_array().unwrap().len(), 2);
-    let out = cli.run(Some("secret123"), &["--as", "chen", "import", "run", "--kind", "rooms", "--file", &bad, "--only-valid", "true"]);
+    let out = cli.run(
+        Some("secret123"),
+        &[
+            "--as",
+            "chen",
+            "import",
+            "run",
+            "--kind",
+            "rooms",
+            "--file",
+            &bad,
+            "--only-valid",
+            "true",
+        ],
+    );
     assert!(out.status.success());
     assert!(stdout(&out).contains("已导入"), "{}", stdout(&out));
 
     let pdf = cli.file("rooms.xlsx", b"%PDF-1.4\n%....");
-    let out = cli.run(Some("secret123"), &["--as", "chen", "import", "run", "--kind", "rooms", "--file", &pdf]);
+    let out = cli.run(
+        Some("secret123"),
+        &[
+            "--as", "chen", "import", "run", "--kind", "rooms", "--file", &pdf,
+        ],
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("PDF"), "{}", stderr(&out));
 
-    let missing = cli.run(Some("secret123"), &["--as", "chen", "import", "run", "--kind", "rooms", "--file", "/nonexistent/x.csv"]);
+    let missing = cli.run(
+        Some("secret123"),
+        &[
+            "--as",
+            "chen",
+            "import",
+            "run",
+            "--kind",
+            "rooms",
+            "--file",
+            "/nonexistent/x.csv",
+        ],
+    );
     assert_eq!(missing.status.code(), Some(2));
     assert!(stderr(&missing).contains("无法读取文件"));
 }
@@ -221,5 +378,9 @@ fn a_closed_stdout_pipe_is_not_a_panic() {
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(!err.contains("panicked"), "stderr: {err}");
-    assert!(out.status.success(), "status {:?}, stderr: {err}", out.status);
+    assert!(
+        out.status.success(),
+        "status {:?}, stderr: {err}",
+        out.status
+    );
 }

@@ -16,7 +16,10 @@ fn meta() -> PrintMeta {
         office_name: "阳光物业服务有限公司 阳光花园".into(),
         doc_prefix: "KF".into(),
         doc_version: "A/0".into(),
-        printed_at: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap().and_hms_opt(9, 30, 0).unwrap(),
+        printed_at: NaiveDate::from_ymd_opt(2026, 11, 23)
+            .unwrap()
+            .and_hms_opt(9, 30, 0)
+            .unwrap(),
         full_phones: false,
     }
 }
@@ -30,7 +33,9 @@ fn slip(i: usize) -> DispatchSlip {
         phone: "13812345678".into(),
         category: "给排水".into(),
         department: "工程部".into(),
-        content: "住户反映卫生间天花板渗水,楼上住户不在家,需联系楼上业主约定时间进入检查防水层并修复。".into(),
+        content:
+            "住户反映卫生间天花板渗水,楼上住户不在家,需联系楼上业主约定时间进入检查防水层并修复。"
+                .into(),
         appointment: "2026-11-02 14:00".into(),
         assignee: "赵师傅".into(),
         dispatcher: "李小梅".into(),
@@ -51,7 +56,11 @@ fn slip(i: usize) -> DispatchSlip {
 fn peak_rss_kb() -> String {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM")).map(|l| l.split_whitespace().nth(1).unwrap_or("?").to_string()))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM"))
+                .map(|l| l.split_whitespace().nth(1).unwrap_or("?").to_string())
+        })
         .unwrap_or_else(|| "?".into())
 }
 
@@ -63,14 +72,23 @@ fn main() {
     let t = Instant::now();
     let mut size = 0;
     for i in 0..n {
-        size = dispatch_slip::render(&m, &[slip(i)], SlipPaper::A4).unwrap().len();
+        size = dispatch_slip::render(&m, &[slip(i)], SlipPaper::A4)
+            .unwrap()
+            .len();
     }
     let per = t.elapsed().as_secs_f64() * 1000.0 / n as f64;
-    println!("维修派工单 1 张 (A4): {per:.2} ms/张, {:.1} KB", size as f64 / 1024.0);
+    println!(
+        "维修派工单 1 张 (A4): {per:.2} ms/张, {:.1} KB",
+        size as f64 / 1024.0
+    );
 
     let rows: Vec<IntakeRow> = (0..3000)
         .map(|i| IntakeRow {
-            serial: if i % 3 == 0 { format!("PG-202611-{:04}", i / 3 + 1) } else { String::new() },
+            serial: if i % 3 == 0 {
+                format!("PG-202611-{:04}", i / 3 + 1)
+            } else {
+                String::new()
+            },
             received_at: format!("2026-11-{:02} {:02}:{:02}", 1 + i % 30, 8 + i % 12, i % 60),
             room: format!("{}-{}-{:04}", 1 + i % 12, 1 + i % 3, 101 + i % 30),
             caller: "王女士".into(),
@@ -82,26 +100,71 @@ fn main() {
             result: "已派工".into(),
         })
         .collect();
-    let log = IntakeLog { period: "2026-11-01 至 2026-11-30".into(), rows };
+    let log = IntakeLog {
+        period: "2026-11-01 至 2026-11-30".into(),
+        rows,
+    };
     let t = Instant::now();
     let pdf = intake_log::render(&m, &log).unwrap();
-    println!("来电来访登记表 3000 行: {:.0} ms, {:.0} KB", t.elapsed().as_secs_f64() * 1000.0, pdf.len() as f64 / 1024.0);
+    println!(
+        "来电来访登记表 3000 行: {:.0} ms, {:.0} KB",
+        t.elapsed().as_secs_f64() * 1000.0,
+        pdf.len() as f64 / 1024.0
+    );
 
-    let period = Period::parse(PeriodKind::Month, "2026-11", NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()).unwrap();
+    let period = Period::parse(
+        PeriodKind::Month,
+        "2026-11",
+        NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+    )
+    .unwrap();
     let report = Report {
         office_name: "阳光物业服务有限公司 阳光花园".into(),
         generated_at: "2026-12-01 09:00:00".into(),
         intake: IntakeStats {
             total: 3000,
-            by_type: vec![Count { label: "报修".into(), count: 2000 }, Count { label: "咨询".into(), count: 1000 }],
-            by_channel: vec![Count { label: "来电".into(), count: 3000 }],
-            per_day: period.days().iter().map(|d| DayCount { day: d.to_string(), count: 100 }).collect(),
+            by_type: vec![
+                Count {
+                    label: "报修".into(),
+                    count: 2000,
+                },
+                Count {
+                    label: "咨询".into(),
+                    count: 1000,
+                },
+            ],
+            by_channel: vec![Count {
+                label: "来电".into(),
+                count: 3000,
+            }],
+            per_day: period
+                .days()
+                .iter()
+                .map(|d| DayCount {
+                    day: d.to_string(),
+                    count: 100,
+                })
+                .collect(),
             night_entries: 300,
         },
-        slips: SlipStats { opened: 1500, completed: 1400, completion_rate: Some(0.93), on_time: 1300, on_time_rate: Some(0.92), ..Default::default() },
+        slips: SlipStats {
+            opened: 1500,
+            completed: 1400,
+            completion_rate: Some(0.93),
+            on_time: 1300,
+            on_time_rate: Some(0.92),
+            ..Default::default()
+        },
         visits: VisitStats::default(),
         complaints: ComplaintStats::default(),
-        workload: vec![PersonWork { name: "李小梅".into(), role: "前台接待员".into(), ..Default::default() }; 30],
+        workload: vec![
+            PersonWork {
+                name: "李小梅".into(),
+                role: "前台接待员".into(),
+                ..Default::default()
+            };
+            30
+        ],
         duty: DutyStats::default(),
         intake_rows: (0..3000)
             .map(|i| IntakeDetail {
@@ -148,6 +211,10 @@ fn main() {
     };
     let t = Instant::now();
     let bytes = xlsx::write(&report).unwrap();
-    println!("月报 xlsx 5000 条明细: {:.0} ms, {:.0} KB", t.elapsed().as_secs_f64() * 1000.0, bytes.len() as f64 / 1024.0);
+    println!(
+        "月报 xlsx 5000 条明细: {:.0} ms, {:.0} KB",
+        t.elapsed().as_secs_f64() * 1000.0,
+        bytes.len() as f64 / 1024.0
+    );
     println!("峰值内存 (VmHWM,整个进程): {} KB", peak_rss_kb());
 }

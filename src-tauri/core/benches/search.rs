@@ -22,9 +22,15 @@ const DATA_VERSION: u32 = 1;
 const PAGE: i64 = 20;
 
 fn main() {
-    let years: u32 = std::env::var("FRONTDESK_BENCH_YEARS").ok().and_then(|v| v.parse().ok()).unwrap_or(10);
+    let years: u32 = std::env::var("FRONTDESK_BENCH_YEARS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10);
     let seed = 1;
-    let now = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap().and_hms_opt(9, 0, 0).unwrap();
+    let now = NaiveDate::from_ymd_opt(2026, 11, 23)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
     let path = cache_dir().join(format!(
         "search-{years}y-seed{seed}-schema{}-data{DATA_VERSION}.db",
         frontdesk_core::store::latest_version()
@@ -36,9 +42,21 @@ fn main() {
         eprintln!("生成 {years} 年演示数据 → {}", path.display());
         let t = Instant::now();
         let mut store = Store::open(&tmp).expect("open the bench database");
-        let report = synthetic::generate(&mut store, now, GenerateInput { years, seed, entries_per_year: None, rooms: None })
-            .expect("generate the data set");
-        store.conn().execute_batch("PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;").expect("checkpoint");
+        let report = synthetic::generate(
+            &mut store,
+            now,
+            GenerateInput {
+                years,
+                seed,
+                entries_per_year: None,
+                rooms: None,
+            },
+        )
+        .expect("generate the data set");
+        store
+            .conn()
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;")
+            .expect("checkpoint");
         drop(store);
         std::fs::rename(&tmp, &path).expect("move the finished data set into place");
         eprintln!("用时 {:.1} s:{report:?}", t.elapsed().as_secs_f64());
@@ -47,7 +65,15 @@ fn main() {
     print_sizes(&store);
 
     let probe = Probe::read(&mut store);
-    let ctx = Ctx::as_user(now, Actor { id: 1, login: "bench".into(), name: "基准".into(), role: Role::Receptionist });
+    let ctx = Ctx::as_user(
+        now,
+        Actor {
+            id: 1,
+            login: "bench".into(),
+            name: "基准".into(),
+            role: Role::Receptionist,
+        },
+    );
     let queries: Vec<(&str, String)> = vec![
         ("1 字", "水".into()),
         ("1 字", "门".into()),
@@ -64,7 +90,10 @@ fn main() {
         ("姓名", probe.name.clone()),
         ("房号", probe.room.clone()),
         ("电话", probe.phone.clone()),
-        ("尾号 4 位", probe.phone[probe.phone.len() - 4..].to_string()),
+        (
+            "尾号 4 位",
+            probe.phone[probe.phone.len() - 4..].to_string(),
+        ),
         ("单号", probe.serial.clone()),
         ("拉丁/数字", "LED".into()),
         ("拉丁/数字", "B2".into()),
@@ -79,21 +108,40 @@ fn main() {
     for (what, text) in &queries {
         let mut hits = 0;
         let index = time(30, || {
-            let page = search::search(&mut store, &ctx, SearchQuery { text: text.clone(), limit: Some(PAGE), offset: None })
-                .expect("search");
+            let page = search::search(
+                &mut store,
+                &ctx,
+                SearchQuery {
+                    text: text.clone(),
+                    limit: Some(PAGE),
+                    offset: None,
+                },
+            )
+            .expect("search");
             hits = page.hits.len();
         });
         let like = time(5, || {
-            store.read(|tx| scan::like_scan(tx, text, PAGE, 0)).expect("like scan");
+            store
+                .read(|tx| scan::like_scan(tx, text, PAGE, 0))
+                .expect("like scan");
         });
         worst_index = worst_index.max(index.max);
         worst_like = worst_like.max(like.max);
         println!(
             "| {what} | {text} | {hits} | {} | {} | {} | {} | {} | {} |",
-            ms(index.p50), ms(index.p95), ms(index.max), ms(like.p50), ms(like.p95), ms(like.max)
+            ms(index.p50),
+            ms(index.p95),
+            ms(index.max),
+            ms(like.p50),
+            ms(like.p95),
+            ms(like.max)
         );
     }
-    println!("\n最慢一次:索引 {},LIKE 扫描 {}", ms(worst_index), ms(worst_like));
+    println!(
+        "\n最慢一次:索引 {},LIKE 扫描 {}",
+        ms(worst_index),
+        ms(worst_like)
+    );
 }
 
 struct Stats {
@@ -114,7 +162,11 @@ fn time(n: usize, mut f: impl FnMut()) -> Stats {
         .collect();
     d.sort();
     let at = |q: f64| d[((n as f64 - 1.0) * q).round() as usize];
-    Stats { p50: at(0.5), p95: at(0.95), max: d[n - 1] }
+    Stats {
+        p50: at(0.5),
+        p95: at(0.95),
+        max: d[n - 1],
+    }
 }
 
 fn ms(d: Duration) -> String {
@@ -136,10 +188,18 @@ impl Probe {
         let q = |sql: &str| c.query_row(sql, [], |r| r.get::<_, String>(0)).expect(sql);
         let mid = "(SELECT id FROM search_docs ORDER BY id LIMIT 1 OFFSET (SELECT count(*) / 2 FROM search_docs))";
         Probe {
-            name: q(&format!("SELECT name FROM search_docs WHERE id >= {mid} AND phone <> '' LIMIT 1")),
-            room: q(&format!("SELECT room_code FROM search_docs WHERE id >= {mid} AND room_code <> '' LIMIT 1")),
-            phone: q(&format!("SELECT phone FROM search_docs WHERE id >= {mid} AND length(phone) = 11 LIMIT 1")),
-            serial: q(&format!("SELECT serial FROM search_docs WHERE id >= {mid} AND kind = 'slip' LIMIT 1")),
+            name: q(&format!(
+                "SELECT name FROM search_docs WHERE id >= {mid} AND phone <> '' LIMIT 1"
+            )),
+            room: q(&format!(
+                "SELECT room_code FROM search_docs WHERE id >= {mid} AND room_code <> '' LIMIT 1"
+            )),
+            phone: q(&format!(
+                "SELECT phone FROM search_docs WHERE id >= {mid} AND length(phone) = 11 LIMIT 1"
+            )),
+            serial: q(&format!(
+                "SELECT serial FROM search_docs WHERE id >= {mid} AND kind = 'slip' LIMIT 1"
+            )),
         }
     }
 }
@@ -147,11 +207,20 @@ impl Probe {
 fn print_sizes(store: &Store) {
     let c = store.conn();
     let size = |like: &str| -> f64 {
-        c.query_row("SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name LIKE ?1", [like], |r| r.get::<_, i64>(0))
-            .expect("dbstat") as f64
+        c.query_row(
+            "SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name LIKE ?1",
+            [like],
+            |r| r.get::<_, i64>(0),
+        )
+        .expect("dbstat") as f64
             / 1_048_576.0
     };
-    let count = |t: &str| c.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get::<_, i64>(0)).unwrap_or(-1);
+    let count = |t: &str| {
+        c.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .unwrap_or(-1)
+    };
     println!("数据集:{} 个搜索文档", count("search_docs"));
     println!(
         "大小:整个数据库 {:.1} MiB;search_fts 索引 {:.1} MiB;search_docs(含自动索引){:.1} MiB",
@@ -164,7 +233,11 @@ fn print_sizes(store: &Store) {
 fn cache_dir() -> PathBuf {
     // target/<profile>/deps/search-… → target/frontdesk-bench
     let exe = std::env::current_exe().expect("current exe");
-    let target = exe.ancestors().nth(3).map(PathBuf::from).unwrap_or_else(|| PathBuf::from("target"));
+    let target = exe
+        .ancestors()
+        .nth(3)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("target"));
     let dir = target.join("frontdesk-bench");
     std::fs::create_dir_all(&dir).expect("create the bench cache dir");
     dir

@@ -1,7 +1,9 @@
 //! Desk accounts: logins with argon2id passwords, a growing delay after each wrong password,
 //! and a lock after five that only a supervisor can lift.
 
-use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{
+    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+};
 use argon2::Argon2;
 use chrono::{Duration, NaiveDateTime};
 use rusqlite::{params, OptionalExtension, Transaction};
@@ -27,7 +29,11 @@ pub fn hash_password(password: &str) -> Result<String> {
 }
 
 fn password_matches(hash: &str, password: &str) -> bool {
-    PasswordHash::new(hash).is_ok_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
+    PasswordHash::new(hash).is_ok_and(|h| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &h)
+            .is_ok()
+    })
 }
 
 /// Seconds to wait after `failures` wrong passwords in a row: 1, 2, 4, 8 …
@@ -51,10 +57,19 @@ fn account_by_login(tx: &Transaction, login: &str) -> Result<Option<Account>> {
         .query_row(
             "SELECT id, password_hash, failed_attempts, last_failed_at FROM staff WHERE login = ?1",
             [login.trim().to_ascii_lowercase()],
-            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?, r.get::<_, Option<String>>(3)?)),
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                ))
+            },
         )
         .optional()?;
-    let Some((id, hash, failed, last)) = row else { return Ok(None) };
+    let Some((id, hash, failed, last)) = row else {
+        return Ok(None);
+    };
     Ok(Some(Account {
         staff: staff::get(tx, id)?,
         hash,
@@ -64,7 +79,12 @@ fn account_by_login(tx: &Transaction, login: &str) -> Result<Option<Account>> {
 }
 
 fn actor_of(s: &Staff) -> Actor {
-    Actor { id: s.id, login: s.login.clone().unwrap_or_default(), name: s.name.clone(), role: s.role }
+    Actor {
+        id: s.id,
+        login: s.login.clone().unwrap_or_default(),
+        name: s.name.clone(),
+        role: s.role,
+    }
 }
 
 /// What a password attempt came to; failures are committed, so they are not errors inside the
@@ -76,7 +96,9 @@ enum Attempt {
 
 fn attempt(tx: &Transaction, now: NaiveDateTime, login: &str, password: &str) -> Result<Attempt> {
     let wrong = || Error::WrongPassword("登录名或密码不正确".into());
-    let Some(acc) = account_by_login(tx, login)? else { return Ok(Attempt::Refused(wrong())) };
+    let Some(acc) = account_by_login(tx, login)? else {
+        return Ok(Attempt::Refused(wrong()));
+    };
     if acc.staff.locked {
         return Ok(Attempt::Refused(Error::AccountLocked(format!(
             "账号“{}”因连续输错密码已被锁定,请联系客服主管解锁",
@@ -84,18 +106,27 @@ fn attempt(tx: &Transaction, now: NaiveDateTime, login: &str, password: &str) ->
         ))));
     }
     if !acc.staff.active {
-        return Ok(Attempt::Refused(Error::forbidden(format!("{} 已停用,不能登录", acc.staff.name))));
+        return Ok(Attempt::Refused(Error::forbidden(format!(
+            "{} 已停用,不能登录",
+            acc.staff.name
+        ))));
     }
     if let Some(last) = acc.last_failed {
         let ready = last + Duration::seconds(delay_after(acc.failed));
         if now < ready {
             let seconds = (ready - now).num_seconds().max(1);
-            return Ok(Attempt::Refused(Error::Throttled { seconds, message: format!("密码错误次数过多,请 {seconds} 秒后再试") }));
+            return Ok(Attempt::Refused(Error::Throttled {
+                seconds,
+                message: format!("密码错误次数过多,请 {seconds} 秒后再试"),
+            }));
         }
     }
     let ctx = Ctx::new(now, Some(actor_of(&acc.staff)));
     if password_matches(&acc.hash, password) {
-        tx.execute("UPDATE staff SET failed_attempts = 0, last_failed_at = NULL WHERE id = ?1", [acc.staff.id])?;
+        tx.execute(
+            "UPDATE staff SET failed_attempts = 0, last_failed_at = NULL WHERE id = ?1",
+            [acc.staff.id],
+        )?;
         audit::record(tx, &ctx, "登录", "staff", Some(acc.staff.id), "")?;
         return Ok(Attempt::Ok(actor_of(&acc.staff)));
     }
@@ -103,13 +134,30 @@ fn attempt(tx: &Transaction, now: NaiveDateTime, login: &str, password: &str) ->
     let locked = failed >= MAX_FAILURES;
     tx.execute(
         "UPDATE staff SET failed_attempts = ?1, last_failed_at = ?2, locked = ?3 WHERE id = ?4",
-        params![failed, now.format(TIME_FORMAT).to_string(), locked, acc.staff.id],
+        params![
+            failed,
+            now.format(TIME_FORMAT).to_string(),
+            locked,
+            acc.staff.id
+        ],
     )?;
-    audit::record(tx, &ctx, "密码错误", "staff", Some(acc.staff.id), &format!("第 {failed} 次"))?;
+    audit::record(
+        tx,
+        &ctx,
+        "密码错误",
+        "staff",
+        Some(acc.staff.id),
+        &format!("第 {failed} 次"),
+    )?;
     Ok(Attempt::Refused(if locked {
-        Error::AccountLocked(format!("密码连续错误 {MAX_FAILURES} 次,账号已锁定,请联系客服主管解锁"))
+        Error::AccountLocked(format!(
+            "密码连续错误 {MAX_FAILURES} 次,账号已锁定,请联系客服主管解锁"
+        ))
     } else {
-        Error::WrongPassword(format!("登录名或密码不正确(还可再试 {} 次)", MAX_FAILURES - failed))
+        Error::WrongPassword(format!(
+            "登录名或密码不正确(还可再试 {} 次)",
+            MAX_FAILURES - failed
+        ))
     }))
 }
 
@@ -123,9 +171,20 @@ pub fn login(store: &mut Store, now: NaiveDateTime, login: &str, password: &str)
 
 /// Checks a password for a known user without changing the session: unlocking the idle
 /// screen and signing records. Counts failures the same way as logging in.
-pub fn verify(store: &mut Store, now: NaiveDateTime, staff_id: StaffId, password: &str) -> Result<Actor> {
-    let login_name: Option<String> =
-        store.read(|tx| Ok(tx.query_row("SELECT login FROM staff WHERE id = ?1", [staff_id], |r| r.get(0)).optional()?.flatten()))?;
+pub fn verify(
+    store: &mut Store,
+    now: NaiveDateTime,
+    staff_id: StaffId,
+    password: &str,
+) -> Result<Actor> {
+    let login_name: Option<String> = store.read(|tx| {
+        Ok(tx
+            .query_row("SELECT login FROM staff WHERE id = ?1", [staff_id], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .flatten())
+    })?;
     let Some(name) = login_name else {
         return Err(Error::not_found("staff", "该员工没有登录账号"));
     };
@@ -166,7 +225,10 @@ pub fn unlock(store: &mut Store, ctx: &Ctx, staff_id: StaffId) -> Result<Staff> 
     ctx.require(&[Role::Supervisor, Role::Manager], "解锁账号")?;
     store.write(|tx| {
         let who = staff::get(tx, staff_id)?;
-        tx.execute("UPDATE staff SET locked = 0, failed_attempts = 0, last_failed_at = NULL WHERE id = ?1", [staff_id])?;
+        tx.execute(
+            "UPDATE staff SET locked = 0, failed_attempts = 0, last_failed_at = NULL WHERE id = ?1",
+            [staff_id],
+        )?;
         audit::record(tx, ctx, "解锁账号", "staff", Some(staff_id), &who.name)?;
         staff::get(tx, staff_id)
     })
@@ -189,7 +251,10 @@ pub fn change_own_password(store: &mut Store, ctx: &Ctx, input: PasswordChange) 
     })?;
     let hash = hash_password(&new)?;
     store.write(|tx| {
-        tx.execute("UPDATE staff SET password_hash = ?1 WHERE id = ?2", params![hash, me.id])?;
+        tx.execute(
+            "UPDATE staff SET password_hash = ?1 WHERE id = ?2",
+            params![hash, me.id],
+        )?;
         audit::record(tx, ctx, "修改密码", "staff", Some(me.id), "")
     })
 }

@@ -7,11 +7,18 @@ use ts_rs::TS;
 
 use crate::ctx::{Ctx, TIME_FORMAT};
 use crate::error::Result;
-use crate::store::Store;
 use crate::role::ACCOUNT_ADMINS;
+use crate::store::Store;
 
 /// Appends one audit row. `entity` is the table's name, `summary` a short human text.
-pub fn record(tx: &Transaction, ctx: &Ctx, action: &str, entity: &str, entity_id: Option<i64>, summary: &str) -> Result<()> {
+pub fn record(
+    tx: &Transaction,
+    ctx: &Ctx,
+    action: &str,
+    entity: &str,
+    entity_id: Option<i64>,
+    summary: &str,
+) -> Result<()> {
     let (actor_id, actor_name) = match &ctx.actor {
         Some(a) => (Some(a.id), a.name.clone()),
         None => (None, "系统".to_string()),
@@ -19,7 +26,15 @@ pub fn record(tx: &Transaction, ctx: &Ctx, action: &str, entity: &str, entity_id
     tx.execute(
         "INSERT INTO audit_log (at, actor_id, actor_name, action, entity, entity_id, summary)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![ctx.now.format(TIME_FORMAT).to_string(), actor_id, actor_name, action, entity, entity_id, summary],
+        params![
+            ctx.now.format(TIME_FORMAT).to_string(),
+            actor_id,
+            actor_name,
+            action,
+            entity,
+            entity_id,
+            summary
+        ],
     )?;
     Ok(())
 }

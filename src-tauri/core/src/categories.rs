@@ -41,7 +41,8 @@ fn yes() -> bool {
     true
 }
 
-const SELECT: &str = "SELECT c.id, c.name, d.name, c.time_limit_hours, c.is_repair, c.active, c.sort
+const SELECT: &str =
+    "SELECT c.id, c.name, d.name, c.time_limit_hours, c.is_repair, c.active, c.sort
      FROM categories c JOIN departments d ON d.id = c.department_id";
 
 fn from_row(r: &Row) -> rusqlite::Result<Category> {
@@ -57,7 +58,12 @@ fn from_row(r: &Row) -> rusqlite::Result<Category> {
 }
 
 pub fn list(store: &mut Store) -> Result<Vec<Category>> {
-    store.read(|tx| Ok(tx.prepare(&format!("{SELECT} ORDER BY c.sort, c.id"))?.query_map([], from_row)?.collect::<rusqlite::Result<_>>()?))
+    store.read(|tx| {
+        Ok(tx
+            .prepare(&format!("{SELECT} ORDER BY c.sort, c.id"))?
+            .query_map([], from_row)?
+            .collect::<rusqlite::Result<_>>()?)
+    })
 }
 
 pub fn get(tx: &Transaction, id: i64) -> Result<Category> {
@@ -68,15 +74,22 @@ pub fn get(tx: &Transaction, id: i64) -> Result<Category> {
 
 /// The category with this name, or an error naming `field`.
 pub fn require_by_name(tx: &Transaction, field: &str, name: &str) -> Result<Category> {
-    tx.query_row(&format!("{SELECT} WHERE c.name = ?1"), [name.trim()], from_row)
-        .optional()?
-        .ok_or_else(|| Error::not_found(field, format!("服务类别“{}”不存在", name.trim())))
+    tx.query_row(
+        &format!("{SELECT} WHERE c.name = ?1"),
+        [name.trim()],
+        from_row,
+    )
+    .optional()?
+    .ok_or_else(|| Error::not_found(field, format!("服务类别“{}”不存在", name.trim())))
 }
 
 fn clean(tx: &Transaction, input: &CategoryInput) -> Result<(String, i64)> {
     let name = validate::required("name", "类别名称", &input.name, 20)?;
     if !(1..=720).contains(&input.time_limit_hours) {
-        return Err(Error::invalid("time_limit_hours", "处理时限应在 1 到 720 小时之间"));
+        return Err(Error::invalid(
+            "time_limit_hours",
+            "处理时限应在 1 到 720 小时之间",
+        ));
     }
     let dept = departments::require_by_name(tx, "department", &input.department)?;
     Ok((name, dept))

@@ -3,8 +3,8 @@
 
 use chrono::{NaiveDateTime, Timelike};
 
-use crate::role::Role;
 use crate::error::{Error, Result};
+use crate::role::Role;
 use crate::staff::StaffId;
 
 /// The logged-in user, stamped on every record they make.
@@ -27,7 +27,10 @@ pub struct Ctx {
 impl Ctx {
     /// A context with a user; seconds below one are dropped so stored times compare cleanly.
     pub fn new(now: NaiveDateTime, actor: Option<Actor>) -> Self {
-        Ctx { now: now.with_nanosecond(0).unwrap_or(now), actor }
+        Ctx {
+            now: now.with_nanosecond(0).unwrap_or(now),
+            actor,
+        }
     }
 
     pub fn as_user(now: NaiveDateTime, actor: Actor) -> Self {

@@ -35,19 +35,37 @@ pub fn deadline(opened_at: NaiveDateTime, limit_hours: i64) -> NaiveDateTime {
 }
 
 /// `due_at` after a pause that began at `paused_at` ends at `resumed_at`.
-pub fn after_pause(due_at: NaiveDateTime, paused_at: NaiveDateTime, resumed_at: NaiveDateTime) -> NaiveDateTime {
+pub fn after_pause(
+    due_at: NaiveDateTime,
+    paused_at: NaiveDateTime,
+    resumed_at: NaiveDateTime,
+) -> NaiveDateTime {
     due_at + (resumed_at - paused_at).max(Duration::zero())
 }
 
 /// The state of a slip's clock. `working` is false once the work is done or the slip is
 /// cancelled; `paused` stops the clock.
-pub fn assess(due_at: NaiveDateTime, working: bool, paused: bool, now: NaiveDateTime, due_soon_minutes: i64) -> Deadline {
+pub fn assess(
+    due_at: NaiveDateTime,
+    working: bool,
+    paused: bool,
+    now: NaiveDateTime,
+    due_soon_minutes: i64,
+) -> Deadline {
     let due_text = crate::when::text(due_at);
     if !working {
-        return Deadline { state: DeadlineState::Finished, due_at: due_text, minutes_left: None };
+        return Deadline {
+            state: DeadlineState::Finished,
+            due_at: due_text,
+            minutes_left: None,
+        };
     }
     if paused {
-        return Deadline { state: DeadlineState::Stopped, due_at: due_text, minutes_left: None };
+        return Deadline {
+            state: DeadlineState::Stopped,
+            due_at: due_text,
+            minutes_left: None,
+        };
     }
     let left = (due_at - now).num_minutes();
     let state = if now > due_at {
@@ -57,7 +75,11 @@ pub fn assess(due_at: NaiveDateTime, working: bool, paused: bool, now: NaiveDate
     } else {
         DeadlineState::OnTime
     };
-    Deadline { state, due_at: due_text, minutes_left: Some(left) }
+    Deadline {
+        state,
+        due_at: due_text,
+        minutes_left: Some(left),
+    }
 }
 
 #[cfg(test)]
@@ -72,9 +94,18 @@ mod tests {
     fn overdue_due_soon_and_on_time_from_the_clock() {
         let due = deadline(t("2026-11-23 10:00"), 4);
         assert_eq!(due, t("2026-11-23 14:00"));
-        assert_eq!(assess(due, true, false, t("2026-11-23 11:00"), 120).state, DeadlineState::OnTime);
-        assert_eq!(assess(due, true, false, t("2026-11-23 12:00"), 120).state, DeadlineState::DueSoon);
-        assert_eq!(assess(due, true, false, t("2026-11-23 14:00"), 120).state, DeadlineState::DueSoon);
+        assert_eq!(
+            assess(due, true, false, t("2026-11-23 11:00"), 120).state,
+            DeadlineState::OnTime
+        );
+        assert_eq!(
+            assess(due, true, false, t("2026-11-23 12:00"), 120).state,
+            DeadlineState::DueSoon
+        );
+        assert_eq!(
+            assess(due, true, false, t("2026-11-23 14:00"), 120).state,
+            DeadlineState::DueSoon
+        );
         let late = assess(due, true, false, t("2026-11-23 14:30"), 120);
         assert_eq!(late.state, DeadlineState::Overdue);
         assert_eq!(late.minutes_left, Some(-30));
@@ -86,8 +117,17 @@ mod tests {
         // Paused 11:00–13:00: due moves from 14:00 to 16:00.
         let due = after_pause(due, t("2026-11-23 11:00"), t("2026-11-23 13:00"));
         assert_eq!(due, t("2026-11-23 16:00"));
-        assert_eq!(assess(due, true, false, t("2026-11-23 15:00"), 30).state, DeadlineState::OnTime);
-        assert_eq!(assess(due, true, true, t("2026-11-23 23:00"), 30).state, DeadlineState::Stopped);
-        assert_eq!(assess(due, false, false, t("2026-11-24 23:00"), 30).state, DeadlineState::Finished);
+        assert_eq!(
+            assess(due, true, false, t("2026-11-23 15:00"), 30).state,
+            DeadlineState::OnTime
+        );
+        assert_eq!(
+            assess(due, true, true, t("2026-11-23 23:00"), 30).state,
+            DeadlineState::Stopped
+        );
+        assert_eq!(
+            assess(due, false, false, t("2026-11-24 23:00"), 30).state,
+            DeadlineState::Finished
+        );
     }
 }

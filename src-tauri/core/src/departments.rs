@@ -35,7 +35,13 @@ pub fn list(store: &mut Store) -> Result<Vec<Department>> {
     store.read(|tx| {
         let mut st = tx.prepare("SELECT id, name, active FROM departments ORDER BY id")?;
         let rows = st
-            .query_map([], |r| Ok(Department { id: r.get(0)?, name: r.get(1)?, active: r.get(2)? }))?
+            .query_map([], |r| {
+                Ok(Department {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    active: r.get(2)?,
+                })
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     })
@@ -48,10 +54,17 @@ pub fn add(store: &mut Store, ctx: &Ctx, input: DepartmentInput) -> Result<Depar
         if id_by_name(tx, &name)?.is_some() {
             return Err(Error::conflict("name", format!("部门“{name}”已存在")));
         }
-        tx.execute("INSERT INTO departments (name, active) VALUES (?1, ?2)", params![name, input.active])?;
+        tx.execute(
+            "INSERT INTO departments (name, active) VALUES (?1, ?2)",
+            params![name, input.active],
+        )?;
         let id = tx.last_insert_rowid();
         audit::record(tx, ctx, "新增部门", "departments", Some(id), &name)?;
-        Ok(Department { id, name, active: input.active })
+        Ok(Department {
+            id,
+            name,
+            active: input.active,
+        })
     })
 }
 
@@ -65,23 +78,51 @@ pub fn update(store: &mut Store, ctx: &Ctx, id: i64, input: DepartmentInput) -> 
                 return Err(Error::conflict("name", format!("部门“{name}”已存在")));
             }
         }
-        tx.execute("UPDATE departments SET name = ?1, active = ?2 WHERE id = ?3", params![name, input.active, id])?;
-        let after = Department { id, name, active: input.active };
-        audit::record(tx, ctx, "修改部门", "departments", Some(id), &audit::diff(&before, &after))?;
+        tx.execute(
+            "UPDATE departments SET name = ?1, active = ?2 WHERE id = ?3",
+            params![name, input.active, id],
+        )?;
+        let after = Department {
+            id,
+            name,
+            active: input.active,
+        };
+        audit::record(
+            tx,
+            ctx,
+            "修改部门",
+            "departments",
+            Some(id),
+            &audit::diff(&before, &after),
+        )?;
         Ok(after)
     })
 }
 
 pub fn get(tx: &Transaction, id: i64) -> Result<Department> {
-    tx.query_row("SELECT id, name, active FROM departments WHERE id = ?1", [id], |r| {
-        Ok(Department { id: r.get(0)?, name: r.get(1)?, active: r.get(2)? })
-    })
+    tx.query_row(
+        "SELECT id, name, active FROM departments WHERE id = ?1",
+        [id],
+        |r| {
+            Ok(Department {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                active: r.get(2)?,
+            })
+        },
+    )
     .optional()?
     .ok_or_else(|| Error::not_found("department", "找不到该部门"))
 }
 
 pub fn id_by_name(tx: &Transaction, name: &str) -> Result<Option<i64>> {
-    Ok(tx.query_row("SELECT id FROM departments WHERE name = ?1", [name.trim()], |r| r.get(0)).optional()?)
+    Ok(tx
+        .query_row(
+            "SELECT id FROM departments WHERE name = ?1",
+            [name.trim()],
+            |r| r.get(0),
+        )
+        .optional()?)
 }
 
 /// The department's id, or an error naming `field` that lists the departments that exist.
@@ -96,7 +137,10 @@ pub fn require_by_name(tx: &Transaction, field: &str, name: &str) -> Result<i64>
                 .prepare("SELECT name FROM departments ORDER BY id")?
                 .query_map([], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
-            Err(Error::not_found(field, format!("部门“{}”不存在;现有部门:{}", name.trim(), names.join("、"))))
+            Err(Error::not_found(
+                field,
+                format!("部门“{}”不存在;现有部门:{}", name.trim(), names.join("、")),
+            ))
         }
     }
 }

@@ -80,40 +80,81 @@ pub fn people_at(tx: &Transaction, at: NaiveDateTime) -> Result<Vec<OnDutyPerson
 const COVER_SELECT: &str = "SELECT c.id, c.cover_staff_id, c.for_staff_id, c.start_at, c.end_at, c.reason, s.name, c.recorded_at
      FROM duty_covers c JOIN staff s ON s.id = c.recorded_by";
 
-fn cover_row(r: &Row) -> rusqlite::Result<(i64, i64, Option<i64>, String, Option<String>, String, String, String)> {
-    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
+fn cover_row(
+    r: &Row,
+) -> rusqlite::Result<(
+    i64,
+    i64,
+    Option<i64>,
+    String,
+    Option<String>,
+    String,
+    String,
+    String,
+)> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+        r.get(6)?,
+        r.get(7)?,
+    ))
 }
 
-fn covers_where(tx: &Transaction, clause: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Vec<Cover>> {
-    let rows: Vec<_> = tx.prepare(&format!("{COVER_SELECT} {clause}"))?.query_map(args, cover_row)?.collect::<rusqlite::Result<_>>()?;
+fn covers_where(
+    tx: &Transaction,
+    clause: &str,
+    args: &[&dyn rusqlite::ToSql],
+) -> Result<Vec<Cover>> {
+    let rows: Vec<_> = tx
+        .prepare(&format!("{COVER_SELECT} {clause}"))?
+        .query_map(args, cover_row)?
+        .collect::<rusqlite::Result<_>>()?;
     rows.into_iter()
-        .map(|(id, c, f, start_at, end_at, reason, recorded_by, recorded_at)| {
-            Ok(Cover {
-                id,
-                cover: plan::brief(tx, c)?,
-                for_staff: f.map(|f| plan::brief(tx, f)).transpose()?,
-                start_at,
-                end_at,
-                reason,
-                recorded_by,
-                recorded_at,
-            })
-        })
+        .map(
+            |(id, c, f, start_at, end_at, reason, recorded_by, recorded_at)| {
+                Ok(Cover {
+                    id,
+                    cover: plan::brief(tx, c)?,
+                    for_staff: f.map(|f| plan::brief(tx, f)).transpose()?,
+                    start_at,
+                    end_at,
+                    reason,
+                    recorded_by,
+                    recorded_at,
+                })
+            },
+        )
         .collect()
 }
 
 pub fn covers_at(tx: &Transaction, at: NaiveDateTime) -> Result<Vec<Cover>> {
     let t = at.format(TIME_FORMAT).to_string();
-    covers_where(tx, "WHERE c.start_at <= ?1 AND (c.end_at IS NULL OR c.end_at > ?1) ORDER BY c.start_at", &[&t])
+    covers_where(
+        tx,
+        "WHERE c.start_at <= ?1 AND (c.end_at IS NULL OR c.end_at > ?1) ORDER BY c.start_at",
+        &[&t],
+    )
 }
 
 fn parse_time(field: &str, text: &str) -> Result<NaiveDateTime> {
-    for f in ["%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"] {
+    for f in [
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+    ] {
         if let Ok(t) = NaiveDateTime::parse_from_str(text.trim(), f) {
             return Ok(t);
         }
     }
-    Err(Error::invalid(field, format!("时间“{}”格式不正确,应为 YYYY-MM-DD HH:MM", text.trim())))
+    Err(Error::invalid(
+        field,
+        format!("时间“{}”格式不正确,应为 YYYY-MM-DD HH:MM", text.trim()),
+    ))
 }
 
 /// `text` as a time, or `now` when empty.
@@ -131,8 +172,16 @@ pub fn on_duty(store: &mut Store, ctx: &Ctx, at: Option<String>) -> Result<OnDut
     store.read(|tx| {
         let people = people_at(tx, at)?;
         let covers = covers_at(tx, at)?;
-        let desk_covered = !covers.is_empty() || people.iter().any(|p| p.covers_desk && p.place == ShiftPlace::Desk);
-        Ok(OnDuty { at: at.format(TIME_FORMAT).to_string(), people, covers, desk_covered })
+        let desk_covered = !covers.is_empty()
+            || people
+                .iter()
+                .any(|p| p.covers_desk && p.place == ShiftPlace::Desk);
+        Ok(OnDuty {
+            at: at.format(TIME_FORMAT).to_string(),
+            people,
+            covers,
+            desk_covered,
+        })
     })
 }
 
@@ -208,9 +257,15 @@ pub fn cover_end(store: &mut Store, ctx: &Ctx, input: CoverEndInput) -> Result<C
     let end = time_or_now("end_at", input.end_at.as_deref(), ctx.now)?;
     store.write(|tx| {
         let row: Option<(String, Option<String>)> = tx
-            .query_row("SELECT start_at, end_at FROM duty_covers WHERE id = ?1", [input.id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row(
+                "SELECT start_at, end_at FROM duty_covers WHERE id = ?1",
+                [input.id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .optional()?;
-        let (start, old_end) = row.ok_or_else(|| Error::not_found("id", format!("找不到编号为 {} 的代值记录", input.id)))?;
+        let (start, old_end) = row.ok_or_else(|| {
+            Error::not_found("id", format!("找不到编号为 {} 的代值记录", input.id))
+        })?;
         if old_end.is_some() {
             return Err(Error::conflict("id", "该代值已经结束"));
         }
@@ -218,7 +273,10 @@ pub fn cover_end(store: &mut Store, ctx: &Ctx, input: CoverEndInput) -> Result<C
         if e <= start {
             return Err(Error::invalid("end_at", "结束时间应晚于开始时间"));
         }
-        tx.execute("UPDATE duty_covers SET end_at = ?1 WHERE id = ?2", params![e, input.id])?;
+        tx.execute(
+            "UPDATE duty_covers SET end_at = ?1 WHERE id = ?2",
+            params![e, input.id],
+        )?;
         audit::record(tx, ctx, "结束代值", "duty_covers", Some(input.id), &e)?;
         Ok(covers_where(tx, "WHERE c.id = ?1", &[&input.id])?.remove(0))
     })
@@ -227,6 +285,14 @@ pub fn cover_end(store: &mut Store, ctx: &Ctx, input: CoverEndInput) -> Result<C
 /// Covers that started within the last `days` days, newest first.
 pub fn covers(store: &mut Store, ctx: &Ctx, days: i64) -> Result<Vec<Cover>> {
     ctx.actor()?;
-    let since = (ctx.now - Duration::days(days.clamp(1, 3660))).format(TIME_FORMAT).to_string();
-    store.read(|tx| covers_where(tx, "WHERE c.start_at >= ?1 ORDER BY c.start_at DESC", &[&since]))
+    let since = (ctx.now - Duration::days(days.clamp(1, 3660)))
+        .format(TIME_FORMAT)
+        .to_string();
+    store.read(|tx| {
+        covers_where(
+            tx,
+            "WHERE c.start_at >= ?1 ORDER BY c.start_at DESC",
+            &[&since],
+        )
+    })
 }

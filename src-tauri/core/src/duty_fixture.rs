@@ -61,11 +61,37 @@ impl Desk {
         )
         .unwrap();
         let ctx = Ctx::as_user(now, boss.clone());
-        let person = |store: &mut Store, name: &str, role: Role, dept: &str, login: &str| -> Actor {
-            let s = staff::add(store, &ctx, StaffInput { name: name.into(), role, department: dept.into(), phone: String::new(), active: true }).unwrap();
-            accounts::set_login(store, &ctx, NewLogin { staff_id: s.id, login: login.into(), password: PASSWORD.into() }).unwrap();
-            Actor { id: s.id, login: login.into(), name: name.into(), role }
-        };
+        let person =
+            |store: &mut Store, name: &str, role: Role, dept: &str, login: &str| -> Actor {
+                let s = staff::add(
+                    store,
+                    &ctx,
+                    StaffInput {
+                        name: name.into(),
+                        role,
+                        department: dept.into(),
+                        phone: String::new(),
+                        active: true,
+                    },
+                )
+                .unwrap();
+                accounts::set_login(
+                    store,
+                    &ctx,
+                    NewLogin {
+                        staff_id: s.id,
+                        login: login.into(),
+                        password: PASSWORD.into(),
+                    },
+                )
+                .unwrap();
+                Actor {
+                    id: s.id,
+                    login: login.into(),
+                    name: name.into(),
+                    role,
+                }
+            };
         let manager = person(&mut store, "吴经理", Role::Manager, "客服部", "wu");
         let receptionists = vec![
             person(&mut store, "李一", Role::Receptionist, "客服部", "li1"),
@@ -78,7 +104,14 @@ impl Desk {
             person(&mut store, "赵三", Role::Technician, "工程部", "zhao3"),
         ];
         let security = person(&mut store, "周保安", Role::Security, "秩序维护部", "zhou");
-        Desk { store, boss, manager, receptionists, technicians, security }
+        Desk {
+            store,
+            boss,
+            manager,
+            receptionists,
+            technicians,
+            security,
+        }
     }
 
     pub fn as_boss(&self, now: &str) -> Ctx {
@@ -92,13 +125,21 @@ impl Desk {
         roster::fill_rotation(
             &mut self.store,
             &ctx,
-            RotationInput { month: month.into(), staff_ids: self.receptionists.iter().map(|a| a.id).collect(), pattern: vec!["白".into(), "白".into(), "休".into()] },
+            RotationInput {
+                month: month.into(),
+                staff_ids: self.receptionists.iter().map(|a| a.id).collect(),
+                pattern: vec!["白".into(), "白".into(), "休".into()],
+            },
         )
         .unwrap();
         roster::fill_rotation(
             &mut self.store,
             &ctx,
-            RotationInput { month: month.into(), staff_ids: self.technicians.iter().map(|a| a.id).collect(), pattern: vec!["夜".into(), "休".into(), "休".into()] },
+            RotationInput {
+                month: month.into(),
+                staff_ids: self.technicians.iter().map(|a| a.id).collect(),
+                pattern: vec!["夜".into(), "休".into(), "休".into()],
+            },
         )
         .unwrap();
     }
@@ -114,17 +155,35 @@ impl Desk {
     pub fn night_tech(&mut self, d: &str) -> Actor {
         let ctx = self.as_boss("2026-11-20 10:00");
         let v = crate::duty::on_duty(&mut self.store, &ctx, Some(format!("{d} 23:00"))).unwrap();
-        let id = v.people.iter().find(|p| p.shift_code == "夜").expect("a night technician").staff.id;
-        self.technicians.iter().find(|t| t.id == id).unwrap().clone()
+        let id = v
+            .people
+            .iter()
+            .find(|p| p.shift_code == "夜")
+            .expect("a night technician")
+            .staff
+            .id;
+        self.technicians
+            .iter()
+            .find(|t| t.id == id)
+            .unwrap()
+            .clone()
     }
 
     /// `staff` has no shift on `d`, nor a night the evening before.
     pub fn night_tech_free(&mut self, staff: i64, d: &str) -> bool {
         let ctx = self.as_boss("2026-11-20 10:00");
-        let prev = (day(d) - chrono::Duration::days(1)).format("%Y-%m-%d").to_string();
+        let prev = (day(d) - chrono::Duration::days(1))
+            .format("%Y-%m-%d")
+            .to_string();
         let busy = |store: &mut Store, t: String| {
-            crate::duty::on_duty(store, &ctx, Some(t)).unwrap().people.iter().any(|p| p.staff.id == staff)
+            crate::duty::on_duty(store, &ctx, Some(t))
+                .unwrap()
+                .people
+                .iter()
+                .any(|p| p.staff.id == staff)
         };
-        !busy(&mut self.store, format!("{d} 23:00")) && !busy(&mut self.store, format!("{prev} 23:00")) && !busy(&mut self.store, format!("{d} 12:00"))
+        !busy(&mut self.store, format!("{d} 23:00"))
+            && !busy(&mut self.store, format!("{prev} 23:00"))
+            && !busy(&mut self.store, format!("{d} 12:00"))
     }
 }

@@ -4,11 +4,11 @@ use rusqlite::{params, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::audit;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::role::SETUP_EDITORS;
 use crate::store::Store;
-use crate::audit;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -37,13 +37,22 @@ pub fn get(store: &mut Store, ctx: &Ctx) -> Result<DutySettings> {
 pub fn update(store: &mut Store, ctx: &Ctx, input: DutySettings) -> Result<DutySettings> {
     ctx.require(SETUP_EDITORS, "修改值班设置")?;
     if !(0..=1440).contains(&input.min_rest_minutes) {
-        return Err(Error::invalid("min_rest_minutes", "最少休息时间应在 0 到 1440 分钟之间"));
+        return Err(Error::invalid(
+            "min_rest_minutes",
+            "最少休息时间应在 0 到 1440 分钟之间",
+        ));
     }
     if !(0..=120).contains(&input.arrival_lead_minutes) {
-        return Err(Error::invalid("arrival_lead_minutes", "提前到岗时间应在 0 到 120 分钟之间"));
+        return Err(Error::invalid(
+            "arrival_lead_minutes",
+            "提前到岗时间应在 0 到 120 分钟之间",
+        ));
     }
     if !(0..=31).contains(&input.publish_lead_days) {
-        return Err(Error::invalid("publish_lead_days", "提前发布天数应在 0 到 31 天之间"));
+        return Err(Error::invalid(
+            "publish_lead_days",
+            "提前发布天数应在 0 到 31 天之间",
+        ));
     }
     store.write(|tx| {
         let before = load(tx)?;

@@ -13,10 +13,16 @@ pub enum Error {
     Invalid { field: String, message: String },
     /// A referenced record does not exist.
     #[error("{message}")]
-    NotFound { field: Option<String>, message: String },
+    NotFound {
+        field: Option<String>,
+        message: String,
+    },
     /// The record already exists or the change clashes with the current state.
     #[error("{message}")]
-    Conflict { field: Option<String>, message: String },
+    Conflict {
+        field: Option<String>,
+        message: String,
+    },
     /// The logged-in user's role does not allow this.
     #[error("{0}")]
     Forbidden(String),
@@ -48,13 +54,22 @@ pub enum Error {
 
 impl Error {
     pub fn invalid(field: &str, message: impl Into<String>) -> Self {
-        Error::Invalid { field: field.to_string(), message: message.into() }
+        Error::Invalid {
+            field: field.to_string(),
+            message: message.into(),
+        }
     }
     pub fn not_found(field: &str, message: impl Into<String>) -> Self {
-        Error::NotFound { field: Some(field.to_string()), message: message.into() }
+        Error::NotFound {
+            field: Some(field.to_string()),
+            message: message.into(),
+        }
     }
     pub fn conflict(field: &str, message: impl Into<String>) -> Self {
-        Error::Conflict { field: Some(field.to_string()), message: message.into() }
+        Error::Conflict {
+            field: Some(field.to_string()),
+            message: message.into(),
+        }
     }
     pub fn forbidden(message: impl Into<String>) -> Self {
         Error::Forbidden(message.into())

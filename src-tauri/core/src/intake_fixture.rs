@@ -49,7 +49,13 @@ impl Desk {
         let supervisor = setup::init(
             &mut store,
             now,
-            FirstRun { office, supervisor_name: "王主管".into(), supervisor_phone: String::new(), login: "wang".into(), password: "secret1".into() },
+            FirstRun {
+                office,
+                supervisor_name: "王主管".into(),
+                supervisor_phone: String::new(),
+                login: "wang".into(),
+                password: "secret1".into(),
+            },
         )
         .unwrap();
         let ctx = Ctx::as_user(now, supervisor.clone());
@@ -57,8 +63,23 @@ impl Desk {
             store
                 .write(|tx| {
                     let d = departments::require_by_name(tx, "department", dept)?;
-                    let s = staff::insert(tx, &ctx, &CleanStaff { name: name.into(), role, department_id: d, phone: phone.into(), active: true })?;
-                    Ok(Actor { id: s.id, login: name.into(), name: name.into(), role })
+                    let s = staff::insert(
+                        tx,
+                        &ctx,
+                        &CleanStaff {
+                            name: name.into(),
+                            role,
+                            department_id: d,
+                            phone: phone.into(),
+                            active: true,
+                        },
+                    )?;
+                    Ok(Actor {
+                        id: s.id,
+                        login: name.into(),
+                        name: name.into(),
+                        role,
+                    })
                 })
                 .unwrap()
         };
@@ -68,16 +89,63 @@ impl Desk {
         let cleaner = person("刘保洁", Role::Technician, "环境部", "13800000004");
         let manager = person("陈经理", Role::Manager, "客服部", "13800000005");
         let security = person("孙保安", Role::Security, "秩序维护部", "13800000006");
-        rooms::add_building(&mut store, &ctx, rooms::BuildingInput { name: "3".into(), note: String::new() }).unwrap();
-        rooms::add_room(&mut store, &ctx, RoomInput { building: "3".into(), unit: "2".into(), number: "1201".into(), area_m2: None, note: String::new() }).unwrap();
-        rooms::add_room(&mut store, &ctx, RoomInput { building: "3".into(), unit: "2".into(), number: "1202".into(), area_m2: None, note: String::new() }).unwrap();
+        rooms::add_building(
+            &mut store,
+            &ctx,
+            rooms::BuildingInput {
+                name: "3".into(),
+                note: String::new(),
+            },
+        )
+        .unwrap();
+        rooms::add_room(
+            &mut store,
+            &ctx,
+            RoomInput {
+                building: "3".into(),
+                unit: "2".into(),
+                number: "1201".into(),
+                area_m2: None,
+                note: String::new(),
+            },
+        )
+        .unwrap();
+        rooms::add_room(
+            &mut store,
+            &ctx,
+            RoomInput {
+                building: "3".into(),
+                unit: "2".into(),
+                number: "1202".into(),
+                area_m2: None,
+                note: String::new(),
+            },
+        )
+        .unwrap();
         residents::add(
             &mut store,
             &ctx,
-            ResidentInput { room: "3-2-1201".into(), kind: ResidentKind::Owner, name: "周业主".into(), phones: vec!["13912345678".into()], note: String::new(), active: true },
+            ResidentInput {
+                room: "3-2-1201".into(),
+                kind: ResidentKind::Owner,
+                name: "周业主".into(),
+                phones: vec!["13912345678".into()],
+                note: String::new(),
+                active: true,
+            },
         )
         .unwrap();
-        Desk { store, now, supervisor, receptionist, technician, technician2, cleaner, manager, security }
+        Desk {
+            store,
+            now,
+            supervisor,
+            receptionist,
+            technician,
+            technician2,
+            cleaner,
+            manager,
+            security,
+        }
     }
 
     pub fn ctx(&self, who: &Actor) -> Ctx {

@@ -31,7 +31,10 @@ impl Office {
     pub(crate) fn cleaned(&self) -> Result<Office> {
         let minutes = self.idle_lock_minutes;
         if !(1..=240).contains(&minutes) {
-            return Err(Error::invalid("idle_lock_minutes", "自动锁屏时间应在 1 到 240 分钟之间"));
+            return Err(Error::invalid(
+                "idle_lock_minutes",
+                "自动锁屏时间应在 1 到 240 分钟之间",
+            ));
         }
         Ok(Office {
             company_name: validate::required("company_name", "公司名称", &self.company_name, 60)?,

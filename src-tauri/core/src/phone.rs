@@ -6,14 +6,33 @@ use crate::error::{Error, Result};
 /// (0755-12345678), a local landline (7–8 digits), optionally with an extension (转123).
 /// Spaces, dashes and a leading +86 are tidied; anything else is refused naming `field`.
 pub fn normalize(field: &str, raw: &str) -> Result<String> {
-    let t: String = raw.trim().chars().filter(|c| !matches!(c, ' ' | '\u{3000}')).collect();
-    let t = t.strip_prefix("+86").or_else(|| t.strip_prefix("86-")).unwrap_or(&t).to_string();
+    let t: String = raw
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{3000}'))
+        .collect();
+    let t = t
+        .strip_prefix("+86")
+        .or_else(|| t.strip_prefix("86-"))
+        .unwrap_or(&t)
+        .to_string();
     let (main, ext) = match t.split_once(['转', '#', 'x', 'X']) {
         Some((m, e)) => (m.to_string(), Some(e.to_string())),
         None => (t.clone(), None),
     };
-    let digits: String = main.chars().filter(|c| *c != '-' && *c != '—' && *c != '－').collect();
-    let bad = || Error::invalid(field, format!("电话号码“{}”格式不正确:应为 11 位手机号或带区号的固话", raw.trim()));
+    let digits: String = main
+        .chars()
+        .filter(|c| *c != '-' && *c != '—' && *c != '－')
+        .collect();
+    let bad = || {
+        Error::invalid(
+            field,
+            format!(
+                "电话号码“{}”格式不正确:应为 11 位手机号或带区号的固话",
+                raw.trim()
+            ),
+        )
+    };
     if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
         return Err(bad());
     }
@@ -24,7 +43,11 @@ pub fn normalize(field: &str, raw: &str) -> Result<String> {
         digits
     } else if digits.starts_with('0') && (10..=12).contains(&digits.len()) {
         // Area codes are 010 and 02X (three digits) or 0XXX (four), then 7–8 digits.
-        let area = if digits.starts_with("010") || digits.starts_with("02") { 3 } else { 4 };
+        let area = if digits.starts_with("010") || digits.starts_with("02") {
+            3
+        } else {
+            4
+        };
         format!("{}-{}", &digits[..area], &digits[area..])
     } else if (7..=8).contains(&digits.len()) && !digits.starts_with('0') {
         digits
@@ -73,7 +96,13 @@ pub fn mask(phone: &str) -> String {
     let masked: String = main
         .chars()
         .enumerate()
-        .map(|(i, c)| if i < n.saturating_sub(4) && (prefix.is_empty() && i >= 2 || !prefix.is_empty()) { '*' } else { c })
+        .map(|(i, c)| {
+            if i < n.saturating_sub(4) && (prefix.is_empty() && i >= 2 || !prefix.is_empty()) {
+                '*'
+            } else {
+                c
+            }
+        })
         .collect();
     format!("{prefix}{masked}")
 }
@@ -86,16 +115,30 @@ mod tests {
     fn accepts_common_forms() {
         assert_eq!(normalize("phone", "138 1234 5678").unwrap(), "13812345678");
         assert_eq!(normalize("phone", "+8613812345678").unwrap(), "13812345678");
-        assert_eq!(normalize("phone", "0755-12345678").unwrap(), "0755-12345678");
+        assert_eq!(
+            normalize("phone", "0755-12345678").unwrap(),
+            "0755-12345678"
+        );
         assert_eq!(normalize("phone", "075512345678").unwrap(), "0755-12345678");
         assert_eq!(normalize("phone", "010-87654321").unwrap(), "010-87654321");
         assert_eq!(normalize("phone", "87654321").unwrap(), "87654321");
-        assert_eq!(normalize("phone", "87654321转808").unwrap(), "87654321转808");
+        assert_eq!(
+            normalize("phone", "87654321转808").unwrap(),
+            "87654321转808"
+        );
     }
 
     #[test]
     fn refuses_malformed_numbers_naming_the_field() {
-        for bad in ["", "abc", "1381234567", "12812345678", "138123456789", "0755-12", "12-34"] {
+        for bad in [
+            "",
+            "abc",
+            "1381234567",
+            "12812345678",
+            "138123456789",
+            "0755-12",
+            "12-34",
+        ] {
             let e = normalize("phone", bad).unwrap_err();
             assert_eq!(e.kind(), "invalid", "{bad} should be refused");
             assert_eq!(e.field(), Some("phone"));

@@ -124,8 +124,12 @@ pub struct DecisionInput {
 }
 
 fn parse_day(field: &str, text: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), DAY_FORMAT)
-        .map_err(|_| Error::invalid(field, format!("日期“{}”格式不正确,应为 YYYY-MM-DD", text.trim())))
+    NaiveDate::parse_from_str(text.trim(), DAY_FORMAT).map_err(|_| {
+        Error::invalid(
+            field,
+            format!("日期“{}”格式不正确,应为 YYYY-MM-DD", text.trim()),
+        )
+    })
 }
 
 fn md(d: NaiveDate) -> String {
@@ -175,19 +179,35 @@ fn raw(r: &Row) -> rusqlite::Result<Raw> {
 }
 
 fn load(tx: &Transaction, r: Raw) -> Result<DutyRequest> {
-    let (f, t) = (parse_day("from_day", &r.from_day)?, parse_day("to_day", &r.to_day)?);
+    let (f, t) = (
+        parse_day("from_day", &r.from_day)?,
+        parse_day("to_day", &r.to_day)?,
+    );
     let mut changes = Vec::new();
     let mut st = tx.prepare(
         "SELECT o.day, s.name, sh.name FROM roster_overrides o JOIN staff s ON s.id = o.staff_id
          LEFT JOIN shifts sh ON sh.id = o.shift_id WHERE o.request_id = ?1 ORDER BY o.id",
     )?;
-    for row in st.query_map([r.id], |x| Ok((x.get::<_, String>(0)?, x.get::<_, String>(1)?, x.get::<_, Option<String>>(2)?)))? {
+    for row in st.query_map([r.id], |x| {
+        Ok((
+            x.get::<_, String>(0)?,
+            x.get::<_, String>(1)?,
+            x.get::<_, Option<String>>(2)?,
+        ))
+    })? {
         let (day, who, shift) = row?;
-        changes.push(format!("{day} {who} → {}", shift.unwrap_or_else(|| "休".into())));
+        changes.push(format!(
+            "{day} {who} → {}",
+            shift.unwrap_or_else(|| "休".into())
+        ));
     }
     Ok(DutyRequest {
         id: r.id,
-        kind: if r.kind == "swap" { RequestKind::Swap } else { RequestKind::Leave },
+        kind: if r.kind == "swap" {
+            RequestKind::Swap
+        } else {
+            RequestKind::Leave
+        },
         staff: plan::brief(tx, r.staff_id)?,
         days: (t - f).num_days() + 1,
         from_day: r.from_day,
@@ -233,9 +253,15 @@ pub struct RequestQuery {
 pub fn list(store: &mut Store, ctx: &Ctx, q: RequestQuery) -> Result<Vec<DutyRequest>> {
     ctx.actor()?;
     store.read(|tx| {
-        let sql = format!("{SELECT} WHERE (?1 = 0 OR q.status = 'pending') ORDER BY q.id DESC LIMIT ?2");
-        let raws: Vec<Raw> =
-            tx.prepare(&sql)?.query_map(params![q.pending_only, q.limit.unwrap_or(200).clamp(1, 1000)], raw)?.collect::<rusqlite::Result<_>>()?;
+        let sql =
+            format!("{SELECT} WHERE (?1 = 0 OR q.status = 'pending') ORDER BY q.id DESC LIMIT ?2");
+        let raws: Vec<Raw> = tx
+            .prepare(&sql)?
+            .query_map(
+                params![q.pending_only, q.limit.unwrap_or(200).clamp(1, 1000)],
+                raw,
+            )?
+            .collect::<rusqlite::Result<_>>()?;
         raws.into_iter().map(|r| load(tx, r)).collect()
     })
 }
@@ -244,7 +270,11 @@ pub fn list(store: &mut Store, ctx: &Ctx, q: RequestQuery) -> Result<Vec<DutyReq
 pub fn file(store: &mut Store, ctx: &Ctx, input: RequestInput) -> Result<DutyRequest> {
     let me = ctx.actor()?.clone();
     if input.staff_id != me.id && !DESK.contains(&me.role) {
-        return Err(Error::forbidden(format!("{}({})只能为自己提交申请", me.name, me.role.label())));
+        return Err(Error::forbidden(format!(
+            "{}({})只能为自己提交申请",
+            me.name,
+            me.role.label()
+        )));
     }
     let today = ctx.now.date();
     let from = parse_day("from_day", &input.from_day)?;
@@ -253,7 +283,10 @@ pub fn file(store: &mut Store, ctx: &Ctx, input: RequestInput) -> Result<DutyReq
         None => from,
     };
     if from < today {
-        return Err(Error::invalid("from_day", format!("{} 已经过去,不能再申请", from.format(DAY_FORMAT))));
+        return Err(Error::invalid(
+            "from_day",
+            format!("{} 已经过去,不能再申请", from.format(DAY_FORMAT)),
+        ));
     }
     if to < from {
         return Err(Error::invalid("to_day", "结束日期不能早于开始日期"));
@@ -266,7 +299,10 @@ pub fn file(store: &mut Store, ctx: &Ctx, input: RequestInput) -> Result<DutyReq
         Some(t) => {
             let d = parse_day("other_day", t)?;
             if d < today {
-                return Err(Error::invalid("other_day", format!("{} 已经过去,不能再换班", d.format(DAY_FORMAT))));
+                return Err(Error::invalid(
+                    "other_day",
+                    format!("{} 已经过去,不能再换班", d.format(DAY_FORMAT)),
+                ));
             }
             Some(d)
         }
@@ -317,15 +353,25 @@ pub fn file(store: &mut Store, ctx: &Ctx, input: RequestInput) -> Result<DutyReq
 }
 
 /// The roster changes an approval would make.
-fn changes_for(tx: &Transaction, req: &DutyRequest, substitute: Option<StaffId>) -> Result<Vec<Change>> {
+fn changes_for(
+    tx: &Transaction,
+    req: &DutyRequest,
+    substitute: Option<StaffId>,
+) -> Result<Vec<Change>> {
     let from = parse_day("from_day", &req.from_day)?;
     let to = parse_day("to_day", &req.to_day)?;
     let mut out = Vec::new();
     match req.kind {
         RequestKind::Leave => {
             for day in from.iter_days().take_while(|d| *d <= to) {
-                let Some(shift) = plan::shift_of(tx, req.staff.id, day)? else { continue };
-                out.push(Change { staff_id: req.staff.id, day, shift_id: None });
+                let Some(shift) = plan::shift_of(tx, req.staff.id, day)? else {
+                    continue;
+                };
+                out.push(Change {
+                    staff_id: req.staff.id,
+                    day,
+                    shift_id: None,
+                });
                 // Without a substitute the person is simply off; the check below refuses if that leaves a gap.
                 let Some(sub) = substitute else { continue };
                 if sub == req.staff.id {
@@ -333,37 +379,93 @@ fn changes_for(tx: &Transaction, req: &DutyRequest, substitute: Option<StaffId>)
                 }
                 if let Some(own) = plan::shift_of(tx, sub, day)? {
                     let name = plan::brief(tx, sub)?.name;
-                    return Err(Error::conflict("substitute_id", format!("{name} 在 {} 已有{},不能顶班", md(day), own.name)));
+                    return Err(Error::conflict(
+                        "substitute_id",
+                        format!("{name} 在 {} 已有{},不能顶班", md(day), own.name),
+                    ));
                 }
-                out.push(Change { staff_id: sub, day, shift_id: Some(shift.id) });
+                out.push(Change {
+                    staff_id: sub,
+                    day,
+                    shift_id: Some(shift.id),
+                });
             }
         }
         RequestKind::Swap => {
-            let other = req.other_staff.as_ref().ok_or_else(|| Error::invalid("other_staff_id", "调班缺少对方"))?;
-            let mine = plan::shift_of(tx, req.staff.id, from)?
-                .ok_or_else(|| Error::conflict("from_day", format!("{} 在 {} 已没有班次", req.staff.name, md(from))))?;
-            let back = req.other_day.as_deref().map(|d| parse_day("other_day", d)).transpose()?;
+            let other = req
+                .other_staff
+                .as_ref()
+                .ok_or_else(|| Error::invalid("other_staff_id", "调班缺少对方"))?;
+            let mine = plan::shift_of(tx, req.staff.id, from)?.ok_or_else(|| {
+                Error::conflict(
+                    "from_day",
+                    format!("{} 在 {} 已没有班次", req.staff.name, md(from)),
+                )
+            })?;
+            let back = req
+                .other_day
+                .as_deref()
+                .map(|d| parse_day("other_day", d))
+                .transpose()?;
             match back {
                 Some(d2) if d2 == from => {
-                    let theirs = plan::shift_of(tx, other.id, from)?
-                        .ok_or_else(|| Error::conflict("other_day", format!("{} 在 {} 没有班次可换", other.name, md(from))))?;
-                    out.push(Change { staff_id: req.staff.id, day: from, shift_id: Some(theirs.id) });
-                    out.push(Change { staff_id: other.id, day: from, shift_id: Some(mine.id) });
+                    let theirs = plan::shift_of(tx, other.id, from)?.ok_or_else(|| {
+                        Error::conflict(
+                            "other_day",
+                            format!("{} 在 {} 没有班次可换", other.name, md(from)),
+                        )
+                    })?;
+                    out.push(Change {
+                        staff_id: req.staff.id,
+                        day: from,
+                        shift_id: Some(theirs.id),
+                    });
+                    out.push(Change {
+                        staff_id: other.id,
+                        day: from,
+                        shift_id: Some(mine.id),
+                    });
                 }
                 _ => {
                     if let Some(own) = plan::shift_of(tx, other.id, from)? {
-                        return Err(Error::conflict("other_staff_id", format!("{} 在 {} 已有{}", other.name, md(from), own.name)));
+                        return Err(Error::conflict(
+                            "other_staff_id",
+                            format!("{} 在 {} 已有{}", other.name, md(from), own.name),
+                        ));
                     }
-                    out.push(Change { staff_id: req.staff.id, day: from, shift_id: None });
-                    out.push(Change { staff_id: other.id, day: from, shift_id: Some(mine.id) });
+                    out.push(Change {
+                        staff_id: req.staff.id,
+                        day: from,
+                        shift_id: None,
+                    });
+                    out.push(Change {
+                        staff_id: other.id,
+                        day: from,
+                        shift_id: Some(mine.id),
+                    });
                     if let Some(d2) = back {
-                        let theirs = plan::shift_of(tx, other.id, d2)?
-                            .ok_or_else(|| Error::conflict("other_day", format!("{} 在 {} 没有班次可换", other.name, md(d2))))?;
+                        let theirs = plan::shift_of(tx, other.id, d2)?.ok_or_else(|| {
+                            Error::conflict(
+                                "other_day",
+                                format!("{} 在 {} 没有班次可换", other.name, md(d2)),
+                            )
+                        })?;
                         if let Some(own) = plan::shift_of(tx, req.staff.id, d2)? {
-                            return Err(Error::conflict("other_day", format!("{} 在 {} 已有{}", req.staff.name, md(d2), own.name)));
+                            return Err(Error::conflict(
+                                "other_day",
+                                format!("{} 在 {} 已有{}", req.staff.name, md(d2), own.name),
+                            ));
                         }
-                        out.push(Change { staff_id: other.id, day: d2, shift_id: None });
-                        out.push(Change { staff_id: req.staff.id, day: d2, shift_id: Some(theirs.id) });
+                        out.push(Change {
+                            staff_id: other.id,
+                            day: d2,
+                            shift_id: None,
+                        });
+                        out.push(Change {
+                            staff_id: req.staff.id,
+                            day: d2,
+                            shift_id: Some(theirs.id),
+                        });
                     }
                 }
             }

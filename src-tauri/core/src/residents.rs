@@ -36,7 +36,10 @@ impl ResidentKind {
         match text.trim() {
             "owner" | "业主" | "产权人" | "" => Ok(ResidentKind::Owner),
             "tenant" | "租户" | "租客" | "住户" => Ok(ResidentKind::Tenant),
-            other => Err(Error::invalid(field, format!("住户类型“{other}”无法识别,应为 业主 或 租户"))),
+            other => Err(Error::invalid(
+                field,
+                format!("住户类型“{other}”无法识别,应为 业主 或 租户"),
+            )),
         }
     }
 }
@@ -110,7 +113,11 @@ pub fn of_room(tx: &Transaction, room_id: RoomId) -> Result<Vec<Resident>> {
             Ok(Resident {
                 id: r.get(0)?,
                 room_id: r.get(1)?,
-                kind: if kind == "tenant" { ResidentKind::Tenant } else { ResidentKind::Owner },
+                kind: if kind == "tenant" {
+                    ResidentKind::Tenant
+                } else {
+                    ResidentKind::Owner
+                },
                 name: r.get(3)?,
                 phones: Vec::new(),
                 note: r.get(4)?,
@@ -135,21 +142,38 @@ fn phones_of(tx: &Transaction, resident_id: i64) -> Result<Vec<String>> {
 
 fn get(tx: &Transaction, id: i64) -> Result<Resident> {
     let room_id: RoomId = tx
-        .query_row("SELECT room_id FROM residents WHERE id = ?1", [id], |r| r.get(0))
+        .query_row("SELECT room_id FROM residents WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
         .optional()?
         .ok_or_else(|| Error::not_found("resident", "找不到该住户"))?;
-    of_room(tx, room_id)?.into_iter().find(|r| r.id == id).ok_or_else(|| Error::not_found("resident", "找不到该住户"))
+    of_room(tx, room_id)?
+        .into_iter()
+        .find(|r| r.id == id)
+        .ok_or_else(|| Error::not_found("resident", "找不到该住户"))
 }
 
 pub(crate) fn find_same(tx: &Transaction, room_id: RoomId, name: &str) -> Result<Option<i64>> {
     Ok(tx
-        .query_row("SELECT id FROM residents WHERE room_id = ?1 AND name = ?2", params![room_id, name], |r| r.get(0))
+        .query_row(
+            "SELECT id FROM residents WHERE room_id = ?1 AND name = ?2",
+            params![room_id, name],
+            |r| r.get(0),
+        )
         .optional()?)
 }
 
-pub(crate) fn insert(tx: &Transaction, ctx: &Ctx, room_id: RoomId, r: &CleanResident) -> Result<Resident> {
+pub(crate) fn insert(
+    tx: &Transaction,
+    ctx: &Ctx,
+    room_id: RoomId,
+    r: &CleanResident,
+) -> Result<Resident> {
     if find_same(tx, room_id, &r.name)?.is_some() {
-        return Err(Error::conflict("name", format!("该房间已登记住户“{}”", r.name)));
+        return Err(Error::conflict(
+            "name",
+            format!("该房间已登记住户“{}”", r.name),
+        ));
     }
     tx.execute(
         "INSERT INTO residents (room_id, kind, name, note, active, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -158,32 +182,71 @@ pub(crate) fn insert(tx: &Transaction, ctx: &Ctx, room_id: RoomId, r: &CleanResi
     let id = tx.last_insert_rowid();
     set_phones(tx, id, &r.phones)?;
     let room = rooms::get(tx, room_id)?;
-    audit::record(tx, ctx, "新增住户", "residents", Some(id), &format!("{} {} {}", room.full_name, r.kind.label(), r.name))?;
+    audit::record(
+        tx,
+        ctx,
+        "新增住户",
+        "residents",
+        Some(id),
+        &format!("{} {} {}", room.full_name, r.kind.label(), r.name),
+    )?;
     get(tx, id)
 }
 
 /// Adds to a known resident the numbers they do not have yet (an import that lists them again);
 /// returns the numbers actually added. The limit of 5 per resident still holds.
-pub(crate) fn add_phones(tx: &Transaction, ctx: &Ctx, resident_id: i64, phones: &[String]) -> Result<Vec<String>> {
+pub(crate) fn add_phones(
+    tx: &Transaction,
+    ctx: &Ctx,
+    resident_id: i64,
+    phones: &[String],
+) -> Result<Vec<String>> {
     let have = phones_of(tx, resident_id)?;
-    let new: Vec<String> = phones.iter().filter(|p| !have.contains(p)).cloned().collect();
+    let new: Vec<String> = phones
+        .iter()
+        .filter(|p| !have.contains(p))
+        .cloned()
+        .collect();
     if new.is_empty() {
         return Ok(new);
     }
     if have.len() + new.len() > 5 {
-        return Err(Error::invalid("phones", format!("该住户已登记 {} 个电话,再加 {} 个会超过 5 个的上限", have.len(), new.len())));
+        return Err(Error::invalid(
+            "phones",
+            format!(
+                "该住户已登记 {} 个电话,再加 {} 个会超过 5 个的上限",
+                have.len(),
+                new.len()
+            ),
+        ));
     }
     for p in &new {
-        tx.execute("INSERT INTO resident_phones (resident_id, phone) VALUES (?1, ?2)", params![resident_id, p])?;
+        tx.execute(
+            "INSERT INTO resident_phones (resident_id, phone) VALUES (?1, ?2)",
+            params![resident_id, p],
+        )?;
     }
-    audit::record(tx, ctx, "新增住户电话", "residents", Some(resident_id), &new.join("、"))?;
+    audit::record(
+        tx,
+        ctx,
+        "新增住户电话",
+        "residents",
+        Some(resident_id),
+        &new.join("、"),
+    )?;
     Ok(new)
 }
 
 fn set_phones(tx: &Transaction, resident_id: i64, phones: &[String]) -> Result<()> {
-    tx.execute("DELETE FROM resident_phones WHERE resident_id = ?1", [resident_id])?;
+    tx.execute(
+        "DELETE FROM resident_phones WHERE resident_id = ?1",
+        [resident_id],
+    )?;
     for p in phones {
-        tx.execute("INSERT INTO resident_phones (resident_id, phone) VALUES (?1, ?2)", params![resident_id, p])?;
+        tx.execute(
+            "INSERT INTO resident_phones (resident_id, phone) VALUES (?1, ?2)",
+            params![resident_id, p],
+        )?;
     }
     Ok(())
 }

@@ -65,7 +65,15 @@ pub struct SlipVisitInput {
 
 impl SlipVisitInput {
     pub fn new(slip_id: i64, v: VisitInput) -> Self {
-        SlipVisitInput { slip_id, method: v.method, answered: v.answered, result: v.result, satisfaction: v.satisfaction, follow_up: v.follow_up, at: v.at }
+        SlipVisitInput {
+            slip_id,
+            method: v.method,
+            answered: v.answered,
+            result: v.result,
+            satisfaction: v.satisfaction,
+            follow_up: v.follow_up,
+            at: v.at,
+        }
     }
     pub fn visit(&self) -> VisitInput {
         VisitInput {
@@ -90,12 +98,23 @@ pub(crate) struct CleanVisit {
 pub(crate) fn clean(v: &VisitInput, follow_up_needed: bool) -> Result<CleanVisit> {
     let result = validate::optional("result", "回访结果", &v.result, 1000)?;
     if !v.answered {
-        return Ok(CleanVisit { method: v.method, answered: false, result, satisfaction: None, follow_up: None });
+        return Ok(CleanVisit {
+            method: v.method,
+            answered: false,
+            result,
+            satisfaction: None,
+            follow_up: None,
+        });
     }
-    let sat = v.satisfaction.ok_or_else(|| Error::invalid("satisfaction", "请选择满意度"))?;
+    let sat = v
+        .satisfaction
+        .ok_or_else(|| Error::invalid("satisfaction", "请选择满意度"))?;
     let follow_up = match (sat, v.follow_up) {
         (Satisfaction::Unsatisfied, None) if follow_up_needed => {
-            return Err(Error::invalid("follow_up", "住户不满意:请选择重新派工或转主管处理"))
+            return Err(Error::invalid(
+                "follow_up",
+                "住户不满意:请选择重新派工或转主管处理",
+            ))
         }
         (Satisfaction::Unsatisfied, f) => f,
         (_, _) => None,
@@ -103,10 +122,23 @@ pub(crate) fn clean(v: &VisitInput, follow_up_needed: bool) -> Result<CleanVisit
     if result.is_empty() {
         return Err(Error::invalid("result", "请填写回访结果"));
     }
-    Ok(CleanVisit { method: v.method, answered: true, result, satisfaction: Some(sat), follow_up })
+    Ok(CleanVisit {
+        method: v.method,
+        answered: true,
+        result,
+        satisfaction: Some(sat),
+        follow_up,
+    })
 }
 
-pub(crate) fn insert(tx: &Transaction, ctx: &Ctx, slip_id: Option<i64>, complaint_id: Option<i64>, at: chrono::NaiveDateTime, v: &CleanVisit) -> Result<i64> {
+pub(crate) fn insert(
+    tx: &Transaction,
+    ctx: &Ctx,
+    slip_id: Option<i64>,
+    complaint_id: Option<i64>,
+    at: chrono::NaiveDateTime,
+    v: &CleanVisit,
+) -> Result<i64> {
     tx.execute(
         "INSERT INTO return_visits (slip_id, complaint_id, at, by_id, method, answered, result, satisfaction, follow_up)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -147,11 +179,14 @@ pub fn visit_slip(store: &mut Store, ctx: &Ctx, input: SlipVisitInput) -> Result
     })
 }
 
-const SELECT: &str = "SELECT v.id, v.at, s.name, v.method, v.answered, v.result, v.satisfaction, v.follow_up
+const SELECT: &str =
+    "SELECT v.id, v.at, s.name, v.method, v.answered, v.result, v.satisfaction, v.follow_up
      FROM return_visits v JOIN staff s ON s.id = v.by_id";
 
 fn list(tx: &Transaction, where_sql: &str, id: i64) -> Result<Vec<ReturnVisit>> {
-    let mut st = tx.prepare(&format!("{SELECT} WHERE {where_sql} = ?1 ORDER BY v.at, v.id"))?;
+    let mut st = tx.prepare(&format!(
+        "{SELECT} WHERE {where_sql} = ?1 ORDER BY v.at, v.id"
+    ))?;
     let rows = st
         .query_map([id], |r| {
             Ok(ReturnVisit {

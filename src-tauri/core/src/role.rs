@@ -17,8 +17,13 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 5] =
-        [Role::Receptionist, Role::Supervisor, Role::Technician, Role::Security, Role::Manager];
+    pub const ALL: [Role; 5] = [
+        Role::Receptionist,
+        Role::Supervisor,
+        Role::Technician,
+        Role::Security,
+        Role::Manager,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -44,19 +49,22 @@ impl Role {
     pub fn parse(text: &str, field: &str) -> Result<Role> {
         let t = text.trim();
         let role = match t {
-            "receptionist" | "前台接待员" | "前台" | "接待员" | "客服专员" | "客服管理员" | "客服" => {
-                Role::Receptionist
-            }
+            "receptionist" | "前台接待员" | "前台" | "接待员" | "客服专员" | "客服管理员"
+            | "客服" => Role::Receptionist,
             "supervisor" | "客服主管" | "主管" => Role::Supervisor,
-            "technician" | "维修工" | "水电维修员" | "维修员" | "技术员" => Role::Technician,
-            "security" | "秩序维护员" | "安护人员" | "保安" | "秩序员" => Role::Security,
-            "manager" | "项目经理" | "物业经理" | "经理" => Role::Manager,
-            _ => {
-                return Err(Error::invalid(
-                    field,
-                    format!("角色“{t}”无法识别;应为 前台接待员、客服主管、维修工、秩序维护员 或 项目经理"),
-                ))
+            "technician" | "维修工" | "水电维修员" | "维修员" | "技术员" => {
+                Role::Technician
             }
+            "security" | "秩序维护员" | "安护人员" | "保安" | "秩序员" => {
+                Role::Security
+            }
+            "manager" | "项目经理" | "物业经理" | "经理" => Role::Manager,
+            _ => return Err(Error::invalid(
+                field,
+                format!(
+                    "角色“{t}”无法识别;应为 前台接待员、客服主管、维修工、秩序维护员 或 项目经理"
+                ),
+            )),
         };
         Ok(role)
     }

@@ -25,7 +25,10 @@ pub struct SetupStatus {
 pub fn status(store: &mut Store) -> Result<SetupStatus> {
     store.read(|tx| {
         let office = office::load(tx)?;
-        Ok(SetupStatus { initialized: office.is_some(), office })
+        Ok(SetupStatus {
+            initialized: office.is_some(),
+            office,
+        })
     })
 }
 
@@ -55,12 +58,33 @@ pub fn init(store: &mut Store, now: NaiveDateTime, input: FirstRun) -> Result<Ac
         let ctx = Ctx::new(now, None);
         office::insert(tx, &ctx, &office)?;
         let dept = departments::require_by_name(tx, "department", "客服部")?;
-        let s = CleanStaff { name, role: Role::Supervisor, department_id: dept, phone, active: true };
+        let s = CleanStaff {
+            name,
+            role: Role::Supervisor,
+            department_id: dept,
+            phone,
+            active: true,
+        };
         let boss = staff::insert(tx, &ctx, &s)?;
-        tx.execute("UPDATE staff SET login = ?1, password_hash = ?2 WHERE id = ?3", params![login, hash, boss.id])?;
-        let actor = Actor { id: boss.id, login, name: boss.name.clone(), role: Role::Supervisor };
+        tx.execute(
+            "UPDATE staff SET login = ?1, password_hash = ?2 WHERE id = ?3",
+            params![login, hash, boss.id],
+        )?;
+        let actor = Actor {
+            id: boss.id,
+            login,
+            name: boss.name.clone(),
+            role: Role::Supervisor,
+        };
         let ctx = Ctx::new(now, Some(actor.clone()));
-        audit::record(tx, &ctx, "首次设置", "office", Some(1), &format!("{} {}", office.company_name, office.estate_name))?;
+        audit::record(
+            tx,
+            &ctx,
+            "首次设置",
+            "office",
+            Some(1),
+            &format!("{} {}", office.company_name, office.estate_name),
+        )?;
         Ok(actor)
     })
 }

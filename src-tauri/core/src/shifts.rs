@@ -105,11 +105,16 @@ fn default_color() -> String {
     "#409eff".into()
 }
 
-const SELECT: &str = "SELECT id, name, code, start_time, end_time, required_roles, min_people, max_people, place,
+const SELECT: &str =
+    "SELECT id, name, code, start_time, end_time, required_roles, min_people, max_people, place,
      covers_desk, color, active, sort FROM shifts";
 
 fn minutes_between(start: &str, end: &str) -> i64 {
-    let m = |t: &str| NaiveTime::parse_from_str(t, "%H:%M").map(|t| (t - NaiveTime::MIN).num_minutes()).unwrap_or(0);
+    let m = |t: &str| {
+        NaiveTime::parse_from_str(t, "%H:%M")
+            .map(|t| (t - NaiveTime::MIN).num_minutes())
+            .unwrap_or(0)
+    };
     let d = m(end) - m(start);
     if d <= 0 {
         d + 1440
@@ -131,10 +136,18 @@ fn from_row(r: &Row) -> rusqlite::Result<Shift> {
         minutes: minutes_between(&start, &end),
         start_time: start,
         end_time: end,
-        required_roles: roles.split(',').filter(|s| !s.is_empty()).filter_map(|s| Role::parse(s, "required_roles").ok()).collect(),
+        required_roles: roles
+            .split(',')
+            .filter(|s| !s.is_empty())
+            .filter_map(|s| Role::parse(s, "required_roles").ok())
+            .collect(),
         min_people: r.get(6)?,
         max_people: r.get(7)?,
-        place: if place == "on_call" { ShiftPlace::OnCall } else { ShiftPlace::Desk },
+        place: if place == "on_call" {
+            ShiftPlace::OnCall
+        } else {
+            ShiftPlace::Desk
+        },
         covers_desk: r.get(9)?,
         color: r.get(10)?,
         active: r.get(11)?,
@@ -144,7 +157,10 @@ fn from_row(r: &Row) -> rusqlite::Result<Shift> {
 
 /// Every template, active first, in the office's order.
 pub fn all(tx: &Transaction) -> Result<Vec<Shift>> {
-    Ok(tx.prepare(&format!("{SELECT} ORDER BY active DESC, sort, id"))?.query_map([], from_row)?.collect::<rusqlite::Result<_>>()?)
+    Ok(tx
+        .prepare(&format!("{SELECT} ORDER BY active DESC, sort, id"))?
+        .query_map([], from_row)?
+        .collect::<rusqlite::Result<_>>()?)
 }
 
 pub fn get(tx: &Transaction, id: ShiftId) -> Result<Shift> {
@@ -155,9 +171,13 @@ pub fn get(tx: &Transaction, id: ShiftId) -> Result<Shift> {
 
 /// The template typed as `code` in the roster grid.
 pub fn by_code(tx: &Transaction, field: &str, code: &str) -> Result<Shift> {
-    tx.query_row(&format!("{SELECT} WHERE code = ?1 AND active = 1"), [code.trim()], from_row)
-        .optional()?
-        .ok_or_else(|| Error::invalid(field, format!("没有代码为“{}”的班次", code.trim())))
+    tx.query_row(
+        &format!("{SELECT} WHERE code = ?1 AND active = 1"),
+        [code.trim()],
+        from_row,
+    )
+    .optional()?
+    .ok_or_else(|| Error::invalid(field, format!("没有代码为“{}”的班次", code.trim())))
 }
 
 pub fn list(store: &mut Store, ctx: &Ctx) -> Result<Vec<Shift>> {
@@ -166,8 +186,12 @@ pub fn list(store: &mut Store, ctx: &Ctx) -> Result<Vec<Shift>> {
 }
 
 fn parse_time(field: &str, label: &str, text: &str) -> Result<String> {
-    let t = NaiveTime::parse_from_str(text.trim(), "%H:%M")
-        .map_err(|_| Error::invalid(field, format!("{label}“{}”格式不正确,应为 时:分,如 08:30", text.trim())))?;
+    let t = NaiveTime::parse_from_str(text.trim(), "%H:%M").map_err(|_| {
+        Error::invalid(
+            field,
+            format!("{label}“{}”格式不正确,应为 时:分,如 08:30", text.trim()),
+        )
+    })?;
     Ok(t.format("%H:%M").to_string())
 }
 
@@ -189,13 +213,19 @@ fn clean(input: ShiftInput) -> Result<Clean> {
     let start = parse_time("start_time", "上班时间", &input.start_time)?;
     let end = parse_time("end_time", "下班时间", &input.end_time)?;
     if start == end {
-        return Err(Error::invalid("end_time", "下班时间不能与上班时间相同(跨夜班次请填次日的下班时间,如 17:30–09:00)"));
+        return Err(Error::invalid(
+            "end_time",
+            "下班时间不能与上班时间相同(跨夜班次请填次日的下班时间,如 17:30–09:00)",
+        ));
     }
     if !(0..=20).contains(&input.min_people) {
         return Err(Error::invalid("min_people", "最少人数应在 0 到 20 之间"));
     }
     if !(1..=20).contains(&input.max_people) || input.max_people < input.min_people {
-        return Err(Error::invalid("max_people", "最多人数应在 1 到 20 之间,且不少于最少人数"));
+        return Err(Error::invalid(
+            "max_people",
+            "最多人数应在 1 到 20 之间,且不少于最少人数",
+        ));
     }
     let c = input.color.trim();
     if !(c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|ch| ch.is_ascii_hexdigit())) {
@@ -205,17 +235,35 @@ fn clean(input: ShiftInput) -> Result<Clean> {
     roles.sort();
     roles.dedup();
     let roles = roles.join(",");
-    Ok(Clean { name, code, start, end, roles, input })
+    Ok(Clean {
+        name,
+        code,
+        start,
+        end,
+        roles,
+        input,
+    })
 }
 
 fn clash(tx: &Transaction, c: &Clean, id: Option<ShiftId>) -> Result<()> {
-    let other: Option<i64> = tx.query_row("SELECT id FROM shifts WHERE name = ?1", [&c.name], |r| r.get(0)).optional()?;
+    let other: Option<i64> = tx
+        .query_row("SELECT id FROM shifts WHERE name = ?1", [&c.name], |r| {
+            r.get(0)
+        })
+        .optional()?;
     if other.is_some_and(|o| Some(o) != id) {
         return Err(Error::conflict("name", format!("班次“{}”已存在", c.name)));
     }
-    let other: Option<i64> = tx.query_row("SELECT id FROM shifts WHERE code = ?1", [&c.code], |r| r.get(0)).optional()?;
+    let other: Option<i64> = tx
+        .query_row("SELECT id FROM shifts WHERE code = ?1", [&c.code], |r| {
+            r.get(0)
+        })
+        .optional()?;
     if other.is_some_and(|o| Some(o) != id) {
-        return Err(Error::conflict("code", format!("班次代码“{}”已被使用", c.code)));
+        return Err(Error::conflict(
+            "code",
+            format!("班次代码“{}”已被使用", c.code),
+        ));
     }
     Ok(())
 }

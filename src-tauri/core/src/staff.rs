@@ -44,7 +44,8 @@ fn yes() -> bool {
     true
 }
 
-pub(crate) const SELECT: &str = "SELECT s.id, s.name, s.role, d.name, s.phone, s.active, s.login, s.locked
+pub(crate) const SELECT: &str =
+    "SELECT s.id, s.name, s.role, d.name, s.phone, s.active, s.login, s.locked
      FROM staff s JOIN departments d ON d.id = s.department_id";
 
 pub(crate) fn from_row(r: &Row) -> rusqlite::Result<Staff> {
@@ -65,7 +66,10 @@ pub fn list(store: &mut Store, ctx: &Ctx, include_inactive: bool) -> Result<Vec<
     ctx.actor()?;
     store.read(|tx| {
         let sql = format!("{SELECT} WHERE s.active = 1 OR ?1 ORDER BY s.active DESC, d.id, s.name");
-        let rows = tx.prepare(&sql)?.query_map([include_inactive], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let rows = tx
+            .prepare(&sql)?
+            .query_map([include_inactive], from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     })
 }
@@ -97,23 +101,44 @@ pub(crate) fn clean(tx: &Transaction, input: &StaffInput) -> Result<CleanStaff> 
 
 pub(crate) fn find_same(tx: &Transaction, name: &str, phone: &str) -> Result<Option<StaffId>> {
     Ok(tx
-        .query_row("SELECT id FROM staff WHERE name = ?1 AND phone = ?2", params![name, phone], |r| r.get(0))
+        .query_row(
+            "SELECT id FROM staff WHERE name = ?1 AND phone = ?2",
+            params![name, phone],
+            |r| r.get(0),
+        )
         .optional()?)
 }
 
 pub(crate) fn insert(tx: &Transaction, ctx: &Ctx, s: &CleanStaff) -> Result<Staff> {
     if find_same(tx, &s.name, &s.phone)?.is_some() {
-        return Err(Error::conflict("name", format!("员工“{}”(电话 {})已存在", s.name, s.phone)));
+        return Err(Error::conflict(
+            "name",
+            format!("员工“{}”(电话 {})已存在", s.name, s.phone),
+        ));
     }
     let now = ctx.now.format(TIME_FORMAT).to_string();
     tx.execute(
         "INSERT INTO staff (name, role, department_id, phone, active, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-        params![s.name, s.role.code(), s.department_id, s.phone, s.active, now],
+        params![
+            s.name,
+            s.role.code(),
+            s.department_id,
+            s.phone,
+            s.active,
+            now
+        ],
     )?;
     let id = tx.last_insert_rowid();
     let staff = get(tx, id)?;
-    audit::record(tx, ctx, "新增员工", "staff", Some(id), &format!("{} {} {}", staff.name, staff.role.label(), staff.department))?;
+    audit::record(
+        tx,
+        ctx,
+        "新增员工",
+        "staff",
+        Some(id),
+        &format!("{} {} {}", staff.name, staff.role.label(), staff.department),
+    )?;
     Ok(staff)
 }
 

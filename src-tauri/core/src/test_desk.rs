@@ -20,7 +20,10 @@ pub struct Desk {
 }
 
 pub fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(h, min, 0).unwrap()
+    NaiveDate::from_ymd_opt(y, m, d)
+        .unwrap()
+        .and_hms_opt(h, min, 0)
+        .unwrap()
 }
 
 impl Desk {
@@ -63,18 +66,41 @@ pub fn desk() -> Desk {
          INSERT INTO rooms (id, building_id, unit, number, code) VALUES (1, 1, '2', '1502', '3-2-1502'), (2, 2, '1', '0802', '5-1-0802');",
     )
     .unwrap();
-    let clerk = Actor { id: 2, login: "li".into(), name: "李小梅".into(), role: Role::Receptionist };
-    Desk { _dir: dir, store, boss, clerk, now }
+    let clerk = Actor {
+        id: 2,
+        login: "li".into(),
+        name: "李小梅".into(),
+        role: Role::Receptionist,
+    };
+    Desk {
+        _dir: dir,
+        store,
+        boss,
+        clerk,
+        now,
+    }
 }
 
 fn cat(store: &Store, name: &str) -> (i64, i64, i64) {
     store
         .conn()
-        .query_row("SELECT id, department_id, time_limit_hours FROM categories WHERE name = ?1", [name], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .query_row(
+            "SELECT id, department_id, time_limit_hours FROM categories WHERE name = ?1",
+            [name],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
         .unwrap()
 }
 
-pub fn intake(store: &Store, at: &str, room: i64, channel: &str, kind: &str, content: &str, night: bool) -> i64 {
+pub fn intake(
+    store: &Store,
+    at: &str,
+    room: i64,
+    channel: &str,
+    kind: &str,
+    content: &str,
+    night: bool,
+) -> i64 {
     store
         .conn()
         .execute(
@@ -87,7 +113,14 @@ pub fn intake(store: &Store, at: &str, room: i64, channel: &str, kind: &str, con
 }
 
 /// A slip opened at `opened`; `completed` finishes it (hours after opening).
-pub fn slip(store: &Store, serial: &str, intake_id: Option<i64>, opened: NaiveDateTime, category: &str, completed_after_h: Option<i64>) -> i64 {
+pub fn slip(
+    store: &Store,
+    serial: &str,
+    intake_id: Option<i64>,
+    opened: NaiveDateTime,
+    category: &str,
+    completed_after_h: Option<i64>,
+) -> i64 {
     let (cat_id, dept, limit) = cat(store, category);
     let f = |t: NaiveDateTime| t.format(crate::ctx::TIME_FORMAT).to_string();
     let deadline = f(opened + chrono::Duration::hours(limit));
@@ -109,7 +142,13 @@ pub fn slip(store: &Store, serial: &str, intake_id: Option<i64>, opened: NaiveDa
         .unwrap();
     let id = store.conn().last_insert_rowid();
     if let Some(i) = intake_id {
-        store.conn().execute("UPDATE intake_entries SET slip_id = ?1, finished_at = received_at WHERE id = ?2", params![id, i]).unwrap();
+        store
+            .conn()
+            .execute(
+                "UPDATE intake_entries SET slip_id = ?1, finished_at = received_at WHERE id = ?2",
+                params![id, i],
+            )
+            .unwrap();
     }
     id
 }
@@ -124,8 +163,19 @@ pub fn visit_slip(store: &Store, slip_id: i64, at: &str, satisfaction: Option<&s
         .unwrap();
 }
 
-pub fn complaint(store: &Store, serial: &str, opened: &str, category: &str, validity: Option<&str>, signed_off: Option<&str>) -> i64 {
-    let state = if signed_off.is_some() { "signed_off" } else { "open" };
+pub fn complaint(
+    store: &Store,
+    serial: &str,
+    opened: &str,
+    category: &str,
+    validity: Option<&str>,
+    signed_off: Option<&str>,
+) -> i64 {
+    let state = if signed_off.is_some() {
+        "signed_off"
+    } else {
+        "open"
+    };
     store
         .conn()
         .execute(

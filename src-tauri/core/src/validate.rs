@@ -19,10 +19,16 @@ pub fn optional(field: &str, label: &str, value: &str, max: usize) -> Result<Str
 fn bounded(field: &str, label: &str, v: &str, max: usize) -> Result<String> {
     let n = v.chars().count();
     if n > max {
-        return Err(Error::invalid(field, format!("{label}过长:最多 {max} 个字,现在有 {n} 个字")));
+        return Err(Error::invalid(
+            field,
+            format!("{label}过长:最多 {max} 个字,现在有 {n} 个字"),
+        ));
     }
     if v.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        return Err(Error::invalid(field, format!("{label}含有无法显示的控制字符")));
+        return Err(Error::invalid(
+            field,
+            format!("{label}含有无法显示的控制字符"),
+        ));
     }
     Ok(v.to_string())
 }
@@ -33,8 +39,14 @@ pub fn login(field: &str, value: &str) -> Result<String> {
     if v.chars().count() < 2 || v.chars().count() > 30 {
         return Err(Error::invalid(field, "登录名应为 2 到 30 个字符"));
     }
-    if !v.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')) {
-        return Err(Error::invalid(field, "登录名只能包含英文字母、数字、点、下划线或短横线"));
+    if !v
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+    {
+        return Err(Error::invalid(
+            field,
+            "登录名只能包含英文字母、数字、点、下划线或短横线",
+        ));
     }
     Ok(v.to_ascii_lowercase())
 }
@@ -66,7 +78,12 @@ mod tests {
     #[test]
     fn length_counts_characters_not_bytes() {
         assert!(required("name", "姓名", "张三丰", 3).is_ok());
-        assert_eq!(required("name", "姓名", "欧阳张三丰", 3).unwrap_err().kind(), "invalid");
+        assert_eq!(
+            required("name", "姓名", "欧阳张三丰", 3)
+                .unwrap_err()
+                .kind(),
+            "invalid"
+        );
     }
 
     #[test]

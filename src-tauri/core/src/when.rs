@@ -23,21 +23,37 @@ pub fn parse(field: &str, raw: &str) -> Result<NaiveDateTime> {
             return Ok(v);
         }
     }
-    Err(Error::invalid(field, format!("时间“{}”格式不正确,应为 2026-11-23 14:30", raw.trim())))
+    Err(Error::invalid(
+        field,
+        format!("时间“{}”格式不正确,应为 2026-11-23 14:30", raw.trim()),
+    ))
 }
 
 /// An optional time the user typed for when something happened: not in the future and not
 /// before `not_before` (e.g. when the slip was opened). Empty means now.
-pub fn happened(field: &str, raw: Option<&str>, now: NaiveDateTime, not_before: Option<NaiveDateTime>) -> Result<NaiveDateTime> {
-    let Some(raw) = raw.filter(|r| !r.trim().is_empty()) else { return Ok(now) };
+pub fn happened(
+    field: &str,
+    raw: Option<&str>,
+    now: NaiveDateTime,
+    not_before: Option<NaiveDateTime>,
+) -> Result<NaiveDateTime> {
+    let Some(raw) = raw.filter(|r| !r.trim().is_empty()) else {
+        return Ok(now);
+    };
     let t = parse(field, raw)?;
     // A minute of grace: the form may be filled in with the clock's current minute.
     if t > now + Duration::minutes(1) {
-        return Err(Error::invalid(field, format!("时间 {} 晚于当前时间,不能登记未来的时间", text(t))));
+        return Err(Error::invalid(
+            field,
+            format!("时间 {} 晚于当前时间,不能登记未来的时间", text(t)),
+        ));
     }
     if let Some(nb) = not_before {
         if t < nb {
-            return Err(Error::invalid(field, format!("时间 {} 早于上一步的时间 {},请检查", text(t), text(nb))));
+            return Err(Error::invalid(
+                field,
+                format!("时间 {} 早于上一步的时间 {},请检查", text(t), text(nb)),
+            ));
         }
     }
     Ok(t.min(now))

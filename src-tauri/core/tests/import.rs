@@ -44,19 +44,41 @@ fn desk() -> (Store, Ctx) {
 }
 
 fn file(kind: ImportKind, bytes: impl Into<Vec<u8>>) -> ImportFile {
-    ImportFile { kind, file_name: "住户.csv".into(), bytes: bytes.into() }
+    ImportFile {
+        kind,
+        file_name: "住户.csv".into(),
+        bytes: bytes.into(),
+    }
 }
 
 /// Row counts of the tables an import touches, and the audit log.
 fn counts(store: &Store) -> Vec<(String, i64)> {
-    ["buildings", "rooms", "residents", "resident_phones", "staff", "audit_log"]
-        .iter()
-        .map(|t| (t.to_string(), store.conn().query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0)).unwrap()))
-        .collect()
+    [
+        "buildings",
+        "rooms",
+        "residents",
+        "resident_phones",
+        "staff",
+        "audit_log",
+    ]
+    .iter()
+    .map(|t| {
+        (
+            t.to_string(),
+            store
+                .conn()
+                .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
+                .unwrap(),
+        )
+    })
+    .collect()
 }
 
 fn count(store: &Store, table: &str) -> i64 {
-    store.conn().query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap()
+    store
+        .conn()
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
 }
 
 const ROOMS_CSV: &str = "楼栋,单元,房号,面积,住户类型,住户姓名,电话,备注
@@ -67,24 +89,45 @@ const ROOMS_CSV: &str = "楼栋,单元,房号,面积,住户类型,住户姓名,�
 ";
 
 fn room_names(store: &mut Store, ctx: &Ctx, text: &str) -> Vec<String> {
-    rooms::list_rooms(store, ctx, RoomQuery { text: Some(text.into()), ..Default::default() })
-        .unwrap()
-        .into_iter()
-        .flat_map(|d| d.residents.iter().map(|r| format!("{} {} {}", d.room.code, r.name, r.phones.join("/"))).collect::<Vec<_>>())
-        .collect()
+    rooms::list_rooms(
+        store,
+        ctx,
+        RoomQuery {
+            text: Some(text.into()),
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .into_iter()
+    .flat_map(|d| {
+        d.residents
+            .iter()
+            .map(|r| format!("{} {} {}", d.room.code, r.name, r.phones.join("/")))
+            .collect::<Vec<_>>()
+    })
+    .collect()
 }
 
 fn assert_rooms_csv_imported(store: &mut Store, ctx: &Ctx, report: &ImportReport) {
     assert!(report.written, "{report:?}");
     assert!(report.problems.is_empty(), "{:?}", report.problems);
     assert_eq!(report.rows, 4);
-    assert_eq!((report.new_buildings, report.new_rooms, report.new_residents), (2, 3, 3));
+    assert_eq!(
+        (report.new_buildings, report.new_rooms, report.new_residents),
+        (2, 3, 3)
+    );
     assert_eq!(report.duplicates, 0);
     assert_eq!(
         room_names(store, ctx, "3-2-1201"),
-        ["3-2-1201 张三 13812345678/0755-12345678", "3-2-1201 李四 13912345678"]
+        [
+            "3-2-1201 张三 13812345678/0755-12345678",
+            "3-2-1201 李四 13912345678"
+        ]
     );
-    assert_eq!(room_names(store, ctx, "5-101"), ["5-101 王五 13712345678/13612345678"]);
+    assert_eq!(
+        room_names(store, ctx, "5-101"),
+        ["5-101 王五 13712345678/13612345678"]
+    );
     let empty = rooms::room_detail(store, ctx, "3栋2单元1202").unwrap();
     assert_eq!(empty.room.note, "空置");
     assert!(empty.residents.is_empty());
@@ -111,8 +154,17 @@ fn gbk_csv_as_excel_in_china_saves_it_imports_the_same() {
     let (mut store, ctx) = desk();
     let (gbk, _, unmappable) = encoding_rs::GBK.encode(ROOMS_CSV);
     assert!(!unmappable);
-    assert!(std::str::from_utf8(&gbk).is_err(), "the test file must really be GBK, not UTF-8");
-    let report = import::run(&mut store, &ctx, file(ImportKind::Rooms, gbk.into_owned()), false).unwrap();
+    assert!(
+        std::str::from_utf8(&gbk).is_err(),
+        "the test file must really be GBK, not UTF-8"
+    );
+    let report = import::run(
+        &mut store,
+        &ctx,
+        file(ImportKind::Rooms, gbk.into_owned()),
+        false,
+    )
+    .unwrap();
     assert_rooms_csv_imported(&mut store, &ctx, &report);
 }
 
@@ -123,8 +175,15 @@ fn columns_in_any_order_with_spaces_and_full_width_headers() {
     let report = import::run(&mut store, &ctx, file(ImportKind::Rooms, csv), false).unwrap();
     assert!(report.problems.is_empty(), "{:?}", report.problems);
     assert_eq!(report.new_residents, 1);
-    assert_eq!(room_names(&mut store, &ctx, "3-2-1201"), ["3-2-1201 张三 13812345678"]);
-    assert!(report.notes.iter().any(|n| n.contains("颜色")), "an unknown column is mentioned: {:?}", report.notes);
+    assert_eq!(
+        room_names(&mut store, &ctx, "3-2-1201"),
+        ["3-2-1201 张三 13812345678"]
+    );
+    assert!(
+        report.notes.iter().any(|n| n.contains("颜色")),
+        "an unknown column is mentioned: {:?}",
+        report.notes
+    );
 }
 
 fn xlsx(rows: &[&[&str]], numbers_as_numbers: bool) -> Vec<u8> {
@@ -133,7 +192,9 @@ fn xlsx(rows: &[&[&str]], numbers_as_numbers: bool) -> Vec<u8> {
     for (r, row) in rows.iter().enumerate() {
         for (c, v) in row.iter().enumerate() {
             match v.parse::<f64>() {
-                Ok(n) if numbers_as_numbers && r > 0 => sheet.write_number(r as u32, c as u16, n).unwrap(),
+                Ok(n) if numbers_as_numbers && r > 0 => {
+                    sheet.write_number(r as u32, c as u16, n).unwrap()
+                }
                 _ => sheet.write_string(r as u32, c as u16, *v).unwrap(),
             };
         }
@@ -146,21 +207,51 @@ fn xlsx_imports_with_numbers_typed_as_numbers() {
     let (mut store, ctx) = desk();
     let bytes = xlsx(
         &[
-            &["楼栋", "单元", "房号", "面积", "住户类型", "住户姓名", "电话", "备注"],
+            &[
+                "楼栋",
+                "单元",
+                "房号",
+                "面积",
+                "住户类型",
+                "住户姓名",
+                "电话",
+                "备注",
+            ],
             &["3", "2", "1201", "89.5", "业主", "张三", "13812345678", ""],
             &["7", "1", "0302", "", "租户", "刘七", "13512345678", ""],
         ],
         true,
     );
-    let report = import::run(&mut store, &ctx, ImportFile { kind: ImportKind::Rooms, file_name: "住户.xlsx".into(), bytes }, false).unwrap();
+    let report = import::run(
+        &mut store,
+        &ctx,
+        ImportFile {
+            kind: ImportKind::Rooms,
+            file_name: "住户.xlsx".into(),
+            bytes,
+        },
+        false,
+    )
+    .unwrap();
     assert_eq!(report.format, "xlsx");
     assert!(report.problems.is_empty(), "{:?}", report.problems);
-    assert_eq!((report.new_buildings, report.new_rooms, report.new_residents), (2, 2, 2));
-    assert_eq!(room_names(&mut store, &ctx, "3-2-1201"), ["3-2-1201 张三 13812345678"]);
-    let room = rooms::room_detail(&mut store, &ctx, "3-2-1201").unwrap().room;
+    assert_eq!(
+        (report.new_buildings, report.new_rooms, report.new_residents),
+        (2, 2, 2)
+    );
+    assert_eq!(
+        room_names(&mut store, &ctx, "3-2-1201"),
+        ["3-2-1201 张三 13812345678"]
+    );
+    let room = rooms::room_detail(&mut store, &ctx, "3-2-1201")
+        .unwrap()
+        .room;
     assert_eq!(room.area_m2, Some(89.5));
     // 0302 typed as a number in Excel becomes 302; the room is still found by its code.
-    assert_eq!(room_names(&mut store, &ctx, "7-1-302"), ["7-1-302 刘七 13512345678"]);
+    assert_eq!(
+        room_names(&mut store, &ctx, "7-1-302"),
+        ["7-1-302 刘七 13512345678"]
+    );
 }
 
 #[test]
@@ -168,19 +259,44 @@ fn the_data_may_be_on_a_later_worksheet() {
     let (mut store, ctx) = desk();
     let mut book = rust_xlsxwriter::Workbook::new();
     let cover = book.add_worksheet();
-    cover.write_string(0, 0, "阳光花园住户名册(2026年)").unwrap();
+    cover
+        .write_string(0, 0, "阳光花园住户名册(2026年)")
+        .unwrap();
     let data = book.add_worksheet();
-    for (c, h) in ["楼栋", "单元", "房号", "住户姓名", "电话"].iter().enumerate() {
+    for (c, h) in ["楼栋", "单元", "房号", "住户姓名", "电话"]
+        .iter()
+        .enumerate()
+    {
         data.write_string(0, c as u16, *h).unwrap();
     }
     for (c, v) in ["3", "2", "1201", "张三", "12345"].iter().enumerate() {
         data.write_string(1, c as u16, *v).unwrap();
     }
     let bytes = book.save_to_buffer().unwrap();
-    let report = import::preview(&mut store, &ctx, ImportFile { kind: ImportKind::Rooms, file_name: "名册.xlsx".into(), bytes }).unwrap();
+    let report = import::preview(
+        &mut store,
+        &ctx,
+        ImportFile {
+            kind: ImportKind::Rooms,
+            file_name: "名册.xlsx".into(),
+            bytes,
+        },
+    )
+    .unwrap();
     assert_eq!(report.rows, 1);
-    assert_eq!(report.problems.iter().map(|p| (p.row, p.column.as_str())).collect::<Vec<_>>(), [(2, "电话")]);
-    assert!(report.notes.iter().any(|n| n.contains("第 2 张工作表")), "{:?}", report.notes);
+    assert_eq!(
+        report
+            .problems
+            .iter()
+            .map(|p| (p.row, p.column.as_str()))
+            .collect::<Vec<_>>(),
+        [(2, "电话")]
+    );
+    assert!(
+        report.notes.iter().any(|n| n.contains("第 2 张工作表")),
+        "{:?}",
+        report.notes
+    );
 }
 
 #[test]
@@ -188,13 +304,46 @@ fn the_downloadable_templates_import_cleanly() {
     let (mut store, ctx) = desk();
     let rooms_t = import::template(ImportKind::Rooms).unwrap();
     let sheet = import::read_sheet(&rooms_t).unwrap();
-    assert_eq!(sheet.rows[0], ["楼栋", "单元", "房号", "面积", "住户类型", "住户姓名", "电话", "备注"]);
-    let report = import::preview(&mut store, &ctx, ImportFile { kind: ImportKind::Rooms, file_name: "t.xlsx".into(), bytes: rooms_t }).unwrap();
+    assert_eq!(
+        sheet.rows[0],
+        [
+            "楼栋",
+            "单元",
+            "房号",
+            "面积",
+            "住户类型",
+            "住户姓名",
+            "电话",
+            "备注"
+        ]
+    );
+    let report = import::preview(
+        &mut store,
+        &ctx,
+        ImportFile {
+            kind: ImportKind::Rooms,
+            file_name: "t.xlsx".into(),
+            bytes: rooms_t,
+        },
+    )
+    .unwrap();
     assert!(report.problems.is_empty(), "{:?}", report.problems);
-    assert_eq!((report.rows, report.new_rooms, report.new_residents), (2, 1, 2));
+    assert_eq!(
+        (report.rows, report.new_rooms, report.new_residents),
+        (2, 1, 2)
+    );
 
     let staff_t = import::template(ImportKind::Staff).unwrap();
-    let report = import::preview(&mut store, &ctx, ImportFile { kind: ImportKind::Staff, file_name: "t.xlsx".into(), bytes: staff_t }).unwrap();
+    let report = import::preview(
+        &mut store,
+        &ctx,
+        ImportFile {
+            kind: ImportKind::Staff,
+            file_name: "t.xlsx".into(),
+            bytes: staff_t,
+        },
+    )
+    .unwrap();
     assert!(report.problems.is_empty(), "{:?}", report.problems);
     assert_eq!(report.new_staff, 2);
 
@@ -203,7 +352,13 @@ fn the_downloadable_templates_import_cleanly() {
     let second = import::save_template(dir.path(), ImportKind::Rooms).unwrap();
     assert_eq!(first.file_name().unwrap(), "住户导入模板.xlsx");
     assert_eq!(second.file_name().unwrap(), "住户导入模板(2).xlsx");
-    assert_eq!(import::save_template(dir.path(), ImportKind::Staff).unwrap().file_name().unwrap(), "员工导入模板.xlsx");
+    assert_eq!(
+        import::save_template(dir.path(), ImportKind::Staff)
+            .unwrap()
+            .file_name()
+            .unwrap(),
+        "员工导入模板.xlsx"
+    );
 }
 
 #[test]
@@ -220,19 +375,35 @@ fn files_that_are_not_spreadsheets_are_refused_clearly_and_change_nothing() {
         zip.extend_from_slice(&xlsx[..4]);
         zip.extend(std::iter::repeat_n(0x42u8, 300));
     }
-    let random: Vec<u8> = (0u32..4096).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let random: Vec<u8> = (0u32..4096)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         ("empty", Vec::new(), "空"),
         ("blank", b"  \r\n ".to_vec(), "空"),
-        ("pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj".to_vec(), "PDF"),
+        (
+            "pdf",
+            b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj".to_vec(),
+            "PDF",
+        ),
         ("png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(), "图片"),
         ("zip", zip, "Excel"),
         ("random", random, "无法识别"),
-        ("text without header", "hello world\nthis is not a table\n".as_bytes().to_vec(), "表头"),
+        (
+            "text without header",
+            "hello world\nthis is not a table\n".as_bytes().to_vec(),
+            "表头",
+        ),
     ];
     for (what, bytes, says) in cases {
         for only_valid in [false, true] {
-            let e = import::run(&mut store, &ctx, file(ImportKind::Rooms, bytes.clone()), only_valid).unwrap_err();
+            let e = import::run(
+                &mut store,
+                &ctx,
+                file(ImportKind::Rooms, bytes.clone()),
+                only_valid,
+            )
+            .unwrap_err();
             assert_eq!(e.kind(), "bad_file", "{what}");
             assert!(e.to_string().contains(says), "{what}: {e}");
         }
@@ -245,7 +416,12 @@ fn files_that_are_not_spreadsheets_are_refused_clearly_and_change_nothing() {
 #[test]
 fn a_header_missing_a_required_column_is_named() {
     let (mut store, ctx) = desk();
-    let e = import::preview(&mut store, &ctx, file(ImportKind::Rooms, "楼栋,单元,住户姓名\n3,2,张三\n")).unwrap_err();
+    let e = import::preview(
+        &mut store,
+        &ctx,
+        file(ImportKind::Rooms, "楼栋,单元,住户姓名\n3,2,张三\n"),
+    )
+    .unwrap_err();
     assert_eq!(e.kind(), "bad_file");
     assert!(e.to_string().contains("房号"), "{e}");
 }
@@ -265,13 +441,32 @@ fn problems_name_the_spreadsheet_row_and_column() {
     let before = counts(&store);
     let report = import::preview(&mut store, &ctx, file(ImportKind::Rooms, BAD_ROOMS_CSV)).unwrap();
     assert!(!report.written);
-    let got: Vec<(u32, &str)> = report.problems.iter().map(|p| (p.row, p.column.as_str())).collect();
-    assert_eq!(got, [(3, "房号"), (4, "面积"), (5, "住户类型"), (5, "电话"), (6, "住户姓名")]);
-    assert!(report.problems.iter().all(|p| !p.message.is_empty() && !p.message.is_ascii()));
+    let got: Vec<(u32, &str)> = report
+        .problems
+        .iter()
+        .map(|p| (p.row, p.column.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (3, "房号"),
+            (4, "面积"),
+            (5, "住户类型"),
+            (5, "电话"),
+            (6, "住户姓名")
+        ]
+    );
+    assert!(report
+        .problems
+        .iter()
+        .all(|p| !p.message.is_empty() && !p.message.is_ascii()));
     assert_eq!(report.invalid_rows, 4);
     assert_eq!(report.rows, 6);
     // What the valid rows would add.
-    assert_eq!((report.new_buildings, report.new_rooms, report.new_residents), (1, 2, 2));
+    assert_eq!(
+        (report.new_buildings, report.new_rooms, report.new_residents),
+        (1, 2, 2)
+    );
     assert_eq!(counts(&store), before, "a preview writes nothing");
 }
 
@@ -279,7 +474,13 @@ fn problems_name_the_spreadsheet_row_and_column() {
 fn one_wrong_row_means_nothing_is_written() {
     let (mut store, ctx) = desk();
     let before = counts(&store);
-    let report = import::run(&mut store, &ctx, file(ImportKind::Rooms, BAD_ROOMS_CSV), false).unwrap();
+    let report = import::run(
+        &mut store,
+        &ctx,
+        file(ImportKind::Rooms, BAD_ROOMS_CSV),
+        false,
+    )
+    .unwrap();
     assert!(!report.written);
     assert_eq!(report.problems.len(), 5);
     assert_eq!(counts(&store), before);
@@ -288,16 +489,29 @@ fn one_wrong_row_means_nothing_is_written() {
 #[test]
 fn only_valid_rows_are_written_when_asked() {
     let (mut store, ctx) = desk();
-    let report = import::run(&mut store, &ctx, file(ImportKind::Rooms, BAD_ROOMS_CSV), true).unwrap();
+    let report = import::run(
+        &mut store,
+        &ctx,
+        file(ImportKind::Rooms, BAD_ROOMS_CSV),
+        true,
+    )
+    .unwrap();
     assert!(report.written);
     assert_eq!(report.invalid_rows, 4);
     assert_eq!((report.new_rooms, report.new_residents), (2, 2));
     assert_eq!(count(&store, "rooms"), 2);
     assert_eq!(count(&store, "residents"), 2);
-    assert_eq!(room_names(&mut store, &ctx, "3-2-1206"), ["3-2-1206 钱七 13512345678"]);
+    assert_eq!(
+        room_names(&mut store, &ctx, "3-2-1206"),
+        ["3-2-1206 钱七 13512345678"]
+    );
     let logged: i64 = store
         .conn()
-        .query_row("SELECT count(*) FROM audit_log WHERE action = '导入住户' AND actor_name = '陈主管'", [], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE action = '导入住户' AND actor_name = '陈主管'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(logged, 1);
 }
@@ -306,12 +520,25 @@ fn only_valid_rows_are_written_when_asked() {
 fn importing_the_same_file_again_changes_nothing() {
     let (mut store, ctx) = desk();
     import::run(&mut store, &ctx, file(ImportKind::Rooms, ROOMS_CSV), false).unwrap();
-    let tables = |s: &Store| counts(s).into_iter().filter(|(t, _)| t != "audit_log").collect::<Vec<_>>();
+    let tables = |s: &Store| {
+        counts(s)
+            .into_iter()
+            .filter(|(t, _)| t != "audit_log")
+            .collect::<Vec<_>>()
+    };
     let before = tables(&store);
     let again = import::run(&mut store, &ctx, file(ImportKind::Rooms, ROOMS_CSV), false).unwrap();
     assert!(again.written);
     assert_eq!(again.duplicates, 4);
-    assert_eq!((again.new_buildings, again.new_rooms, again.new_residents, again.added_phones), (0, 0, 0, 0));
+    assert_eq!(
+        (
+            again.new_buildings,
+            again.new_rooms,
+            again.new_residents,
+            again.added_phones
+        ),
+        (0, 0, 0, 0)
+    );
     assert_eq!(tables(&store), before);
 }
 
@@ -321,8 +548,15 @@ fn a_known_resident_gets_only_their_new_numbers() {
     import::run(&mut store, &ctx, file(ImportKind::Rooms, ROOMS_CSV), false).unwrap();
     let csv = "楼栋,单元,房号,住户姓名,电话\n3,2,1201,张三,\"13812345678,13312345678\"\n";
     let report = import::run(&mut store, &ctx, file(ImportKind::Rooms, csv), false).unwrap();
-    assert_eq!((report.added_phones, report.new_residents, report.duplicates), (1, 0, 0));
-    assert!(report.notes.iter().any(|n| n.contains("13312345678")), "{:?}", report.notes);
+    assert_eq!(
+        (report.added_phones, report.new_residents, report.duplicates),
+        (1, 0, 0)
+    );
+    assert!(
+        report.notes.iter().any(|n| n.contains("13312345678")),
+        "{:?}",
+        report.notes
+    );
     assert_eq!(
         room_names(&mut store, &ctx, "3-2-1201")[0],
         "3-2-1201 张三 13812345678/0755-12345678/13312345678"
@@ -343,10 +577,16 @@ fn staff_import_and_reimport() {
     assert_eq!(report.new_staff, 3);
     let all = staff::list(&mut store, &ctx, true).unwrap();
     let wang = all.iter().find(|s| s.name == "王师傅").unwrap();
-    assert_eq!((wang.role, wang.department.as_str(), wang.active), (Role::Technician, "工程部", true));
+    assert_eq!(
+        (wang.role, wang.department.as_str(), wang.active),
+        (Role::Technician, "工程部", true)
+    );
     let sun = all.iter().find(|s| s.name == "孙前台").unwrap();
     assert!(!sun.active);
-    assert_eq!(all.iter().find(|s| s.name == "李保安").unwrap().role, Role::Security);
+    assert_eq!(
+        all.iter().find(|s| s.name == "李保安").unwrap().role,
+        Role::Security
+    );
 
     let before = count(&store, "staff");
     let again = import::run(&mut store, &ctx, file(ImportKind::Staff, STAFF_CSV), false).unwrap();
@@ -360,8 +600,21 @@ fn staff_problems_name_row_and_column() {
     let csv = "姓名,角色,部门,电话,在职\n,维修工,工程部,,\n周某,厨师,工程部,,\n吴某,维修工,财务部,,\n郑某,维修工,工程部,123,\n冯某,维修工,工程部,,也许\n";
     let before = counts(&store);
     let report = import::run(&mut store, &ctx, file(ImportKind::Staff, csv), false).unwrap();
-    let got: Vec<(u32, &str)> = report.problems.iter().map(|p| (p.row, p.column.as_str())).collect();
-    assert_eq!(got, [(2, "姓名"), (3, "角色"), (4, "部门"), (5, "电话"), (6, "在职")]);
+    let got: Vec<(u32, &str)> = report
+        .problems
+        .iter()
+        .map(|p| (p.row, p.column.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (2, "姓名"),
+            (3, "角色"),
+            (4, "部门"),
+            (5, "电话"),
+            (6, "在职")
+        ]
+    );
     assert!(!report.written);
     assert_eq!(counts(&store), before);
 }
@@ -372,10 +625,24 @@ fn a_receptionist_may_not_import() {
     let s = staff::add(
         &mut store,
         &boss,
-        StaffInput { name: "小林".into(), role: Role::Receptionist, department: "客服部".into(), phone: String::new(), active: true },
+        StaffInput {
+            name: "小林".into(),
+            role: Role::Receptionist,
+            department: "客服部".into(),
+            phone: String::new(),
+            active: true,
+        },
     )
     .unwrap();
-    let ctx = Ctx::as_user(boss.now, Actor { id: s.id, login: "lin".into(), name: s.name, role: Role::Receptionist });
+    let ctx = Ctx::as_user(
+        boss.now,
+        Actor {
+            id: s.id,
+            login: "lin".into(),
+            name: s.name,
+            role: Role::Receptionist,
+        },
+    );
     let before = counts(&store);
     for e in [
         import::preview(&mut store, &ctx, file(ImportKind::Rooms, ROOMS_CSV)).unwrap_err(),

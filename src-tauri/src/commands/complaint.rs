@@ -1,6 +1,9 @@
 //! 投诉: opening, escalation and taking up, handling steps, validity, reply, return visit, sign-off.
 
-use frontdesk_core::complaints::{self, Alerts, Complaint, ComplaintFilter, ComplaintNoteInput, ComplaintPage, ComplaintVisitInput, OpenComplaintInput, ReplyInput, ValidityInput};
+use frontdesk_core::complaints::{
+    self, Alerts, Complaint, ComplaintFilter, ComplaintNoteInput, ComplaintPage,
+    ComplaintVisitInput, OpenComplaintInput, ReplyInput, ValidityInput,
+};
 use tauri::State;
 
 use crate::desk::{Desk, Reply};

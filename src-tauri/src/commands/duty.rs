@@ -3,8 +3,9 @@
 use frontdesk_core::duty::{self, Cover, CoverEndInput, CoverInput, OnDuty};
 use frontdesk_core::duty_settings::{self, DutySettings};
 use frontdesk_core::handover::{
-    self, AddendumInput, AnomalyInput, ArrivalInput, CheckInput, DeskItem, DeskItemInput, Handover, HandoverPlan, HandoverStart,
-    HandoverSummary, NotesInput, OpenItemInput, RemoveInput, SecurityReadInput, SignInput,
+    self, AddendumInput, AnomalyInput, ArrivalInput, CheckInput, DeskItem, DeskItemInput, Handover,
+    HandoverPlan, HandoverStart, HandoverSummary, NotesInput, OpenItemInput, RemoveInput,
+    SecurityReadInput, SignInput,
 };
 use frontdesk_core::requests::{self, DecisionInput, DutyRequest, RequestInput, RequestQuery};
 use frontdesk_core::roster::check::Validation;

@@ -1,7 +1,10 @@
 //! 来电来访: registering, look-up, lists, results, call-backs, major incidents, the night log.
 
 use frontdesk_core::intake::settings::IntakeSettings;
-use frontdesk_core::intake::{self, IntakeEntry, IntakePage, IntakeQuery, Lookup, LookupInput, NightLogDecision, NoteInput, IntakeInput, Registered};
+use frontdesk_core::intake::{
+    self, IntakeEntry, IntakeInput, IntakePage, IntakeQuery, Lookup, LookupInput, NightLogDecision,
+    NoteInput, Registered,
+};
 use frontdesk_core::open_items::{self, OpenItems};
 use tauri::State;
 
@@ -40,7 +43,10 @@ pub fn intake_follow_up(desk: State<Desk>, input: NoteInput) -> Reply<IntakePage
     desk.run(|s, c| intake::add_followup(s, c, input))
 }
 #[tauri::command]
-pub fn intake_convert_night_log(desk: State<Desk>, items: Vec<NightLogDecision>) -> Reply<Vec<IntakeEntry>> {
+pub fn intake_convert_night_log(
+    desk: State<Desk>,
+    items: Vec<NightLogDecision>,
+) -> Reply<Vec<IntakeEntry>> {
     desk.run(|s, c| intake::convert_night_log(s, c, items))
 }
 #[tauri::command]

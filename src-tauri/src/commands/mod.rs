@@ -1,15 +1,15 @@
 //! Every command the UI can call. Each area has its own file; `handler` lists them all.
 
 mod complaint;
+mod duty;
 mod import;
 mod intake;
-mod slip;
-mod duty;
-mod search;
 mod print;
 mod report;
+mod search;
 mod session;
 mod setup;
+mod slip;
 
 pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
     tauri::generate_handler![

@@ -16,7 +16,10 @@ pub struct AppInfo {
 
 #[tauri::command]
 pub fn app_info(desk: State<Desk>) -> AppInfo {
-    AppInfo { db_path: desk.db_path.display().to_string(), version: env!("CARGO_PKG_VERSION") }
+    AppInfo {
+        db_path: desk.db_path.display().to_string(),
+        version: env!("CARGO_PKG_VERSION"),
+    }
 }
 
 #[tauri::command]
@@ -56,7 +59,9 @@ pub fn lock(desk: State<Desk>) {
 /// Unlocks the idle screen with the current user's own password.
 #[tauri::command]
 pub fn unlock(desk: State<Desk>, password: String) -> Reply<Actor> {
-    let me = desk.actor().ok_or_else(|| frontdesk_core::Error::NotLoggedIn.to_view())?;
+    let me = desk
+        .actor()
+        .ok_or_else(|| frontdesk_core::Error::NotLoggedIn.to_view())?;
     let actor = desk.run_open(|s, now| accounts::verify(s, now, me.id, &password))?;
     desk.set_actor(Some(actor.clone()));
     Ok(actor)

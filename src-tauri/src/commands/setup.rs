@@ -6,7 +6,9 @@ use frontdesk_core::categories::{self, Category, CategoryInput};
 use frontdesk_core::departments::{self, Department, DepartmentInput};
 use frontdesk_core::office::{self, Office};
 use frontdesk_core::residents::{self, Resident, ResidentInput};
-use frontdesk_core::rooms::{self, Building, BuildingInput, Room, RoomDetail, RoomInput, RoomQuery};
+use frontdesk_core::rooms::{
+    self, Building, BuildingInput, Room, RoomDetail, RoomInput, RoomQuery,
+};
 use frontdesk_core::staff::{self, Staff, StaffInput};
 use frontdesk_core::store::CheckReport;
 use tauri::State;

@@ -1,7 +1,9 @@
 //! 维修派工单: opening, every step of the state machine, boards, return visits.
 
 use frontdesk_core::return_visits::{self, SlipVisitInput};
-use frontdesk_core::slips::{self, AssignInput, Board, CompleteInput, OpenSlipInput, Slip, SlipPage, StepInput};
+use frontdesk_core::slips::{
+    self, AssignInput, Board, CompleteInput, OpenSlipInput, Slip, SlipPage, StepInput,
+};
 use frontdesk_core::staff::Staff;
 use tauri::State;
 

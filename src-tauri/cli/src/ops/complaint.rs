@@ -30,6 +30,7 @@ pub const OPS: &[Op] = &[
 
 fn list(s: &mut Session) -> Outcome {
     let name: String = s.cli.field_or("filter", "unfinished".to_string())?;
-    let f = complaints::ComplaintFilter::from_text(&name).ok_or_else(|| Failure::Usage(format!("未知的筛选“{name}”")))?;
+    let f = complaints::ComplaintFilter::from_text(&name)
+        .ok_or_else(|| Failure::Usage(format!("未知的筛选“{name}”")))?;
     out(complaints::list(&mut s.store, &s.ctx, f)?)
 }

@@ -89,5 +89,12 @@ fn set_cell(s: &mut Session) -> Outcome {
         code: s.cli.fields.get("code").cloned().unwrap_or_default(),
     };
     let month: String = s.cli.field("month")?;
-    out(roster::set_cells(&mut s.store, &s.ctx, roster::CellsInput { month, cells: vec![cell] })?)
+    out(roster::set_cells(
+        &mut s.store,
+        &s.ctx,
+        roster::CellsInput {
+            month,
+            cells: vec![cell],
+        },
+    )?)
 }

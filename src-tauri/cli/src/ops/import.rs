@@ -6,11 +6,27 @@ use super::{out, Op, Outcome};
 use crate::{Failure, Session};
 
 pub const OPS: &[Op] = &[
-    Op { area: "import", verb: "preview", about: "预览导入:逐行检查文件,报告将新增什么、哪些行有问题(不写入)",
-         args: "--kind rooms|staff --file PATH", run: preview },
-    Op { area: "import", verb: "run", about: "导入住户与房间或员工;有问题的行存在时不写入,除非 --only-valid true",
-         args: "--kind rooms|staff --file PATH [--only-valid true]", run: import_run },
-    Op { area: "import", verb: "template", about: "生成导入模板(.xlsx)", args: "--kind rooms|staff --out PATH", run: template },
+    Op {
+        area: "import",
+        verb: "preview",
+        about: "预览导入:逐行检查文件,报告将新增什么、哪些行有问题(不写入)",
+        args: "--kind rooms|staff --file PATH",
+        run: preview,
+    },
+    Op {
+        area: "import",
+        verb: "run",
+        about: "导入住户与房间或员工;有问题的行存在时不写入,除非 --only-valid true",
+        args: "--kind rooms|staff --file PATH [--only-valid true]",
+        run: import_run,
+    },
+    Op {
+        area: "import",
+        verb: "template",
+        about: "生成导入模板(.xlsx)",
+        args: "--kind rooms|staff --out PATH",
+        run: template,
+    },
 ];
 
 fn kind(s: &Session) -> Result<ImportKind, Failure> {
@@ -20,9 +36,16 @@ fn kind(s: &Session) -> Result<ImportKind, Failure> {
 
 fn file(s: &Session) -> Result<ImportFile, Failure> {
     let path: String = s.cli.field("file")?;
-    let bytes = std::fs::read(&path).map_err(|e| Failure::Usage(format!("无法读取文件 {path}:{e}")))?;
-    let file_name = std::path::Path::new(&path).file_name().map_or(path.clone(), |n| n.to_string_lossy().into_owned());
-    Ok(ImportFile { kind: kind(s)?, file_name, bytes })
+    let bytes =
+        std::fs::read(&path).map_err(|e| Failure::Usage(format!("无法读取文件 {path}:{e}")))?;
+    let file_name = std::path::Path::new(&path)
+        .file_name()
+        .map_or(path.clone(), |n| n.to_string_lossy().into_owned());
+    Ok(ImportFile {
+        kind: kind(s)?,
+        file_name,
+        bytes,
+    })
 }
 
 /// The report as JSON with --json, else as a few Chinese lines.

@@ -5,9 +5,9 @@ mod complaint;
 mod duty;
 mod import;
 mod intake;
-mod search;
 mod print;
 mod report;
+mod search;
 mod setup;
 mod slip;
 
@@ -29,7 +29,17 @@ pub struct Op {
 
 /// Every area's operations, in the order --help lists them.
 fn all() -> Vec<&'static [Op]> {
-    vec![setup::OPS, import::OPS, duty::OPS, intake::OPS, slip::OPS, complaint::OPS, search::OPS, print::OPS, report::OPS]
+    vec![
+        setup::OPS,
+        import::OPS,
+        duty::OPS,
+        intake::OPS,
+        slip::OPS,
+        complaint::OPS,
+        search::OPS,
+        print::OPS,
+        report::OPS,
+    ]
 }
 
 pub fn out<T: Serialize>(v: T) -> Outcome {
@@ -41,15 +51,19 @@ pub fn dispatch(s: &mut Session) -> Outcome {
     let verb = s.cli.words.get(1).cloned().unwrap_or_default();
     let ops: Vec<&Op> = all().into_iter().flatten().collect();
     // Single-word operations (init, check) have an empty verb.
-    let found = ops.iter().find(|o| o.area == area && o.verb == verb).or_else(|| {
-        ops.iter().find(|o| o.area == area && o.verb.is_empty())
-    });
+    let found = ops
+        .iter()
+        .find(|o| o.area == area && o.verb == verb)
+        .or_else(|| ops.iter().find(|o| o.area == area && o.verb.is_empty()));
     match found {
         Some(op) => (op.run)(s),
-        None if ops.iter().any(|o| o.area == area) => {
-            Err(Failure::Usage(format!("“{area}”没有操作“{verb}”。\n{}", help(Some(&area)))))
-        }
-        None => Err(Failure::Usage(format!("未知的功能区“{area}”,请运行 frontdesk-cli --help 查看全部操作"))),
+        None if ops.iter().any(|o| o.area == area) => Err(Failure::Usage(format!(
+            "“{area}”没有操作“{verb}”。\n{}",
+            help(Some(&area))
+        ))),
+        None => Err(Failure::Usage(format!(
+            "未知的功能区“{area}”,请运行 frontdesk-cli --help 查看全部操作"
+        ))),
     }
 }
 
@@ -62,8 +76,16 @@ pub fn help(area: Option<&str>) -> String {
          --json                 以 JSON 输出结果\n  \
          --input JSON           以 JSON 给出整个输入(代替逐个参数)\n\n操作:\n",
     );
-    for op in all().into_iter().flatten().filter(|o| area.is_none_or(|a| a == o.area)) {
-        let name = if op.verb.is_empty() { op.area.to_string() } else { format!("{} {}", op.area, op.verb) };
+    for op in all()
+        .into_iter()
+        .flatten()
+        .filter(|o| area.is_none_or(|a| a == o.area))
+    {
+        let name = if op.verb.is_empty() {
+            op.area.to_string()
+        } else {
+            format!("{} {}", op.area, op.verb)
+        };
         s.push_str(&format!("  {name:<26} {}\n", op.about));
         if !op.args.is_empty() {
             s.push_str(&format!("  {:<26}   {}\n", "", op.args));
@@ -86,7 +108,12 @@ mod tests {
         assert_eq!(n, names.len(), "an operation is listed twice");
         let text = help(None);
         for o in &ops {
-            assert!(text.contains(o.about), "--help must list {} {}", o.area, o.verb);
+            assert!(
+                text.contains(o.about),
+                "--help must list {} {}",
+                o.area,
+                o.verb
+            );
         }
     }
 }

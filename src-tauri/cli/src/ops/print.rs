@@ -20,21 +20,43 @@ pub const OPS: &[Op] = &[
 ];
 
 fn run(s: &mut Session) -> Outcome {
-    let verb = s.cli.words.get(1).cloned().unwrap_or_default().replace('-', "_");
-    let form = FormKind::from_key(&verb).ok_or_else(|| Failure::Usage(format!("未知的表单“{verb}”")))?;
-    let out_path: String = s.cli.field("out").map_err(|_| format!("缺少参数 --out;用法:{SELECT}"))?;
+    let verb = s
+        .cli
+        .words
+        .get(1)
+        .cloned()
+        .unwrap_or_default()
+        .replace('-', "_");
+    let form =
+        FormKind::from_key(&verb).ok_or_else(|| Failure::Usage(format!("未知的表单“{verb}”")))?;
+    let out_path: String = s
+        .cli
+        .field("out")
+        .map_err(|_| format!("缺少参数 --out;用法:{SELECT}"))?;
     let send = s.cli.fields.remove("send");
     s.cli.fields.insert("form".into(), form.key().into());
     let input: PrintInput = s.cli.input()?;
     let printed = job::print(&mut s.store, &s.ctx, input)?;
-    std::fs::write(&out_path, &printed.pdf).map_err(|e| Failure::Usage(format!("无法写入 {out_path}:{e}")))?;
+    std::fs::write(&out_path, &printed.pdf)
+        .map_err(|e| Failure::Usage(format!("无法写入 {out_path}:{e}")))?;
     if let Some(to) = send {
         let to = match to.as_str() {
             "printer" => Destination::Printer,
             "viewer" => Destination::Viewer,
-            other => return Err(Failure::Usage(format!("--send 应为 printer 或 viewer,而不是“{other}”"))),
+            other => {
+                return Err(Failure::Usage(format!(
+                    "--send 应为 printer 或 viewer,而不是“{other}”"
+                )))
+            }
         };
-        deliver::send(&mut s.store, &s.ctx, SendInput { archive_path: printed.archive_path.clone(), to })?;
+        deliver::send(
+            &mut s.store,
+            &s.ctx,
+            SendInput {
+                archive_path: printed.archive_path.clone(),
+                to,
+            },
+        )?;
     }
     out(serde_json::json!({
         "表单": printed.title,

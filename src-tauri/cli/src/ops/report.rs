@@ -6,9 +6,27 @@ use super::{out, Op, Outcome};
 use crate::{Failure, Session};
 
 pub const OPS: &[Op] = &[
-    Op { area: "report", verb: "month", about: "月报:导出 Excel(不带 --out 时显示汇总数字)", args: "2026-11 [--out FILE.xlsx]", run },
-    Op { area: "report", verb: "quarter", about: "季报:导出 Excel", args: "2026-Q4 [--out FILE.xlsx]", run },
-    Op { area: "report", verb: "year", about: "年报:导出 Excel", args: "2026 [--out FILE.xlsx]", run },
+    Op {
+        area: "report",
+        verb: "month",
+        about: "月报:导出 Excel(不带 --out 时显示汇总数字)",
+        args: "2026-11 [--out FILE.xlsx]",
+        run,
+    },
+    Op {
+        area: "report",
+        verb: "quarter",
+        about: "季报:导出 Excel",
+        args: "2026-Q4 [--out FILE.xlsx]",
+        run,
+    },
+    Op {
+        area: "report",
+        verb: "year",
+        about: "年报:导出 Excel",
+        args: "2026 [--out FILE.xlsx]",
+        run,
+    },
 ];
 
 fn run(s: &mut Session) -> Outcome {
@@ -17,13 +35,21 @@ fn run(s: &mut Session) -> Outcome {
         Some("year") => PeriodKind::Year,
         _ => PeriodKind::Month,
     };
-    let period = s.cli.words.get(2).cloned().or_else(|| s.cli.fields.get("period").cloned())
-        .ok_or_else(|| Failure::Usage("缺少报表期间,例如:report month 2026-11 --out 月报.xlsx".into()))?;
+    let period = s
+        .cli
+        .words
+        .get(2)
+        .cloned()
+        .or_else(|| s.cli.fields.get("period").cloned())
+        .ok_or_else(|| {
+            Failure::Usage("缺少报表期间,例如:report month 2026-11 --out 月报.xlsx".into())
+        })?;
     let input = ReportInput { kind, period };
     match s.cli.fields.get("out").cloned() {
         Some(path) => {
             let e = reports::export(&mut s.store, &s.ctx, input)?;
-            std::fs::write(&path, &e.xlsx).map_err(|err| Failure::Usage(format!("无法写入 {path}:{err}")))?;
+            std::fs::write(&path, &e.xlsx)
+                .map_err(|err| Failure::Usage(format!("无法写入 {path}:{err}")))?;
             out(serde_json::json!({ "输出文件": path, "归档": e.archive_path, "字节": e.bytes }))
         }
         None => {
@@ -31,7 +57,8 @@ fn run(s: &mut Session) -> Outcome {
             if s.cli.json {
                 return out(r);
             }
-            let pct = |x: Option<f64>| x.map_or("—".to_string(), |v| format!("{:.1}%", v * 100.0));
+            let pct =
+                |x: Option<f64>| x.map_or("—".to_string(), |v| format!("{:.1}%", v * 100.0));
             out(serde_json::json!({
                 "期间": r.period.label,
                 "来电来访登记": r.intake.total,

@@ -71,7 +71,10 @@ fn init(s: &mut Session) -> Outcome {
             estate_name: get("estate_name"),
             desk_phone: get("desk_phone"),
             doc_prefix: f.get("doc_prefix").cloned().unwrap_or_else(|| "KF".into()),
-            doc_version: f.get("doc_version").cloned().unwrap_or_else(|| "A/0".into()),
+            doc_version: f
+                .get("doc_version")
+                .cloned()
+                .unwrap_or_else(|| "A/0".into()),
             idle_lock_minutes: s.cli.field_or("idle_lock_minutes", 10)?,
         },
         supervisor_name: get("supervisor_name"),

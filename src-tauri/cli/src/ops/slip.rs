@@ -51,6 +51,7 @@ fn show(s: &mut Session) -> Outcome {
 
 fn board(s: &mut Session) -> Outcome {
     let name: String = s.cli.field("board")?;
-    let b = slips::Board::from_text(&name).ok_or_else(|| Failure::Usage(format!("未知的看板“{name}”")))?;
+    let b = slips::Board::from_text(&name)
+        .ok_or_else(|| Failure::Usage(format!("未知的看板“{name}”")))?;
     out(slips::board(&mut s.store, &s.ctx, b)?)
 }

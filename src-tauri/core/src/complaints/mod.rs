@@ -116,14 +116,28 @@ fn from_row(r: &Row, now: &str) -> rusqlite::Result<Complaint> {
 }
 
 /// Complaints matching `where_sql` (?1 = `param`), newest first.
-pub(crate) fn query(tx: &Transaction, now: NaiveDateTime, where_sql: &str, param: &dyn rusqlite::ToSql, limit: i64) -> Result<Vec<Complaint>> {
+pub(crate) fn query(
+    tx: &Transaction,
+    now: NaiveDateTime,
+    where_sql: &str,
+    param: &dyn rusqlite::ToSql,
+    limit: i64,
+) -> Result<Vec<Complaint>> {
     let now = when::text(now);
-    let sql = format!("{SELECT} WHERE {where_sql} ORDER BY c.opened_at DESC, c.id DESC LIMIT {}", limit.clamp(1, 5000));
-    Ok(tx.prepare(&sql)?.query_map([param], |r| from_row(r, &now))?.collect::<rusqlite::Result<Vec<_>>>()?)
+    let sql = format!(
+        "{SELECT} WHERE {where_sql} ORDER BY c.opened_at DESC, c.id DESC LIMIT {}",
+        limit.clamp(1, 5000)
+    );
+    Ok(tx
+        .prepare(&sql)?
+        .query_map([param], |r| from_row(r, &now))?
+        .collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 pub fn get(tx: &Transaction, now: NaiveDateTime, id: i64) -> Result<Complaint> {
-    query(tx, now, "c.id = ?1", &id, 1)?.pop().ok_or_else(|| Error::not_found("complaint_id", format!("找不到编号为 {id} 的投诉")))
+    query(tx, now, "c.id = ?1", &id, 1)?
+        .pop()
+        .ok_or_else(|| Error::not_found("complaint_id", format!("找不到编号为 {id} 的投诉")))
 }
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -146,12 +160,23 @@ pub fn open(store: &mut Store, ctx: &Ctx, input: OpenComplaintInput) -> Result<C
     store.write(|tx| open_in(tx, ctx, &input))
 }
 
-pub(crate) fn open_in(tx: &Transaction, ctx: &Ctx, input: &OpenComplaintInput) -> Result<Complaint> {
-    let category = input.category.ok_or_else(|| Error::invalid("category", "请选择投诉类别"))?;
-    let urgency = input.urgency.ok_or_else(|| Error::invalid("urgency", "请选择紧急程度"))?;
+pub(crate) fn open_in(
+    tx: &Transaction,
+    ctx: &Ctx,
+    input: &OpenComplaintInput,
+) -> Result<Complaint> {
+    let category = input
+        .category
+        .ok_or_else(|| Error::invalid("category", "请选择投诉类别"))?;
+    let urgency = input
+        .urgency
+        .ok_or_else(|| Error::invalid("urgency", "请选择紧急程度"))?;
     let entry = intake::load_raw(tx, input.intake_id)?;
     if entry.slip_id.is_some() || entry.complaint_id.is_some() || entry.finished {
-        return Err(Error::conflict("intake_id", "该登记已经处理完毕或已转为派工单/投诉,不能再登记投诉"));
+        return Err(Error::conflict(
+            "intake_id",
+            "该登记已经处理完毕或已转为派工单/投诉,不能再登记投诉",
+        ));
     }
     let content = match &input.content {
         Some(c) if !c.trim().is_empty() => validate::required("content", "投诉内容", c, 2000)?,
@@ -174,9 +199,23 @@ pub(crate) fn open_in(tx: &Transaction, ctx: &Ctx, input: &OpenComplaintInput) -
     )?;
     let id = tx.last_insert_rowid();
     intake::link(tx, ctx, entry.id, None, Some(id))?;
-    audit::record(tx, ctx, "登记投诉", "complaints", Some(id), &format!("{serial} {} {}", category.label(), urgency.label()))?;
+    audit::record(
+        tx,
+        ctx,
+        "登记投诉",
+        "complaints",
+        Some(id),
+        &format!("{serial} {} {}", category.label(), urgency.label()),
+    )?;
     if escalated.is_some() {
-        audit::record(tx, ctx, "投诉上报经理", "complaints", Some(id), &format!("{serial} {}投诉", urgency.label()))?;
+        audit::record(
+            tx,
+            ctx,
+            "投诉上报经理",
+            "complaints",
+            Some(id),
+            &format!("{serial} {}投诉", urgency.label()),
+        )?;
     }
     get(tx, ctx.now, id)
 }
@@ -200,7 +239,14 @@ fn change(
     store.write(|tx| {
         let c = get(tx, ctx.now, id)?;
         f(tx, &c)?;
-        audit::record(tx, ctx, what, "complaints", Some(id), &format!("{} {summary}", c.serial))?;
+        audit::record(
+            tx,
+            ctx,
+            what,
+            "complaints",
+            Some(id),
+            &format!("{} {summary}", c.serial),
+        )?;
         detail_in(tx, ctx.now, id)
     })
 }
@@ -209,31 +255,57 @@ fn change(
 pub fn take_up(store: &mut Store, ctx: &Ctx, input: ComplaintNoteInput) -> Result<ComplaintPage> {
     let me = ctx.require(LEADERS, "接手投诉")?.id;
     let note = validate::optional("note", "说明", &input.note, 1000)?;
-    change(store, ctx, input.complaint_id, "接手投诉", &note, |tx, c| {
-        if c.escalated_at.is_none() {
-            return Err(Error::conflict("complaint_id", "该投诉不是紧急或重大投诉,无需接手"));
-        }
-        if c.taken_up_at.is_some() {
-            return Err(Error::conflict("complaint_id", format!("该投诉已由{}接手", c.taken_up_by)));
-        }
-        tx.execute("UPDATE complaints SET taken_up_at = ?1, taken_up_by = ?2 WHERE id = ?3", params![when::text(ctx.now), me, c.id])?;
-        if !note.is_empty() {
-            step_in(tx, ctx, c.id, &format!("接手:{note}"))?;
-        }
-        Ok(())
-    })
+    change(
+        store,
+        ctx,
+        input.complaint_id,
+        "接手投诉",
+        &note,
+        |tx, c| {
+            if c.escalated_at.is_none() {
+                return Err(Error::conflict(
+                    "complaint_id",
+                    "该投诉不是紧急或重大投诉,无需接手",
+                ));
+            }
+            if c.taken_up_at.is_some() {
+                return Err(Error::conflict(
+                    "complaint_id",
+                    format!("该投诉已由{}接手", c.taken_up_by),
+                ));
+            }
+            tx.execute(
+                "UPDATE complaints SET taken_up_at = ?1, taken_up_by = ?2 WHERE id = ?3",
+                params![when::text(ctx.now), me, c.id],
+            )?;
+            if !note.is_empty() {
+                step_in(tx, ctx, c.id, &format!("接手:{note}"))?;
+            }
+            Ok(())
+        },
+    )
 }
 
 /// A handling step (处理过程).
 pub fn add_step(store: &mut Store, ctx: &Ctx, input: ComplaintNoteInput) -> Result<ComplaintPage> {
     ctx.require(DESK, "记录投诉处理过程")?;
     let note = validate::required("note", "处理过程", &input.note, 1000)?;
-    change(store, ctx, input.complaint_id, "记录投诉处理过程", &note, |tx, c| {
-        if c.state == ComplaintState::SignedOff {
-            return Err(Error::conflict("complaint_id", "投诉已由主管签字办结,不能再添加处理过程"));
-        }
-        step_in(tx, ctx, c.id, &note)
-    })
+    change(
+        store,
+        ctx,
+        input.complaint_id,
+        "记录投诉处理过程",
+        &note,
+        |tx, c| {
+            if c.state == ComplaintState::SignedOff {
+                return Err(Error::conflict(
+                    "complaint_id",
+                    "投诉已由主管签字办结,不能再添加处理过程",
+                ));
+            }
+            step_in(tx, ctx, c.id, &note)
+        },
+    )
 }
 
 fn step_in(tx: &Transaction, ctx: &Ctx, id: i64, note: &str) -> Result<()> {
@@ -254,13 +326,23 @@ pub struct ValidityInput {
 /// The supervisor judges the complaint valid or not (for the analysis, R-CP-3).
 pub fn set_validity(store: &mut Store, ctx: &Ctx, input: ValidityInput) -> Result<ComplaintPage> {
     ctx.require(&[Role::Supervisor], "认定投诉是否有效")?;
-    change(store, ctx, input.complaint_id, "认定投诉有效性", input.validity.label(), |tx, c| {
-        if c.state == ComplaintState::SignedOff {
-            return Err(Error::conflict("complaint_id", "投诉已签字办结,不能修改"));
-        }
-        tx.execute("UPDATE complaints SET validity = ?1 WHERE id = ?2", params![input.validity, c.id])?;
-        Ok(())
-    })
+    change(
+        store,
+        ctx,
+        input.complaint_id,
+        "认定投诉有效性",
+        input.validity.label(),
+        |tx, c| {
+            if c.state == ComplaintState::SignedOff {
+                return Err(Error::conflict("complaint_id", "投诉已签字办结,不能修改"));
+            }
+            tx.execute(
+                "UPDATE complaints SET validity = ?1 WHERE id = ?2",
+                params![input.validity, c.id],
+            )?;
+            Ok(())
+        },
+    )
 }
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -277,18 +359,28 @@ pub struct ReplyInput {
 pub fn reply(store: &mut Store, ctx: &Ctx, input: ReplyInput) -> Result<ComplaintPage> {
     let me = ctx.require(DESK, "答复投诉")?.id;
     let text = validate::required("reply", "答复内容", &input.reply, 2000)?;
-    change(store, ctx, input.complaint_id, "答复投诉", &text.chars().take(30).collect::<String>(), |tx, c| {
-        if c.state != ComplaintState::Open {
-            return Err(Error::conflict("complaint_id", format!("投诉当前为“{}”,已经答复过", c.state.label())));
-        }
-        let opened = when::stored(&c.opened_at);
-        let at = when::happened("at", input.at.as_deref(), ctx.now, opened)?;
-        tx.execute(
+    change(
+        store,
+        ctx,
+        input.complaint_id,
+        "答复投诉",
+        &text.chars().take(30).collect::<String>(),
+        |tx, c| {
+            if c.state != ComplaintState::Open {
+                return Err(Error::conflict(
+                    "complaint_id",
+                    format!("投诉当前为“{}”,已经答复过", c.state.label()),
+                ));
+            }
+            let opened = when::stored(&c.opened_at);
+            let at = when::happened("at", input.at.as_deref(), ctx.now, opened)?;
+            tx.execute(
             "UPDATE complaints SET state = 'replied', reply = ?1, replied_at = ?2, replied_by = ?3 WHERE id = ?4",
             params![text, when::text(at), me, c.id],
         )?;
-        Ok(())
-    })
+            Ok(())
+        },
+    )
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -307,10 +399,24 @@ pub struct ComplaintVisitInput {
 
 impl ComplaintVisitInput {
     pub fn new(complaint_id: i64, v: VisitInput) -> Self {
-        ComplaintVisitInput { complaint_id, method: v.method, answered: v.answered, result: v.result, satisfaction: v.satisfaction, at: v.at }
+        ComplaintVisitInput {
+            complaint_id,
+            method: v.method,
+            answered: v.answered,
+            result: v.result,
+            satisfaction: v.satisfaction,
+            at: v.at,
+        }
     }
     fn visit(&self) -> VisitInput {
-        VisitInput { method: self.method, answered: self.answered, result: self.result.clone(), satisfaction: self.satisfaction, follow_up: None, at: self.at.clone() }
+        VisitInput {
+            method: self.method,
+            answered: self.answered,
+            result: self.result.clone(),
+            satisfaction: self.satisfaction,
+            follow_up: None,
+            at: self.at.clone(),
+        }
     }
 }
 
@@ -319,16 +425,26 @@ pub fn visit(store: &mut Store, ctx: &Ctx, input: ComplaintVisitInput) -> Result
     ctx.require(DESK, "投诉回访")?;
     let visit_in = input.visit();
     let v = return_visits::clean(&visit_in, false)?;
-    let what = if v.answered { "投诉回访" } else { "投诉回访未接通" };
+    let what = if v.answered {
+        "投诉回访"
+    } else {
+        "投诉回访未接通"
+    };
     change(store, ctx, input.complaint_id, what, &v.result, |tx, c| {
         if c.state != ComplaintState::Replied {
-            return Err(Error::conflict("complaint_id", format!("投诉当前为“{}”,答复后才能回访", c.state.label())));
+            return Err(Error::conflict(
+                "complaint_id",
+                format!("投诉当前为“{}”,答复后才能回访", c.state.label()),
+            ));
         }
         let after = c.replied_at.as_deref().and_then(when::stored);
         let at = when::happened("at", visit_in.at.as_deref(), ctx.now, after)?;
         return_visits::insert(tx, ctx, None, Some(c.id), at, &v)?;
         if v.answered {
-            tx.execute("UPDATE complaints SET state = 'visited' WHERE id = ?1", [c.id])?;
+            tx.execute(
+                "UPDATE complaints SET state = 'visited' WHERE id = ?1",
+                [c.id],
+            )?;
         }
         Ok(())
     })
@@ -338,19 +454,29 @@ pub fn visit(store: &mut Store, ctx: &Ctx, input: ComplaintVisitInput) -> Result
 pub fn sign_off(store: &mut Store, ctx: &Ctx, input: ComplaintNoteInput) -> Result<ComplaintPage> {
     let me = ctx.require(&[Role::Supervisor], "投诉签字办结")?.id;
     let note = validate::optional("note", "主管意见", &input.note, 500)?;
-    change(store, ctx, input.complaint_id, "投诉签字办结", &note, |tx, c| {
-        if c.state != ComplaintState::Visited {
-            return Err(Error::conflict("complaint_id", format!("投诉当前为“{}”,回访后才能签字办结", c.state.label())));
-        }
-        if c.validity.is_none() {
-            return Err(Error::invalid("validity", "请先认定投诉是否有效"));
-        }
-        tx.execute(
+    change(
+        store,
+        ctx,
+        input.complaint_id,
+        "投诉签字办结",
+        &note,
+        |tx, c| {
+            if c.state != ComplaintState::Visited {
+                return Err(Error::conflict(
+                    "complaint_id",
+                    format!("投诉当前为“{}”,回访后才能签字办结", c.state.label()),
+                ));
+            }
+            if c.validity.is_none() {
+                return Err(Error::invalid("validity", "请先认定投诉是否有效"));
+            }
+            tx.execute(
             "UPDATE complaints SET state = 'signed_off', signed_off_at = ?1, signed_off_by = ?2, sign_off_note = ?3 WHERE id = ?4",
             params![when::text(ctx.now), me, note, c.id],
         )?;
-        Ok(())
-    })
+            Ok(())
+        },
+    )
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -375,7 +501,11 @@ fn detail_in(tx: &Transaction, now: NaiveDateTime, id: i64) -> Result<ComplaintP
         .prepare("SELECT s.at, st.name, s.note FROM complaint_steps s JOIN staff st ON st.id = s.by_id WHERE s.complaint_id = ?1 ORDER BY s.at, s.id")?
         .query_map([id], |r| Ok(ComplaintHandling { at: r.get(0)?, by: r.get(1)?, note: r.get(2)? }))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(ComplaintPage { visits: return_visits::of_complaint(tx, id)?, steps, complaint })
+    Ok(ComplaintPage {
+        visits: return_visits::of_complaint(tx, id)?,
+        steps,
+        complaint,
+    })
 }
 
 pub fn detail(store: &mut Store, ctx: &Ctx, id: i64) -> Result<ComplaintPage> {
@@ -396,7 +526,9 @@ pub fn list(store: &mut Store, ctx: &Ctx, filter: ComplaintFilter) -> Result<Vec
         let w = match filter {
             ComplaintFilter::Unfinished => "c.state <> 'signed_off' AND ?1 IS NULL",
             ComplaintFilter::AwaitingReply => "c.state = 'open' AND ?1 IS NULL",
-            ComplaintFilter::Escalated => "c.escalated_at IS NOT NULL AND c.taken_up_at IS NULL AND ?1 IS NULL",
+            ComplaintFilter::Escalated => {
+                "c.escalated_at IS NOT NULL AND c.taken_up_at IS NULL AND ?1 IS NULL"
+            }
             ComplaintFilter::All => "?1 IS NULL",
         };
         query(tx, ctx.now, w, &rusqlite::types::Null, 1000)
@@ -415,12 +547,26 @@ pub struct Alerts {
 pub fn alerts(store: &mut Store, ctx: &Ctx) -> Result<Alerts> {
     let actor = ctx.actor()?;
     if !LEADERS.contains(&actor.role) {
-        return Ok(Alerts { complaints: vec![], incidents: vec![] });
+        return Ok(Alerts {
+            complaints: vec![],
+            incidents: vec![],
+        });
     }
     store.read(|tx| {
         Ok(Alerts {
-            complaints: query(tx, ctx.now, "c.escalated_at IS NOT NULL AND c.taken_up_at IS NULL AND ?1 IS NULL", &rusqlite::types::Null, 100)?,
-            incidents: intake::query(tx, "e.major_incident = 1 AND e.major_ack_at IS NULL", &[], 100)?,
+            complaints: query(
+                tx,
+                ctx.now,
+                "c.escalated_at IS NOT NULL AND c.taken_up_at IS NULL AND ?1 IS NULL",
+                &rusqlite::types::Null,
+                100,
+            )?,
+            incidents: intake::query(
+                tx,
+                "e.major_incident = 1 AND e.major_ack_at IS NULL",
+                &[],
+                100,
+            )?,
         })
     })
 }

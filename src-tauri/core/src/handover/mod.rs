@@ -74,7 +74,13 @@ pub fn item_add(store: &mut Store, ctx: &Ctx, input: DeskItemInput) -> Result<De
     ctx.require(SETUP_EDITORS, "设置交接物品")?;
     let name = clean_item(&input)?;
     store.write(|tx| {
-        let taken: Option<i64> = tx.query_row("SELECT id FROM handover_items WHERE name = ?1", [&name], |r| r.get(0)).optional()?;
+        let taken: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM handover_items WHERE name = ?1",
+                [&name],
+                |r| r.get(0),
+            )
+            .optional()?;
         if taken.is_some() {
             return Err(Error::conflict("name", format!("交接物品“{name}”已存在")));
         }
@@ -83,12 +89,27 @@ pub fn item_add(store: &mut Store, ctx: &Ctx, input: DeskItemInput) -> Result<De
             params![name, input.expected_qty, input.active, input.sort],
         )?;
         let id = tx.last_insert_rowid();
-        audit::record(tx, ctx, "新增交接物品", "handover_items", Some(id), &format!("{name} ×{}", input.expected_qty))?;
-        Ok(items(tx, false)?.into_iter().find(|i| i.id == id).ok_or_else(|| Error::Integrity("新增的交接物品读不到".into()))?)
+        audit::record(
+            tx,
+            ctx,
+            "新增交接物品",
+            "handover_items",
+            Some(id),
+            &format!("{name} ×{}", input.expected_qty),
+        )?;
+        Ok(items(tx, false)?
+            .into_iter()
+            .find(|i| i.id == id)
+            .ok_or_else(|| Error::Integrity("新增的交接物品读不到".into()))?)
     })
 }
 
-pub fn item_update(store: &mut Store, ctx: &Ctx, id: i64, input: DeskItemInput) -> Result<DeskItem> {
+pub fn item_update(
+    store: &mut Store,
+    ctx: &Ctx,
+    id: i64,
+    input: DeskItemInput,
+) -> Result<DeskItem> {
     ctx.require(SETUP_EDITORS, "设置交接物品")?;
     let name = clean_item(&input)?;
     store.write(|tx| {
@@ -282,22 +303,32 @@ fn ts(t: NaiveDateTime) -> String {
 
 fn desk_plan(tx: &Transaction, around: NaiveDateTime) -> Result<Vec<Assignment>> {
     let d = around.date();
-    Ok(plan::effective(tx, d - Duration::days(1), d + Duration::days(1), None, &[])?
-        .into_iter()
-        .filter(|a| a.shift.covers_desk && a.shift.place == ShiftPlace::Desk)
-        .collect())
+    Ok(
+        plan::effective(tx, d - Duration::days(1), d + Duration::days(1), None, &[])?
+            .into_iter()
+            .filter(|a| a.shift.covers_desk && a.shift.place == ShiftPlace::Desk)
+            .collect(),
+    )
 }
 
 /// Planned outgoing and incoming at `change_at`: incoming starts then; outgoing is on a shift
 /// already running then, the one ending soonest.
-fn planned(tx: &Transaction, change_at: NaiveDateTime) -> Result<(Option<Assignment>, Option<Assignment>)> {
+fn planned(
+    tx: &Transaction,
+    change_at: NaiveDateTime,
+) -> Result<(Option<Assignment>, Option<Assignment>)> {
     let all = desk_plan(tx, change_at)?;
-    let incoming = all.iter().find(|a| a.shift.span(a.day).0 == change_at).cloned();
+    let incoming = all
+        .iter()
+        .find(|a| a.shift.span(a.day).0 == change_at)
+        .cloned();
     let outgoing = all
         .iter()
         .filter(|a| {
             let (s, e) = a.shift.span(a.day);
-            s < change_at && e >= change_at && incoming.as_ref().is_none_or(|i| i.staff.id != a.staff.id)
+            s < change_at
+                && e >= change_at
+                && incoming.as_ref().is_none_or(|i| i.staff.id != a.staff.id)
         })
         .min_by_key(|a| a.shift.span(a.day).1)
         .cloned();
@@ -306,8 +337,12 @@ fn planned(tx: &Transaction, change_at: NaiveDateTime) -> Result<(Option<Assignm
 
 /// The start of the desk shift nearest to `at` (or `at` itself when nobody is planned).
 fn nearest_change(tx: &Transaction, at: NaiveDateTime) -> Result<NaiveDateTime> {
-    let starts = desk_plan(tx, at)?.into_iter().map(|a| a.shift.span(a.day).0);
-    Ok(starts.min_by_key(|s| (*s - at).num_minutes().abs()).unwrap_or(at))
+    let starts = desk_plan(tx, at)?
+        .into_iter()
+        .map(|a| a.shift.span(a.day).0);
+    Ok(starts
+        .min_by_key(|s| (*s - at).num_minutes().abs())
+        .unwrap_or(at))
 }
 
 /// The desk shift change nearest to `at` (default now), with who the roster expects.
@@ -318,7 +353,11 @@ pub fn plan_for(store: &mut Store, ctx: &Ctx, at: Option<String>) -> Result<Hand
         let change_at = nearest_change(tx, at)?;
         let (out, inc) = planned(tx, change_at)?;
         let existing_id = tx
-            .query_row("SELECT id FROM handovers WHERE change_at = ?1 AND kind = 'desk'", [ts(change_at)], |r| r.get(0))
+            .query_row(
+                "SELECT id FROM handovers WHERE change_at = ?1 AND kind = 'desk'",
+                [ts(change_at)],
+                |r| r.get(0),
+            )
             .optional()?;
         Ok(HandoverPlan {
             change_at: ts(change_at),
@@ -331,7 +370,24 @@ pub fn plan_for(store: &mut Store, ctx: &Ctx, at: Option<String>) -> Result<Hand
 }
 
 fn load(tx: &Transaction, id: i64) -> Result<Handover> {
-    type Head = (String, String, String, i64, i64, Option<i64>, Option<i64>, bool, String, Option<String>, bool, String, Option<String>, Option<String>, i64, String);
+    type Head = (
+        String,
+        String,
+        String,
+        i64,
+        i64,
+        Option<i64>,
+        Option<i64>,
+        bool,
+        String,
+        Option<String>,
+        bool,
+        String,
+        Option<String>,
+        Option<String>,
+        i64,
+        String,
+    );
     let h: Head = tx
         .query_row(
             "SELECT serial, kind, change_at, outgoing_id, incoming_id, planned_outgoing_id, planned_incoming_id, from_night, work_notes,
@@ -348,16 +404,26 @@ fn load(tx: &Transaction, id: i64) -> Result<Handover> {
     let incoming = plan::brief(tx, h.4)?;
     let planned_outgoing = h.5.map(|i| plan::brief(tx, i)).transpose()?;
     let planned_incoming = h.6.map(|i| plan::brief(tx, i)).transpose()?;
-    let kind = if h.1 == "security" { HandoverKind::Security } else { HandoverKind::Desk };
+    let kind = if h.1 == "security" {
+        HandoverKind::Security
+    } else {
+        HandoverKind::Desk
+    };
     let mut mismatches = Vec::new();
     match &planned_outgoing {
-        Some(p) if p.id != outgoing.id => mismatches.push(format!("值班表上的交班人是 {},实际为 {}", p.name, outgoing.name)),
+        Some(p) if p.id != outgoing.id => mismatches.push(format!(
+            "值班表上的交班人是 {},实际为 {}",
+            p.name, outgoing.name
+        )),
         None => mismatches.push(format!("值班表上此时没有交班人,实际为 {}", outgoing.name)),
         _ => {}
     }
     if kind == HandoverKind::Desk {
         match &planned_incoming {
-            Some(p) if p.id != incoming.id => mismatches.push(format!("值班表上的接班人是 {},实际为 {}", p.name, incoming.name)),
+            Some(p) if p.id != incoming.id => mismatches.push(format!(
+                "值班表上的接班人是 {},实际为 {}",
+                p.name, incoming.name
+            )),
             None => mismatches.push(format!("值班表上此时没有接班人,实际为 {}", incoming.name)),
             _ => {}
         }
@@ -409,7 +475,11 @@ fn load(tx: &Transaction, id: i64) -> Result<Handover> {
         work_notes: h.8,
         arrived_at: h.9,
         late: h.10,
-        status: if h.11 == "signed" { HandoverStatus::Signed } else { HandoverStatus::Open },
+        status: if h.11 == "signed" {
+            HandoverStatus::Signed
+        } else {
+            HandoverStatus::Open
+        },
         outgoing_signed_at: h.12,
         incoming_signed_at: h.13,
         carried_over: h.14,
@@ -574,10 +644,16 @@ pub fn start(store: &mut Store, ctx: &Ctx, input: HandoverStart) -> Result<Hando
 fn require_editable(tx: &Transaction, id: i64) -> Result<Handover> {
     let h = load(tx, id)?;
     if h.status == HandoverStatus::Signed {
-        return Err(Error::conflict("id", format!("交接班记录 {} 已签字锁定,只能追加补充说明", h.serial)));
+        return Err(Error::conflict(
+            "id",
+            format!("交接班记录 {} 已签字锁定,只能追加补充说明", h.serial),
+        ));
     }
     if h.outgoing_signed_at.is_some() || h.incoming_signed_at.is_some() {
-        return Err(Error::conflict("id", "已有一方签字,内容不能再改;请双方核对后完成签字,或签字后追加补充说明"));
+        return Err(Error::conflict(
+            "id",
+            "已有一方签字,内容不能再改;请双方核对后完成签字,或签字后追加补充说明",
+        ));
     }
     Ok(h)
 }
@@ -595,7 +671,10 @@ pub fn set_notes(store: &mut Store, ctx: &Ctx, input: NotesInput) -> Result<Hand
     let notes = validate::optional("work_notes", "交班说明", &input.work_notes, 2000)?;
     store.write(|tx| {
         require_editable(tx, input.id)?;
-        tx.execute("UPDATE handovers SET work_notes = ?1 WHERE id = ?2", params![notes, input.id])?;
+        tx.execute(
+            "UPDATE handovers SET work_notes = ?1 WHERE id = ?2",
+            params![notes, input.id],
+        )?;
         audit::record(tx, ctx, "填写交班说明", "handovers", Some(input.id), &notes)?;
         load(tx, input.id)
     })
@@ -679,11 +758,21 @@ pub fn remove_open_item(store: &mut Store, ctx: &Ctx, input: RemoveInput) -> Res
     ctx.require(ANYONE, "填写交接班记录")?;
     store.write(|tx| {
         require_editable(tx, input.id)?;
-        let n = tx.execute("DELETE FROM handover_open_items WHERE id = ?1 AND handover_id = ?2", params![input.row_id, input.id])?;
+        let n = tx.execute(
+            "DELETE FROM handover_open_items WHERE id = ?1 AND handover_id = ?2",
+            params![input.row_id, input.id],
+        )?;
         if n == 0 {
             return Err(Error::not_found("row_id", "找不到该未完成事项"));
         }
-        audit::record(tx, ctx, "未完成事项已办结", "handovers", Some(input.id), &input.row_id.to_string())?;
+        audit::record(
+            tx,
+            ctx,
+            "未完成事项已办结",
+            "handovers",
+            Some(input.id),
+            &input.row_id.to_string(),
+        )?;
         load(tx, input.id)
     })
 }
@@ -719,11 +808,21 @@ pub fn remove_anomaly(store: &mut Store, ctx: &Ctx, input: RemoveInput) -> Resul
     ctx.require(ANYONE, "填写交接班记录")?;
     store.write(|tx| {
         require_editable(tx, input.id)?;
-        let n = tx.execute("DELETE FROM handover_anomalies WHERE id = ?1 AND handover_id = ?2", params![input.row_id, input.id])?;
+        let n = tx.execute(
+            "DELETE FROM handover_anomalies WHERE id = ?1 AND handover_id = ?2",
+            params![input.row_id, input.id],
+        )?;
         if n == 0 {
             return Err(Error::not_found("row_id", "找不到该异常记录"));
         }
-        audit::record(tx, ctx, "删除区域异常", "handovers", Some(input.id), &input.row_id.to_string())?;
+        audit::record(
+            tx,
+            ctx,
+            "删除区域异常",
+            "handovers",
+            Some(input.id),
+            &input.row_id.to_string(),
+        )?;
         load(tx, input.id)
     })
 }
@@ -739,9 +838,13 @@ pub struct ArrivalInput {
 
 fn mark_arrival(tx: &Transaction, h: &Handover, at: NaiveDateTime) -> Result<bool> {
     let lead = duty_settings::load(tx)?.arrival_lead_minutes;
-    let change = NaiveDateTime::parse_from_str(&h.change_at, TIME_FORMAT).map_err(|_| Error::Integrity("交接时间无法读取".into()))?;
+    let change = NaiveDateTime::parse_from_str(&h.change_at, TIME_FORMAT)
+        .map_err(|_| Error::Integrity("交接时间无法读取".into()))?;
     let late = at > change - Duration::minutes(lead);
-    tx.execute("UPDATE handovers SET arrived_at = ?1, late = ?2 WHERE id = ?3", params![ts(at), late, h.id])?;
+    tx.execute(
+        "UPDATE handovers SET arrived_at = ?1, late = ?2 WHERE id = ?3",
+        params![ts(at), late, h.id],
+    )?;
     Ok(late)
 }
 
@@ -755,7 +858,19 @@ pub fn record_arrival(store: &mut Store, ctx: &Ctx, input: ArrivalInput) -> Resu
     store.write(|tx| {
         let h = require_editable(tx, input.id)?;
         let late = mark_arrival(tx, &h, at)?;
-        audit::record(tx, ctx, "登记到岗时间", "handovers", Some(h.id), &format!("{} {}{}", h.incoming.name, ts(at), if late { " 迟到" } else { "" }))?;
+        audit::record(
+            tx,
+            ctx,
+            "登记到岗时间",
+            "handovers",
+            Some(h.id),
+            &format!(
+                "{} {}{}",
+                h.incoming.name,
+                ts(at),
+                if late { " 迟到" } else { "" }
+            ),
+        )?;
         load(tx, h.id)
     })
 }
@@ -776,17 +891,32 @@ pub fn sign(store: &mut Store, ctx: &Ctx, input: SignInput) -> Result<Handover> 
     ctx.require(ANYONE, "交接班签字")?;
     let h = store.read(|tx| load(tx, input.id))?;
     if h.status == HandoverStatus::Signed {
-        return Err(Error::conflict("id", format!("交接班记录 {} 已签字锁定", h.serial)));
+        return Err(Error::conflict(
+            "id",
+            format!("交接班记录 {} 已签字锁定", h.serial),
+        ));
     }
-    let signer = if input.party == Party::Outgoing { &h.outgoing } else { &h.incoming };
+    let signer = if input.party == Party::Outgoing {
+        &h.outgoing
+    } else {
+        &h.incoming
+    };
     if input.password.is_empty() {
-        return Err(Error::invalid("password", format!("请{}{}输入自己的密码", input.party.label(), signer.name)));
+        return Err(Error::invalid(
+            "password",
+            format!("请{}{}输入自己的密码", input.party.label(), signer.name),
+        ));
     }
     // The password check is its own transaction on purpose: a wrong password is counted (and
     // may lock the account) even though the signature is refused.
     accounts::verify(store, ctx.now, signer.id, &input.password).map_err(|e| match e {
-        Error::WrongPassword(_) => Error::invalid("password", format!("{} 的密码不正确", signer.name)),
-        Error::NotFound { .. } => Error::invalid("password", format!("{} 没有登录账号,不能签字;请主管先为其开通账号", signer.name)),
+        Error::WrongPassword(_) => {
+            Error::invalid("password", format!("{} 的密码不正确", signer.name))
+        }
+        Error::NotFound { .. } => Error::invalid(
+            "password",
+            format!("{} 没有登录账号,不能签字;请主管先为其开通账号", signer.name),
+        ),
         other => other,
     })?;
     store.write(|tx| {
@@ -826,7 +956,11 @@ pub fn sign(store: &mut Store, ctx: &Ctx, input: SignInput) -> Result<Handover> 
 }
 
 fn signer_name(h: &Handover, p: Party) -> String {
-    if p == Party::Outgoing { h.outgoing.name.clone() } else { h.incoming.name.clone() }
+    if p == Party::Outgoing {
+        h.outgoing.name.clone()
+    } else {
+        h.incoming.name.clone()
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -863,7 +997,11 @@ pub struct SecurityReadInput {
 }
 
 /// Next morning the desk records it has read security's night record (R-HO-7).
-pub fn read_security_record(store: &mut Store, ctx: &Ctx, input: SecurityReadInput) -> Result<Handover> {
+pub fn read_security_record(
+    store: &mut Store,
+    ctx: &Ctx,
+    input: SecurityReadInput,
+) -> Result<Handover> {
     let me = ctx.require(ANYONE, "确认已阅夜间记录")?.id;
     let note = validate::optional("note", "备注", &input.note, 300)?;
     store.write(|tx| {

@@ -15,7 +15,11 @@ pub struct Pulled {
 
 fn short(text: &str) -> String {
     let t: String = text.chars().take(60).collect();
-    if text.chars().count() > 60 { format!("{t}…") } else { t }
+    if text.chars().count() > 60 {
+        format!("{t}…")
+    } else {
+        t
+    }
 }
 
 fn slip_state(s: &str) -> &'static str {
@@ -38,7 +42,13 @@ pub fn open_records(tx: &Transaction, at: &str) -> Result<Vec<Pulled>> {
          WHERE state IN ('opened', 'dispatched', 'accepted', 'on_site', 'paused', 'done') AND opened_at <= ?1 ORDER BY id",
     )?;
     let rows = st.query_map([at], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, bool>(4)?))
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, bool>(4)?,
+        ))
     })?;
     for row in rows {
         let (id, serial, content, state, overdue) = row?;
@@ -49,28 +59,67 @@ pub fn open_records(tx: &Transaction, at: &str) -> Result<Vec<Pulled>> {
         } else {
             "未完成派工单"
         };
-        out.push(Pulled { source, ref_id: id, summary: format!("{serial}({}){}", slip_state(&state), short(&content)) });
+        out.push(Pulled {
+            source,
+            ref_id: id,
+            summary: format!("{serial}({}){}", slip_state(&state), short(&content)),
+        });
     }
     let mut st = tx.prepare("SELECT id, serial, content FROM complaints WHERE state = 'open' AND opened_at <= ?1 ORDER BY id")?;
-    for row in st.query_map([at], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))? {
+    for row in st.query_map([at], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })? {
         let (id, serial, content) = row?;
-        out.push(Pulled { source: "待回复投诉", ref_id: id, summary: format!("{serial} {}", short(&content)) });
+        out.push(Pulled {
+            source: "待回复投诉",
+            ref_id: id,
+            summary: format!("{serial} {}", short(&content)),
+        });
     }
     let mut st = tx.prepare(
         "SELECT id, caller_name, callback_phone, content FROM intake_entries
          WHERE callback_state = 'pending' AND received_at <= ?1 ORDER BY received_at",
     )?;
-    for row in st.query_map([at], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?)))? {
+    for row in st.query_map([at], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+        ))
+    })? {
         let (id, name, phone, content) = row?;
-        out.push(Pulled { source: "待回电", ref_id: id, summary: format!("{name} {phone}:{}", short(&content)) });
+        out.push(Pulled {
+            source: "待回电",
+            ref_id: id,
+            summary: format!("{name} {phone}:{}", short(&content)),
+        });
     }
     let mut st = tx.prepare(
         "SELECT id, received_at, content FROM intake_entries
          WHERE night_log = 1 AND night_decision IS NULL AND received_at <= ?1 ORDER BY received_at",
     )?;
-    for row in st.query_map([at], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))? {
+    for row in st.query_map([at], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })? {
         let (id, received, content) = row?;
-        out.push(Pulled { source: "夜间记录未处理", ref_id: id, summary: format!("{} {}", &received[..16.min(received.len())], short(&content)) });
+        out.push(Pulled {
+            source: "夜间记录未处理",
+            ref_id: id,
+            summary: format!(
+                "{} {}",
+                &received[..16.min(received.len())],
+                short(&content)
+            ),
+        });
     }
     Ok(out)
 }

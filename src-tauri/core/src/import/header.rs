@@ -24,12 +24,17 @@ pub struct Header {
 impl Header {
     /// The cell of column `i` in `row`, trimmed; empty when the column is absent.
     pub fn cell<'a>(&self, row: &'a [String], i: usize) -> &'a str {
-        self.found[i].as_ref().and_then(|(c, _)| row.get(*c)).map_or("", |s| s.trim())
+        self.found[i]
+            .as_ref()
+            .and_then(|(c, _)| row.get(*c))
+            .map_or("", |s| s.trim())
     }
 
     /// The header text of column `i` as the file wrote it (its canonical name if absent).
     pub fn title(&self, columns: &[Column], i: usize) -> String {
-        self.found[i].as_ref().map_or_else(|| columns[i].name.to_string(), |(_, t)| t.clone())
+        self.found[i]
+            .as_ref()
+            .map_or_else(|| columns[i].name.to_string(), |(_, t)| t.clone())
     }
 }
 
@@ -61,26 +66,48 @@ pub fn find(rows: &[Vec<String>], columns: &[Column]) -> Result<Header> {
             if key.is_empty() {
                 continue;
             }
-            match columns.iter().position(|col| col.name == key || col.aliases.contains(&key.as_str())) {
+            match columns
+                .iter()
+                .position(|col| col.name == key || col.aliases.contains(&key.as_str()))
+            {
                 Some(i) if found[i].is_none() => found[i] = Some((c, cell.trim().to_string())),
                 _ => ignored.push(cell.trim().to_string()),
             }
         }
-        if columns.iter().zip(&found).all(|(col, f)| !col.required || f.is_some()) {
-            return Ok(Header { row: index, found, ignored });
+        if columns
+            .iter()
+            .zip(&found)
+            .all(|(col, f)| !col.required || f.is_some())
+        {
+            return Ok(Header {
+                row: index,
+                found,
+                ignored,
+            });
         }
         // A row that names some columns but not all is the header with columns missing.
         if found.iter().filter(|f| f.is_some()).count() >= 2 {
-            let missing: Vec<&str> =
-                columns.iter().zip(&found).filter(|(c, f)| c.required && f.is_none()).map(|(c, _)| c.name).collect();
+            let missing: Vec<&str> = columns
+                .iter()
+                .zip(&found)
+                .filter(|(c, f)| c.required && f.is_none())
+                .map(|(c, _)| c.name)
+                .collect();
             return Err(Error::BadFile {
-                message: format!("第 {} 行表头缺少必需的列:{};可下载模板对照", index + 1, missing.join("、")),
+                message: format!(
+                    "第 {} 行表头缺少必需的列:{};可下载模板对照",
+                    index + 1,
+                    missing.join("、")
+                ),
             });
         }
     }
     let names: Vec<&str> = columns.iter().map(|c| c.name).collect();
     Err(Error::BadFile {
-        message: format!("找不到表头:第一行应为列名 {};可下载模板对照", names.join("、")),
+        message: format!(
+            "找不到表头:第一行应为列名 {};可下载模板对照",
+            names.join("、")
+        ),
     })
 }
 

@@ -50,9 +50,14 @@ impl ImportKind {
     /// `rooms`/`staff` or the Chinese names, as typed on the command line.
     pub fn parse(text: &str) -> Result<ImportKind> {
         match text.trim() {
-            "rooms" | "room" | "residents" | "住户" | "房间" | "住户与房间" => Ok(ImportKind::Rooms),
+            "rooms" | "room" | "residents" | "住户" | "房间" | "住户与房间" => {
+                Ok(ImportKind::Rooms)
+            }
             "staff" | "员工" => Ok(ImportKind::Staff),
-            other => Err(Error::invalid("kind", format!("导入类型“{other}”无法识别,应为 rooms(住户与房间)或 staff(员工)"))),
+            other => Err(Error::invalid(
+                "kind",
+                format!("导入类型“{other}”无法识别,应为 rooms(住户与房间)或 staff(员工)"),
+            )),
         }
     }
 
@@ -116,8 +121,15 @@ impl ImportReport {
     /// A few Chinese lines for the terminal.
     pub fn describe(&self) -> String {
         let mut s = String::new();
-        let verb = if self.written { "已导入" } else { "预计导入" };
-        s.push_str(&format!("{}({},共 {} 行数据)\n", self.file_name, self.format, self.rows));
+        let verb = if self.written {
+            "已导入"
+        } else {
+            "预计导入"
+        };
+        s.push_str(&format!(
+            "{}({},共 {} 行数据)\n",
+            self.file_name, self.format, self.rows
+        ));
         match self.kind {
             ImportKind::Staff => s.push_str(&format!("{verb}:新员工 {} 人\n", self.new_staff)),
             ImportKind::Rooms => s.push_str(&format!(
@@ -125,9 +137,15 @@ impl ImportReport {
                 self.new_buildings, self.new_rooms, self.new_residents, self.added_phones
             )),
         }
-        s.push_str(&format!("已存在(跳过):{} 行;有问题:{} 行\n", self.duplicates, self.invalid_rows));
+        s.push_str(&format!(
+            "已存在(跳过):{} 行;有问题:{} 行\n",
+            self.duplicates, self.invalid_rows
+        ));
         for p in &self.problems {
-            s.push_str(&format!("  第 {} 行「{}」:{}\n", p.row, p.column, p.message));
+            s.push_str(&format!(
+                "  第 {} 行「{}」:{}\n",
+                p.row, p.column, p.message
+            ));
         }
         for n in &self.notes {
             s.push_str(&format!("  说明:{n}\n"));
@@ -154,7 +172,12 @@ pub(crate) struct Tally {
 
 impl Tally {
     fn is_empty(&self) -> bool {
-        self.new_buildings + self.new_rooms + self.new_residents + self.added_phones + self.new_staff == 0
+        self.new_buildings
+            + self.new_rooms
+            + self.new_residents
+            + self.added_phones
+            + self.new_staff
+            == 0
     }
 }
 
@@ -188,7 +211,11 @@ impl RowProblems<'_> {
         match e {
             Error::Invalid { .. } | Error::NotFound { .. } | Error::Conflict { .. } => {
                 let col = (self.field_column)(e.field().unwrap_or(""));
-                self.list.push(ImportProblem { row: self.row, column: self.header.title(self.columns, col), message: e.to_string() });
+                self.list.push(ImportProblem {
+                    row: self.row,
+                    column: self.header.title(self.columns, col),
+                    message: e.to_string(),
+                });
                 Ok(())
             }
             other => Err(other),
@@ -215,7 +242,13 @@ fn apply(tx: &Transaction, ctx: &Ctx, file: &ImportFile) -> Result<ImportReport>
         .find_map(|(i, rows)| header::find(rows, columns).ok().map(|h| (i, rows, h)))
     {
         Some(found) => found,
-        None => return Err(header::find(&book.rows, columns).err().unwrap_or(Error::BadFile { message: "找不到表头".into() })),
+        None => {
+            return Err(header::find(&book.rows, columns)
+                .err()
+                .unwrap_or(Error::BadFile {
+                    message: "找不到表头".into(),
+                }))
+        }
     };
     let mut report = ImportReport {
         kind: file.kind,
@@ -224,16 +257,28 @@ fn apply(tx: &Transaction, ctx: &Ctx, file: &ImportFile) -> Result<ImportReport>
         ..ImportReport::default()
     };
     if index > 0 {
-        report.notes.push(format!("数据取自第 {} 张工作表(前面的工作表没有所需的表头);行号指该工作表中的行", index + 1));
+        report.notes.push(format!(
+            "数据取自第 {} 张工作表(前面的工作表没有所需的表头);行号指该工作表中的行",
+            index + 1
+        ));
     }
     if !header.ignored.is_empty() {
-        report.notes.push(format!("以下列无法识别,已忽略:{}", header.ignored.join("、")));
+        report.notes.push(format!(
+            "以下列无法识别,已忽略:{}",
+            header.ignored.join("、")
+        ));
     }
     let field_column = match file.kind {
         ImportKind::Rooms => rooms::column_of,
         ImportKind::Staff => staff::column_of,
     };
-    let problems = |row: usize| RowProblems { columns, header: &header, field_column, row: row as u32 + 1, list: Vec::new() };
+    let problems = |row: usize| RowProblems {
+        columns,
+        header: &header,
+        field_column,
+        row: row as u32 + 1,
+        list: Vec::new(),
+    };
 
     // First every row is checked on its own, before anything is written.
     let mut plans = Vec::new();
@@ -294,7 +339,12 @@ pub fn preview(store: &mut Store, ctx: &Ctx, file: ImportFile) -> Result<ImportR
 
 /// Imports the file. If any row has a problem, nothing is written unless `only_valid`, in
 /// which case the correct rows are imported and the others reported.
-pub fn run(store: &mut Store, ctx: &Ctx, file: ImportFile, only_valid: bool) -> Result<ImportReport> {
+pub fn run(
+    store: &mut Store,
+    ctx: &Ctx,
+    file: ImportFile,
+    only_valid: bool,
+) -> Result<ImportReport> {
     ctx.require(SETUP_EDITORS, "导入数据")?;
     store.write_if(|tx| {
         let mut report = apply(tx, ctx, &file)?;

@@ -20,14 +20,53 @@ const PHONES: usize = 6;
 const NOTE: usize = 7;
 
 pub const COLUMNS: &[Column] = &[
-    Column { name: "楼栋", aliases: &["楼号", "栋", "楼栋号", "栋号", "楼", "幢"], required: true },
-    Column { name: "单元", aliases: &["单元号"], required: false },
-    Column { name: "房号", aliases: &["房间号", "房间", "室号", "门牌号", "户号"], required: true },
-    Column { name: "面积", aliases: &["建筑面积", "面积㎡", "面积m²", "面积m2", "房屋面积"], required: false },
-    Column { name: "住户类型", aliases: &["类型", "身份", "业主/租户", "业主租户"], required: false },
-    Column { name: "住户姓名", aliases: &["姓名", "住户", "业主姓名", "业主", "联系人"], required: false },
-    Column { name: "电话", aliases: &["手机", "手机号", "联系电话", "电话号码", "手机号码", "联系方式"], required: false },
-    Column { name: "备注", aliases: &["说明"], required: false },
+    Column {
+        name: "楼栋",
+        aliases: &["楼号", "栋", "楼栋号", "栋号", "楼", "幢"],
+        required: true,
+    },
+    Column {
+        name: "单元",
+        aliases: &["单元号"],
+        required: false,
+    },
+    Column {
+        name: "房号",
+        aliases: &["房间号", "房间", "室号", "门牌号", "户号"],
+        required: true,
+    },
+    Column {
+        name: "面积",
+        aliases: &["建筑面积", "面积㎡", "面积m²", "面积m2", "房屋面积"],
+        required: false,
+    },
+    Column {
+        name: "住户类型",
+        aliases: &["类型", "身份", "业主/租户", "业主租户"],
+        required: false,
+    },
+    Column {
+        name: "住户姓名",
+        aliases: &["姓名", "住户", "业主姓名", "业主", "联系人"],
+        required: false,
+    },
+    Column {
+        name: "电话",
+        aliases: &[
+            "手机",
+            "手机号",
+            "联系电话",
+            "电话号码",
+            "手机号码",
+            "联系方式",
+        ],
+        required: false,
+    },
+    Column {
+        name: "备注",
+        aliases: &["说明"],
+        required: false,
+    },
 ];
 
 /// The column a core error's field refers to.
@@ -59,11 +98,18 @@ pub fn check(header: &Header, row: &[String], p: &mut RowProblems) -> Result<Opt
         number: cell(NUMBER).to_string(),
         area_m2: area.flatten(),
         // The note belongs to the resident when the row has one, else to the room.
-        note: if name.is_empty() { cell(NOTE).to_string() } else { String::new() },
+        note: if name.is_empty() {
+            cell(NOTE).to_string()
+        } else {
+            String::new()
+        },
     }))?;
     let resident = if name.is_empty() {
         if !cell(PHONES).is_empty() || !cell(KIND).is_empty() {
-            p.add(Error::invalid("name", "填写了电话或住户类型,但没有填写住户姓名"))?;
+            p.add(Error::invalid(
+                "name",
+                "填写了电话或住户类型,但没有填写住户姓名",
+            ))?;
         }
         None
     } else {
@@ -86,7 +132,10 @@ pub fn check(header: &Header, row: &[String], p: &mut RowProblems) -> Result<Opt
 /// 89.5, 89.5㎡, 89.5平方米; empty is no area.
 fn area(text: &str) -> Result<Option<f64>> {
     let t = text.trim();
-    let number = ["平方米", "平米", "㎡", "m²", "m2", "M2"].iter().fold(t, |t, s| t.strip_suffix(s).unwrap_or(t)).trim();
+    let number = ["平方米", "平米", "㎡", "m²", "m2", "M2"]
+        .iter()
+        .fold(t, |t, s| t.strip_suffix(s).unwrap_or(t))
+        .trim();
     if number.is_empty() {
         return Ok(None);
     }
@@ -102,8 +151,13 @@ fn area(text: &str) -> Result<Option<f64>> {
 /// written with spaces (138 1234 5678) stays whole.
 fn split_phones(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for piece in text.split([',', ',', ';', ';', '、', '/', '\n']).map(str::trim).filter(|s| !s.is_empty()) {
-        if piece.contains(char::is_whitespace) && crate::phone::normalize("phones", piece).is_err() {
+    for piece in text
+        .split([',', ',', ';', ';', '、', '/', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        if piece.contains(char::is_whitespace) && crate::phone::normalize("phones", piece).is_err()
+        {
             out.extend(piece.split_whitespace().map(str::to_string));
         } else {
             out.push(piece.to_string());
@@ -153,9 +207,15 @@ mod tests {
 
     #[test]
     fn phones_split_on_the_usual_separators() {
-        assert_eq!(split_phones("13812345678、13912345678"), ["13812345678", "13912345678"]);
+        assert_eq!(
+            split_phones("13812345678、13912345678"),
+            ["13812345678", "13912345678"]
+        );
         assert_eq!(split_phones("138 1234 5678"), ["138 1234 5678"]);
-        assert_eq!(split_phones("13812345678 13912345678;0755-1234567"), ["13812345678", "13912345678", "0755-1234567"]);
+        assert_eq!(
+            split_phones("13812345678 13912345678;0755-1234567"),
+            ["13812345678", "13912345678", "0755-1234567"]
+        );
         assert!(split_phones("").is_empty());
     }
 

@@ -24,7 +24,11 @@ pub struct Sheet {
 }
 
 pub fn read(bytes: &[u8]) -> Result<Sheet> {
-    let bad = |m: &str| Err(Error::BadFile { message: m.to_string() });
+    let bad = |m: &str| {
+        Err(Error::BadFile {
+            message: m.to_string(),
+        })
+    };
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return bad("文件是空的,没有任何内容");
     }
@@ -36,19 +40,31 @@ pub fn read(bytes: &[u8]) -> Result<Sheet> {
     } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
         ("xls", read_xls(bytes)?)
     } else if let Some(what) = known_binary(bytes) {
-        return Err(Error::BadFile { message: format!("这是一个{what},不是表格;请选择 Excel 表格(.xlsx/.xls)或 CSV 文件") });
+        return Err(Error::BadFile {
+            message: format!("这是一个{what},不是表格;请选择 Excel 表格(.xlsx/.xls)或 CSV 文件"),
+        });
     } else {
         ("csv", vec![read_csv(&decode_text(bytes)?)?])
     };
-    let blank = |rows: &Vec<Vec<String>>| rows.iter().all(|r| r.iter().all(|c| c.trim().is_empty()));
+    let blank =
+        |rows: &Vec<Vec<String>>| rows.iter().all(|r| r.iter().all(|c| c.trim().is_empty()));
     sheets.retain(|rows| !blank(rows));
     if sheets.is_empty() {
         return bad("表格里没有任何内容");
     }
     let rows = sheets.remove(0);
-    let sheet = Sheet { format, rows, more: sheets };
-    if std::iter::once(&sheet.rows).chain(&sheet.more).any(|rows| rows.len() > MAX_ROWS) {
-        return Err(Error::BadFile { message: format!("表格超过 {MAX_ROWS} 行,请分成几个文件导入") });
+    let sheet = Sheet {
+        format,
+        rows,
+        more: sheets,
+    };
+    if std::iter::once(&sheet.rows)
+        .chain(&sheet.more)
+        .any(|rows| rows.len() > MAX_ROWS)
+    {
+        return Err(Error::BadFile {
+            message: format!("表格超过 {MAX_ROWS} 行,请分成几个文件导入"),
+        });
     }
     Ok(sheet)
 }
@@ -69,7 +85,10 @@ fn known_binary(bytes: &[u8]) -> Option<&'static str> {
         (b"\x7FELF", "程序文件"),
         (b"SQLite format 3", "数据库文件"),
     ];
-    MAGIC.iter().find(|(m, _)| bytes.starts_with(m)).map(|(_, what)| *what)
+    MAGIC
+        .iter()
+        .find(|(m, _)| bytes.starts_with(m))
+        .map(|(_, what)| *what)
 }
 
 /// A zip that calamine cannot read as a workbook: say what it is if we can tell.
@@ -86,32 +105,49 @@ fn not_a_workbook_zip(bytes: &[u8]) -> Error {
     } else {
         "这是一个压缩包(zip),不是 Excel 表格"
     };
-    Error::BadFile { message: what.to_string() }
+    Error::BadFile {
+        message: what.to_string(),
+    }
 }
 
 fn read_xlsx(bytes: &[u8]) -> Result<Vec<Vec<Vec<String>>>> {
-    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|_| not_a_workbook_zip(bytes))?;
+    let mut book: Xlsx<_> =
+        open_workbook_from_rs(Cursor::new(bytes)).map_err(|_| not_a_workbook_zip(bytes))?;
     match book.worksheet_range_at(0) {
-        Some(Ok(_)) => Ok(book.worksheets().iter().map(|(_, range)| range_rows(range)).collect()),
+        Some(Ok(_)) => Ok(book
+            .worksheets()
+            .iter()
+            .map(|(_, range)| range_rows(range))
+            .collect()),
         Some(Err(_)) => Err(not_a_workbook_zip(bytes)),
-        None => Err(Error::BadFile { message: "这个 Excel 文件里没有工作表".into() }),
+        None => Err(Error::BadFile {
+            message: "这个 Excel 文件里没有工作表".into(),
+        }),
     }
 }
 
 fn read_xls(bytes: &[u8]) -> Result<Vec<Vec<Vec<String>>>> {
-    let unreadable = || Error::BadFile {
+    let unreadable = || {
+        Error::BadFile {
         message: "这是一个旧版 Office 文件,但无法作为 Excel 表格读取(可能是 Word 文档或已加密);请另存为 .xlsx 后再导入".into(),
+    }
     };
     let mut book: Xls<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|_| unreadable())?;
     match book.worksheet_range_at(0) {
-        Some(Ok(_)) => Ok(book.worksheets().iter().map(|(_, range)| range_rows(range)).collect()),
+        Some(Ok(_)) => Ok(book
+            .worksheets()
+            .iter()
+            .map(|(_, range)| range_rows(range))
+            .collect()),
         _ => Err(unreadable()),
     }
 }
 
 /// The used range, padded so that row and column indexes are absolute (A1 is [0][0]).
 fn range_rows(range: &Range<Data>) -> Vec<Vec<String>> {
-    let Some((top, left)) = range.start() else { return Vec::new() };
+    let Some((top, left)) = range.start() else {
+        return Vec::new();
+    };
     let mut rows: Vec<Vec<String>> = vec![Vec::new(); top as usize];
     for r in range.rows() {
         let mut cells = vec![String::new(); left as usize];
@@ -138,17 +174,26 @@ fn decode_text(bytes: &[u8]) -> Result<String> {
     let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         String::from_utf8(rest.to_vec()).ok()
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        UTF_16LE.decode_without_bom_handling_and_without_replacement(rest).map(|c| c.into_owned())
+        UTF_16LE
+            .decode_without_bom_handling_and_without_replacement(rest)
+            .map(|c| c.into_owned())
     } else if let Ok(s) = std::str::from_utf8(bytes) {
         Some(s.to_string())
     } else {
-        GB18030.decode_without_bom_handling_and_without_replacement(bytes).map(|c| c.into_owned())
+        GB18030
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .map(|c| c.into_owned())
     };
     let not_table = || Error::BadFile {
-        message: "无法识别这个文件:它既不是 Excel 表格,也不是 CSV 文本;请选择 .xlsx、.xls 或 .csv 文件".into(),
+        message:
+            "无法识别这个文件:它既不是 Excel 表格,也不是 CSV 文本;请选择 .xlsx、.xls 或 .csv 文件"
+                .into(),
     };
     let text = text.ok_or_else(not_table)?;
-    if text.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\r' | '\n')) {
+    if text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\r' | '\n'))
+    {
         return Err(not_table());
     }
     Ok(text)
@@ -157,7 +202,11 @@ fn decode_text(bytes: &[u8]) -> Result<String> {
 fn read_csv(text: &str) -> Result<Vec<Vec<String>>> {
     let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     // Excel's "text (tab delimited)" and UTF-16 exports use tabs.
-    let delimiter = if first_line.contains('\t') && !first_line.contains(',') { b'\t' } else { b',' };
+    let delimiter = if first_line.contains('\t') && !first_line.contains(',') {
+        b'\t'
+    } else {
+        b','
+    };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -166,7 +215,10 @@ fn read_csv(text: &str) -> Result<Vec<Vec<String>>> {
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| Error::BadFile {
-            message: format!("CSV 文件格式有误(第 {} 行附近),请用 Excel 打开后重新保存", e.position().map_or(0, |p| p.line())),
+            message: format!(
+                "CSV 文件格式有误(第 {} 行附近),请用 Excel 打开后重新保存",
+                e.position().map_or(0, |p| p.line())
+            ),
         })?;
         rows.push(record.iter().map(str::to_string).collect());
         if rows.len() > MAX_ROWS {
@@ -183,7 +235,10 @@ mod tests {
     #[test]
     fn csv_in_three_encodings_reads_the_same() {
         let text = "楼栋,房号\n3,1201\n";
-        let want = vec![vec!["楼栋".to_string(), "房号".into()], vec!["3".into(), "1201".into()]];
+        let want = vec![
+            vec!["楼栋".to_string(), "房号".into()],
+            vec!["3".into(), "1201".into()],
+        ];
         assert_eq!(read(text.as_bytes()).unwrap().rows, want);
         let bom = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
         assert_eq!(read(&bom).unwrap().rows, want);
@@ -193,7 +248,11 @@ mod tests {
 
     #[test]
     fn bad_files_are_named() {
-        for (bytes, kind) in [(b"".as_slice(), "empty"), (b"%PDF-1.7\n...".as_slice(), "pdf"), (b"\x00\x01\x02\xff\xfe".as_slice(), "random")] {
+        for (bytes, kind) in [
+            (b"".as_slice(), "empty"),
+            (b"%PDF-1.7\n...".as_slice(), "pdf"),
+            (b"\x00\x01\x02\xff\xfe".as_slice(), "random"),
+        ] {
             let e = read(bytes).unwrap_err();
             assert_eq!(e.kind(), "bad_file", "{kind}");
         }

@@ -17,11 +17,31 @@ const PHONE: usize = 3;
 const ACTIVE: usize = 4;
 
 pub const COLUMNS: &[Column] = &[
-    Column { name: "姓名", aliases: &["员工姓名", "名字"], required: true },
-    Column { name: "角色", aliases: &["岗位", "职位", "职务"], required: true },
-    Column { name: "部门", aliases: &["所属部门"], required: true },
-    Column { name: "电话", aliases: &["手机", "手机号", "联系电话", "电话号码", "手机号码"], required: false },
-    Column { name: "在职", aliases: &["是否在职", "状态", "在职状态"], required: false },
+    Column {
+        name: "姓名",
+        aliases: &["员工姓名", "名字"],
+        required: true,
+    },
+    Column {
+        name: "角色",
+        aliases: &["岗位", "职位", "职务"],
+        required: true,
+    },
+    Column {
+        name: "部门",
+        aliases: &["所属部门"],
+        required: true,
+    },
+    Column {
+        name: "电话",
+        aliases: &["手机", "手机号", "联系电话", "电话号码", "手机号码"],
+        required: false,
+    },
+    Column {
+        name: "在职",
+        aliases: &["是否在职", "状态", "在职状态"],
+        required: false,
+    },
 ];
 
 pub fn column_of(field: &str) -> usize {
@@ -36,7 +56,12 @@ pub fn column_of(field: &str) -> usize {
 
 pub struct StaffRow(CleanStaff);
 
-pub fn check(tx: &Transaction, header: &Header, row: &[String], p: &mut RowProblems) -> Result<Option<StaffRow>> {
+pub fn check(
+    tx: &Transaction,
+    header: &Header,
+    row: &[String],
+    p: &mut RowProblems,
+) -> Result<Option<StaffRow>> {
     let cell = |i| header.cell(row, i);
     let role = if cell(ROLE).is_empty() {
         p.add(Error::invalid("role", "请填写角色"))?;
@@ -45,7 +70,9 @@ pub fn check(tx: &Transaction, header: &Header, row: &[String], p: &mut RowProbl
         p.check(Role::parse(cell(ROLE), "role"))?
     };
     let active = p.check(active(cell(ACTIVE)))?;
-    let (Some(role), Some(active)) = (role, active) else { return Ok(None) };
+    let (Some(role), Some(active)) = (role, active) else {
+        return Ok(None);
+    };
     let input = StaffInput {
         name: cell(NAME).to_string(),
         role,
@@ -61,7 +88,10 @@ fn active(text: &str) -> Result<bool> {
     match text.trim() {
         "" | "是" | "在职" | "Y" | "y" | "yes" | "true" | "1" | "√" => Ok(true),
         "否" | "离职" | "停用" | "N" | "n" | "no" | "false" | "0" | "×" => Ok(false),
-        other => Err(Error::invalid("active", format!("在职“{other}”无法识别,应填 是 或 否"))),
+        other => Err(Error::invalid(
+            "active",
+            format!("在职“{other}”无法识别,应填 是 或 否"),
+        )),
     }
 }
 

@@ -64,7 +64,12 @@ pub fn lookup(store: &mut Store, ctx: &Ctx, input: LookupInput) -> Result<Lookup
         let mut matches = Vec::new();
         if let Ok(code) = RoomCode::parse(text) {
             if let Some(room) = rooms::find_by_code(tx, &code)? {
-                matches.push(RoomMatch { residents: residents::of_room(tx, room.id)?, room, resident_id: None, phone: None });
+                matches.push(RoomMatch {
+                    residents: residents::of_room(tx, room.id)?,
+                    room,
+                    resident_id: None,
+                    phone: None,
+                });
             }
         }
         let digits: String = text.chars().filter(|c| c.is_ascii_digit()).collect();
@@ -78,17 +83,46 @@ pub fn lookup(store: &mut Store, ctx: &Ctx, input: LookupInput) -> Result<Lookup
             };
             for (room_id, resident_id, p) in by_phone.into_iter().take(20) {
                 let room = rooms::get(tx, room_id)?;
-                matches.push(RoomMatch { residents: residents::of_room(tx, room_id)?, room, resident_id: Some(resident_id), phone: Some(p) });
+                matches.push(RoomMatch {
+                    residents: residents::of_room(tx, room_id)?,
+                    room,
+                    resident_id: Some(resident_id),
+                    phone: Some(p),
+                });
             }
         }
-        let mut out = Lookup { matches, recent_entries: vec![], open_slips: vec![], open_complaints: vec![], repeat: None };
-        let rooms_found: std::collections::BTreeSet<i64> = out.matches.iter().map(|m| m.room.id).collect();
+        let mut out = Lookup {
+            matches,
+            recent_entries: vec![],
+            open_slips: vec![],
+            open_complaints: vec![],
+            repeat: None,
+        };
+        let rooms_found: std::collections::BTreeSet<i64> =
+            out.matches.iter().map(|m| m.room.id).collect();
         if rooms_found.len() == 1 {
             let room_id = out.matches[0].room.id;
             out.recent_entries = super::query(tx, "e.room_id = ?1", &[&room_id], 10)?;
-            out.open_slips = slips::query(tx, ctx.now, "?1 IS NOT NULL AND d.room_id = ?2 AND d.state NOT IN ('closed','cancelled')", &room_id, 20)?;
-            out.open_complaints = complaints::query(tx, ctx.now, "c.room_id = ?1 AND c.state <> 'signed_off'", &room_id, 20)?;
-            if let Some(cat) = input.category.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+            out.open_slips = slips::query(
+                tx,
+                ctx.now,
+                "?1 IS NOT NULL AND d.room_id = ?2 AND d.state NOT IN ('closed','cancelled')",
+                &room_id,
+                20,
+            )?;
+            out.open_complaints = complaints::query(
+                tx,
+                ctx.now,
+                "c.room_id = ?1 AND c.state <> 'signed_off'",
+                &room_id,
+                20,
+            )?;
+            if let Some(cat) = input
+                .category
+                .as_deref()
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+            {
                 if let Ok(c) = categories::require_by_name(tx, "category", cat) {
                     let days = settings::load(tx)?.repeat_repair_days;
                     out.repeat = repeat_check(tx, room_id, c.id, ctx.now, None, days)?;
@@ -104,12 +138,22 @@ fn phones(tx: &Transaction, cond: &str, value: &str) -> Result<Vec<(i64, i64, St
         "SELECT r.room_id, r.id, p.phone FROM resident_phones p JOIN residents r ON r.id = p.resident_id
          WHERE {cond} AND r.active = 1 ORDER BY r.room_id LIMIT 50"
     );
-    Ok(tx.prepare(&sql)?.query_map([value], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?)
+    Ok(tx
+        .prepare(&sql)?
+        .query_map([value], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?)
 }
 
 /// Earlier repair entries of the same room and category within `days` before `at`
 /// (excluding the entry `except` itself).
-pub fn repeat_check(tx: &Transaction, room_id: i64, category_id: i64, at: NaiveDateTime, except: Option<i64>, days: i64) -> Result<Option<RepeatWarning>> {
+pub fn repeat_check(
+    tx: &Transaction,
+    room_id: i64,
+    category_id: i64,
+    at: NaiveDateTime,
+    except: Option<i64>,
+    days: i64,
+) -> Result<Option<RepeatWarning>> {
     let since = when::text(at - Duration::days(days));
     let row: Option<(i64, Option<String>)> = tx
         .query_row(

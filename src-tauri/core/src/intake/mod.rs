@@ -122,13 +122,26 @@ fn from_row(r: &Row) -> rusqlite::Result<IntakeEntry> {
 }
 
 /// Entries matching `where_sql` with positional parameters, newest first.
-pub(crate) fn query(tx: &Transaction, where_sql: &str, p: &[&dyn rusqlite::ToSql], limit: i64) -> Result<Vec<IntakeEntry>> {
-    let sql = format!("{SELECT} WHERE {where_sql} ORDER BY e.received_at DESC, e.id DESC LIMIT {}", limit.clamp(1, 5000));
-    Ok(tx.prepare(&sql)?.query_map(p, from_row)?.collect::<rusqlite::Result<Vec<_>>>()?)
+pub(crate) fn query(
+    tx: &Transaction,
+    where_sql: &str,
+    p: &[&dyn rusqlite::ToSql],
+    limit: i64,
+) -> Result<Vec<IntakeEntry>> {
+    let sql = format!(
+        "{SELECT} WHERE {where_sql} ORDER BY e.received_at DESC, e.id DESC LIMIT {}",
+        limit.clamp(1, 5000)
+    );
+    Ok(tx
+        .prepare(&sql)?
+        .query_map(p, from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 pub fn get(tx: &Transaction, id: i64) -> Result<IntakeEntry> {
-    query(tx, "e.id = ?1", &[&id], 1)?.pop().ok_or_else(|| Error::not_found("intake_id", format!("找不到编号为 {id} 的登记")))
+    query(tx, "e.id = ?1", &[&id], 1)?
+        .pop()
+        .ok_or_else(|| Error::not_found("intake_id", format!("找不到编号为 {id} 的登记")))
 }
 
 /// The stored fields a conversion copies.
@@ -171,10 +184,20 @@ pub(crate) fn load_raw(tx: &Transaction, id: i64) -> Result<RawEntry> {
 
 /// Links an entry to the slip or complaint that carries it on (both directions are then kept:
 /// the slip/complaint has intake_id). A night-log entry is thereby converted.
-pub(crate) fn link(tx: &Transaction, ctx: &Ctx, id: i64, slip: Option<i64>, complaint: Option<i64>) -> Result<()> {
+pub(crate) fn link(
+    tx: &Transaction,
+    ctx: &Ctx,
+    id: i64,
+    slip: Option<i64>,
+    complaint: Option<i64>,
+) -> Result<()> {
     let me = ctx.actor()?.id;
     let now = when::text(ctx.now);
-    let decision = if slip.is_some() { NightDecision::Slip } else { NightDecision::Complaint };
+    let decision = if slip.is_some() {
+        NightDecision::Slip
+    } else {
+        NightDecision::Complaint
+    };
     tx.execute(
         "UPDATE intake_entries SET slip_id = coalesce(?1, slip_id), complaint_id = coalesce(?2, complaint_id),
              finished_at = ?3, finished_by = ?4,
@@ -229,8 +252,12 @@ pub struct Registered {
 /// covering the desk keep the night log too (R-IN-4, R-DU-6).
 pub fn register(store: &mut Store, ctx: &Ctx, input: IntakeInput) -> Result<Registered> {
     let actor = ctx.require(ANYONE, "登记来电来访")?.clone();
-    let channel = input.channel.ok_or_else(|| Error::invalid("channel", "请选择来源(来电/来访/书面/员工发现)"))?;
-    let kind = input.kind.ok_or_else(|| Error::invalid("kind", "请选择类型"))?;
+    let channel = input
+        .channel
+        .ok_or_else(|| Error::invalid("channel", "请选择来源(来电/来访/书面/员工发现)"))?;
+    let kind = input
+        .kind
+        .ok_or_else(|| Error::invalid("kind", "请选择类型"))?;
     let content = validate::required("content", "内容", &input.content, 2000)?;
     let caller_name = validate::optional("caller_name", "联系人", &input.caller_name, 30)?;
     let caller_phone = phone::normalize_optional("caller_phone", &input.caller_phone)?;
@@ -238,10 +265,16 @@ pub fn register(store: &mut Store, ctx: &Ctx, input: IntakeInput) -> Result<Regi
     let location = validate::optional("location", "地点", &input.location, 60)?;
     let outcome = validate::optional("outcome", "处理结果", &input.outcome, 500)?;
     if !callback_phone.is_empty() && !outcome.is_empty() {
-        return Err(Error::invalid("outcome", "已登记待回电,处理结果请在回电后填写"));
+        return Err(Error::invalid(
+            "outcome",
+            "已登记待回电,处理结果请在回电后填写",
+        ));
     }
     let received = when::happened("received_at", input.received_at.as_deref(), ctx.now, None)?;
-    let back_entered = input.received_at.as_deref().is_some_and(|r| !r.trim().is_empty());
+    let back_entered = input
+        .received_at
+        .as_deref()
+        .is_some_and(|r| !r.trim().is_empty());
     store.write(|tx| {
         let room = match input.room.trim() {
             "" => None,
@@ -301,7 +334,13 @@ pub fn finish(store: &mut Store, ctx: &Ctx, input: NoteInput) -> Result<IntakeEn
     })
 }
 
-pub(crate) fn finish_in(tx: &Transaction, ctx: &Ctx, id: i64, outcome: &str, decision: Option<NightDecision>) -> Result<()> {
+pub(crate) fn finish_in(
+    tx: &Transaction,
+    ctx: &Ctx,
+    id: i64,
+    outcome: &str,
+    decision: Option<NightDecision>,
+) -> Result<()> {
     let e = load_raw(tx, id)?;
     if e.finished {
         return Err(Error::conflict("intake_id", "该登记已经办结"));
@@ -369,7 +408,14 @@ pub fn add_followup(store: &mut Store, ctx: &Ctx, input: NoteInput) -> Result<In
     store.write(|tx| {
         get(tx, input.intake_id)?;
         add_followup_in(tx, ctx, input.intake_id, &note)?;
-        audit::record(tx, ctx, "跟进登记", "intake_entries", Some(input.intake_id), &note)?;
+        audit::record(
+            tx,
+            ctx,
+            "跟进登记",
+            "intake_entries",
+            Some(input.intake_id),
+            &note,
+        )?;
         detail_in(tx, input.intake_id)
     })
 }
@@ -442,9 +488,16 @@ pub struct IntakeQuery {
 }
 
 /// The shift containing `now`: the night window or the day between its end and its start.
-pub fn shift_bounds(s: &settings::IntakeSettings, now: NaiveDateTime) -> (NaiveDateTime, NaiveDateTime) {
+pub fn shift_bounds(
+    s: &settings::IntakeSettings,
+    now: NaiveDateTime,
+) -> (NaiveDateTime, NaiveDateTime) {
     let (ns, ne) = s.night_window();
-    let (a, b) = if s.is_night(now.time()) { (ns, ne) } else { (ne, ns) };
+    let (a, b) = if s.is_night(now.time()) {
+        (ns, ne)
+    } else {
+        (ne, ns)
+    };
     cyclic(now, a, b)
 }
 

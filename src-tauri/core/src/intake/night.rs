@@ -35,7 +35,11 @@ pub struct NightLogDecision {
     pub outcome: String,
 }
 
-pub fn convert_night_log(store: &mut Store, ctx: &Ctx, items: Vec<NightLogDecision>) -> Result<Vec<IntakeEntry>> {
+pub fn convert_night_log(
+    store: &mut Store,
+    ctx: &Ctx,
+    items: Vec<NightLogDecision>,
+) -> Result<Vec<IntakeEntry>> {
     ctx.require(DESK, "转换夜间值班记录")?;
     if items.is_empty() {
         return Err(Error::invalid("items", "请至少选择一条夜间记录"));
@@ -44,18 +48,38 @@ pub fn convert_night_log(store: &mut Store, ctx: &Ctx, items: Vec<NightLogDecisi
         let mut out = Vec::new();
         for d in &items {
             let night: bool = tx
-                .query_row("SELECT night_log FROM intake_entries WHERE id = ?1", [d.intake_id], |r| r.get(0))
-                .map_err(|_| Error::not_found("intake_id", format!("找不到编号为 {} 的登记", d.intake_id)))?;
+                .query_row(
+                    "SELECT night_log FROM intake_entries WHERE id = ?1",
+                    [d.intake_id],
+                    |r| r.get(0),
+                )
+                .map_err(|_| {
+                    Error::not_found("intake_id", format!("找不到编号为 {} 的登记", d.intake_id))
+                })?;
             if !night {
-                return Err(Error::conflict("intake_id", format!("登记 {} 不是夜间值班记录", d.intake_id)));
+                return Err(Error::conflict(
+                    "intake_id",
+                    format!("登记 {} 不是夜间值班记录", d.intake_id),
+                ));
             }
             let e = load_raw(tx, d.intake_id)?;
             if e.finished {
-                return Err(Error::conflict("intake_id", format!("夜间记录 {} 已经处理过", d.intake_id)));
+                return Err(Error::conflict(
+                    "intake_id",
+                    format!("夜间记录 {} 已经处理过", d.intake_id),
+                ));
             }
             match d.action {
                 NightAction::Slip => {
-                    slips::open_in(tx, ctx, &OpenSlipInput { intake_id: d.intake_id, category: d.category.clone(), ..Default::default() })?;
+                    slips::open_in(
+                        tx,
+                        ctx,
+                        &OpenSlipInput {
+                            intake_id: d.intake_id,
+                            category: d.category.clone(),
+                            ..Default::default()
+                        },
+                    )?;
                 }
                 NightAction::Complaint => {
                     complaints::open_in(
@@ -71,7 +95,13 @@ pub fn convert_night_log(store: &mut Store, ctx: &Ctx, items: Vec<NightLogDecisi
                 }
                 NightAction::Settled => {
                     let outcome = validate::required("outcome", "处理结果", &d.outcome, 500)?;
-                    super::finish_in(tx, ctx, d.intake_id, &outcome, Some(super::NightDecision::Settled))?;
+                    super::finish_in(
+                        tx,
+                        ctx,
+                        d.intake_id,
+                        &outcome,
+                        Some(super::NightDecision::Settled),
+                    )?;
                 }
             }
             out.push(get(tx, d.intake_id)?);

@@ -6,11 +6,11 @@ use rusqlite::{params, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::audit;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::role::SETUP_EDITORS;
 use crate::store::Store;
-use crate::audit;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -30,7 +30,16 @@ pub struct IntakeSettings {
 impl IntakeSettings {
     pub fn night_window(&self) -> (NaiveTime, NaiveTime) {
         let p = |s: &str, d| NaiveTime::parse_from_str(s, "%H:%M").unwrap_or(d);
-        (p(&self.night_start, NaiveTime::from_hms_opt(17, 30, 0).unwrap_or_default()), p(&self.night_end, NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default()))
+        (
+            p(
+                &self.night_start,
+                NaiveTime::from_hms_opt(17, 30, 0).unwrap_or_default(),
+            ),
+            p(
+                &self.night_end,
+                NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default(),
+            ),
+        )
     }
 
     /// Whether a time of day falls in the night window (which may cross midnight).
@@ -69,24 +78,41 @@ pub fn get(store: &mut Store, ctx: &Ctx) -> Result<IntakeSettings> {
 fn hhmm(field: &str, v: &str) -> Result<String> {
     NaiveTime::parse_from_str(v.trim(), "%H:%M")
         .map(|t| t.format("%H:%M").to_string())
-        .map_err(|_| Error::invalid(field, format!("时间“{}”格式不正确,应为 HH:MM,如 17:30", v.trim())))
+        .map_err(|_| {
+            Error::invalid(
+                field,
+                format!("时间“{}”格式不正确,应为 HH:MM,如 17:30", v.trim()),
+            )
+        })
 }
 
 pub fn update(store: &mut Store, ctx: &Ctx, input: IntakeSettings) -> Result<IntakeSettings> {
     ctx.require(SETUP_EDITORS, "修改受理设置")?;
     if !(1..=365).contains(&input.repeat_repair_days) {
-        return Err(Error::invalid("repeat_repair_days", "重复报修提醒天数应在 1 到 365 之间"));
+        return Err(Error::invalid(
+            "repeat_repair_days",
+            "重复报修提醒天数应在 1 到 365 之间",
+        ));
     }
     if !(0..=10080).contains(&input.due_soon_minutes) {
-        return Err(Error::invalid("due_soon_minutes", "即将超时提醒应在 0 到 10080 分钟之间"));
+        return Err(Error::invalid(
+            "due_soon_minutes",
+            "即将超时提醒应在 0 到 10080 分钟之间",
+        ));
     }
     if !(1..=720).contains(&input.complaint_reply_hours) {
-        return Err(Error::invalid("complaint_reply_hours", "投诉答复时限应在 1 到 720 小时之间"));
+        return Err(Error::invalid(
+            "complaint_reply_hours",
+            "投诉答复时限应在 1 到 720 小时之间",
+        ));
     }
     let start = hhmm("night_start", &input.night_start)?;
     let end = hhmm("night_end", &input.night_end)?;
     if start == end {
-        return Err(Error::invalid("night_end", "夜间值班的开始和结束时间不能相同"));
+        return Err(Error::invalid(
+            "night_end",
+            "夜间值班的开始和结束时间不能相同",
+        ));
     }
     store.write(|tx| {
         let before = load(tx)?;

@@ -24,10 +24,21 @@ fn reg(d: &mut Desk, who: &Actor, i: IntakeInput) -> Result<Registered> {
 fn registers_with_the_user_and_the_time() {
     let mut d = Desk::new();
     let rec = d.receptionist.clone();
-    let r = reg(&mut d, &rec, input(IntakeKind::Repair, "给排水", "厨房漏水")).unwrap();
+    let r = reg(
+        &mut d,
+        &rec,
+        input(IntakeKind::Repair, "给排水", "厨房漏水"),
+    )
+    .unwrap();
     let e = r.entry;
-    assert_eq!((e.received_at.as_str(), e.back_entered, e.night_log), ("2026-11-23 10:00:00", false, false));
-    assert_eq!((e.received_by.as_str(), e.room.as_str(), e.channel, e.kind), ("李前台", "3-2-1201", Channel::Call, IntakeKind::Repair));
+    assert_eq!(
+        (e.received_at.as_str(), e.back_entered, e.night_log),
+        ("2026-11-23 10:00:00", false, false)
+    );
+    assert_eq!(
+        (e.received_by.as_str(), e.room.as_str(), e.channel, e.kind),
+        ("李前台", "3-2-1201", Channel::Call, IntakeKind::Repair)
+    );
     assert!(e.finished_at.is_none());
     assert!(r.repeat.is_none());
 }
@@ -37,20 +48,67 @@ fn bad_input_names_the_field() {
     let mut d = Desk::new();
     let rec = d.receptionist.clone();
     let cases: Vec<(IntakeInput, &str, &str)> = vec![
-        (IntakeInput { room: "9-9-9999".into(), ..input(IntakeKind::Repair, "给排水", "漏水") }, "not_found", "room"),
-        (input(IntakeKind::Repair, "给排水", "   "), "invalid", "content"),
+        (
+            IntakeInput {
+                room: "9-9-9999".into(),
+                ..input(IntakeKind::Repair, "给排水", "漏水")
+            },
+            "not_found",
+            "room",
+        ),
+        (
+            input(IntakeKind::Repair, "给排水", "   "),
+            "invalid",
+            "content",
+        ),
         (input(IntakeKind::Repair, "", "漏水"), "invalid", "category"),
-        (input(IntakeKind::Repair, "火箭", "漏水"), "not_found", "category"),
-        (IntakeInput { caller_phone: "12345".into(), ..input(IntakeKind::Inquiry, "", "问物业费") }, "invalid", "caller_phone"),
-        (IntakeInput { channel: None, ..input(IntakeKind::Inquiry, "", "问物业费") }, "invalid", "channel"),
-        (IntakeInput { received_at: Some("2026-11-23 11:00".into()), ..input(IntakeKind::Inquiry, "", "问") }, "invalid", "received_at"),
-        (IntakeInput { received_at: Some("明天".into()), ..input(IntakeKind::Inquiry, "", "问") }, "invalid", "received_at"),
+        (
+            input(IntakeKind::Repair, "火箭", "漏水"),
+            "not_found",
+            "category",
+        ),
+        (
+            IntakeInput {
+                caller_phone: "12345".into(),
+                ..input(IntakeKind::Inquiry, "", "问物业费")
+            },
+            "invalid",
+            "caller_phone",
+        ),
+        (
+            IntakeInput {
+                channel: None,
+                ..input(IntakeKind::Inquiry, "", "问物业费")
+            },
+            "invalid",
+            "channel",
+        ),
+        (
+            IntakeInput {
+                received_at: Some("2026-11-23 11:00".into()),
+                ..input(IntakeKind::Inquiry, "", "问")
+            },
+            "invalid",
+            "received_at",
+        ),
+        (
+            IntakeInput {
+                received_at: Some("明天".into()),
+                ..input(IntakeKind::Inquiry, "", "问")
+            },
+            "invalid",
+            "received_at",
+        ),
     ];
     for (i, kind, field) in cases {
         let e = reg(&mut d, &rec, i).unwrap_err();
         assert_eq!((e.kind(), e.field()), (kind, Some(field)));
     }
-    let n: i64 = d.store.conn().query_row("SELECT count(*) FROM intake_entries", [], |r| r.get(0)).unwrap();
+    let n: i64 = d
+        .store
+        .conn()
+        .query_row("SELECT count(*) FROM intake_entries", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(n, 0);
 }
 
@@ -59,11 +117,41 @@ fn back_entry_keeps_both_times_and_night_entries_go_to_the_night_log() {
     let mut d = Desk::at("2026-11-24 09:30");
     let rec = d.receptionist.clone();
     let tech = d.technician.clone();
-    let e = reg(&mut d, &rec, IntakeInput { received_at: Some("2026-11-23 22:15".into()), ..input(IntakeKind::Repair, "配电/照明", "楼道灯不亮") }).unwrap().entry;
-    assert_eq!((e.received_at.as_str(), e.entered_at.as_str(), e.back_entered), ("2026-11-23 22:15:00", "2026-11-24 09:30:00", true));
+    let e = reg(
+        &mut d,
+        &rec,
+        IntakeInput {
+            received_at: Some("2026-11-23 22:15".into()),
+            ..input(IntakeKind::Repair, "配电/照明", "楼道灯不亮")
+        },
+    )
+    .unwrap()
+    .entry;
+    assert_eq!(
+        (
+            e.received_at.as_str(),
+            e.entered_at.as_str(),
+            e.back_entered
+        ),
+        ("2026-11-23 22:15:00", "2026-11-24 09:30:00", true)
+    );
     assert!(e.night_log);
-    for (t, night) in [("2026-11-24 08:59", true), ("2026-11-24 09:00", false), ("2026-11-23 17:29", false), ("2026-11-23 17:30", true)] {
-        let e = reg(&mut d, &tech, IntakeInput { received_at: Some(t.into()), ..input(IntakeKind::Inquiry, "", "问") }).unwrap().entry;
+    for (t, night) in [
+        ("2026-11-24 08:59", true),
+        ("2026-11-24 09:00", false),
+        ("2026-11-23 17:29", false),
+        ("2026-11-23 17:30", true),
+    ] {
+        let e = reg(
+            &mut d,
+            &tech,
+            IntakeInput {
+                received_at: Some(t.into()),
+                ..input(IntakeKind::Inquiry, "", "问")
+            },
+        )
+        .unwrap()
+        .entry;
         assert_eq!(e.night_log, night, "{t}");
     }
 }
@@ -72,18 +160,70 @@ fn back_entry_keeps_both_times_and_night_entries_go_to_the_night_log() {
 fn callback_is_pending_until_done_and_the_entry_finishes_with_a_result() {
     let mut d = Desk::new();
     let rec = d.receptionist.clone();
-    let e = reg(&mut d, &rec, IntakeInput { callback_phone: "13912345678".into(), ..input(IntakeKind::Inquiry, "", "问停水时间") }).unwrap().entry;
+    let e = reg(
+        &mut d,
+        &rec,
+        IntakeInput {
+            callback_phone: "13912345678".into(),
+            ..input(IntakeKind::Inquiry, "", "问停水时间")
+        },
+    )
+    .unwrap()
+    .entry;
     assert_eq!(e.callback_state, CallbackState::Pending);
-    let items = d.store.read(|tx| crate::open_items::open_items(tx, at("2026-11-23 10:00"))).unwrap();
+    let items = d
+        .store
+        .read(|tx| crate::open_items::open_items(tx, at("2026-11-23 10:00")))
+        .unwrap();
     assert_eq!(items.pending_callbacks.len(), 1);
     let ctx = d.ctx(&rec);
-    let e = callback_done(&mut d.store, &ctx, NoteInput { intake_id: e.id, note: "已告知明早8点恢复".into() }).unwrap();
+    let e = callback_done(
+        &mut d.store,
+        &ctx,
+        NoteInput {
+            intake_id: e.id,
+            note: "已告知明早8点恢复".into(),
+        },
+    )
+    .unwrap();
     assert_eq!(e.callback_state, CallbackState::Done);
-    assert_eq!(callback_done(&mut d.store, &ctx, NoteInput { intake_id: e.id, note: "再回".into() }).unwrap_err().kind(), "conflict");
-    let e = finish(&mut d.store, &ctx, NoteInput { intake_id: e.id, note: "已答复".into() }).unwrap();
+    assert_eq!(
+        callback_done(
+            &mut d.store,
+            &ctx,
+            NoteInput {
+                intake_id: e.id,
+                note: "再回".into()
+            }
+        )
+        .unwrap_err()
+        .kind(),
+        "conflict"
+    );
+    let e = finish(
+        &mut d.store,
+        &ctx,
+        NoteInput {
+            intake_id: e.id,
+            note: "已答复".into(),
+        },
+    )
+    .unwrap();
     assert_eq!(e.outcome, "已答复");
     assert!(e.finished_at.is_some());
-    assert_eq!(finish(&mut d.store, &ctx, NoteInput { intake_id: e.id, note: "再办".into() }).unwrap_err().kind(), "conflict");
+    assert_eq!(
+        finish(
+            &mut d.store,
+            &ctx,
+            NoteInput {
+                intake_id: e.id,
+                note: "再办".into()
+            }
+        )
+        .unwrap_err()
+        .kind(),
+        "conflict"
+    );
     let det = detail(&mut d.store, &ctx, e.id).unwrap();
     assert_eq!(det.followups.len(), 1);
 }
@@ -92,22 +232,56 @@ fn callback_is_pending_until_done_and_the_entry_finishes_with_a_result() {
 fn repeat_repair_warning_within_the_configured_days() {
     let mut d = Desk::new();
     let rec = d.receptionist.clone();
-    reg(&mut d, &rec, IntakeInput { received_at: Some("2026-10-20 10:00".into()), ..input(IntakeKind::Repair, "给排水", "漏水") }).unwrap();
+    reg(
+        &mut d,
+        &rec,
+        IntakeInput {
+            received_at: Some("2026-10-20 10:00".into()),
+            ..input(IntakeKind::Repair, "给排水", "漏水")
+        },
+    )
+    .unwrap();
     // 34 days ago: outside the default 30.
-    assert!(reg(&mut d, &rec, input(IntakeKind::Repair, "给排水", "又漏水")).unwrap().repeat.is_none());
+    assert!(
+        reg(&mut d, &rec, input(IntakeKind::Repair, "给排水", "又漏水"))
+            .unwrap()
+            .repeat
+            .is_none()
+    );
     let r = reg(&mut d, &rec, input(IntakeKind::Repair, "给排水", "还在漏")).unwrap();
     let w = r.repeat.expect("same room and category today");
     assert_eq!((w.count, w.days), (1, 30));
     // Another category does not count; another room does not count.
-    assert!(reg(&mut d, &rec, input(IntakeKind::Repair, "门窗", "窗坏")).unwrap().repeat.is_none());
-    assert!(reg(&mut d, &rec, IntakeInput { room: "3-2-1202".into(), ..input(IntakeKind::Repair, "给排水", "漏水") }).unwrap().repeat.is_none());
+    assert!(reg(&mut d, &rec, input(IntakeKind::Repair, "门窗", "窗坏"))
+        .unwrap()
+        .repeat
+        .is_none());
+    assert!(reg(
+        &mut d,
+        &rec,
+        IntakeInput {
+            room: "3-2-1202".into(),
+            ..input(IntakeKind::Repair, "给排水", "漏水")
+        }
+    )
+    .unwrap()
+    .repeat
+    .is_none());
     // Widening the window to 40 days finds the October one too.
     let sup = d.supervisor.clone();
     let mut s = settings::get(&mut d.store, &crate::Ctx::as_user(d.now, sup.clone())).unwrap();
     s.repeat_repair_days = 40;
     settings::update(&mut d.store, &crate::Ctx::as_user(d.now, sup.clone()), s).unwrap();
     let ctx = d.ctx(&rec);
-    let l = lookup(&mut d.store, &ctx, LookupInput { text: "3-2-1201".into(), category: Some("给排水".into()) }).unwrap();
+    let l = lookup(
+        &mut d.store,
+        &ctx,
+        LookupInput {
+            text: "3-2-1201".into(),
+            category: Some("给排水".into()),
+        },
+    )
+    .unwrap();
     assert_eq!(l.repeat.unwrap().count, 3);
 }
 
@@ -118,12 +292,28 @@ fn lookup_by_room_phone_and_last_four_digits() {
     reg(&mut d, &rec, input(IntakeKind::Repair, "给排水", "漏水")).unwrap();
     let ctx = d.ctx(&rec);
     for text in ["3-2-1201", "3栋2单元1201", "13912345678", "5678"] {
-        let l = lookup(&mut d.store, &ctx, LookupInput { text: text.into(), category: None }).unwrap();
+        let l = lookup(
+            &mut d.store,
+            &ctx,
+            LookupInput {
+                text: text.into(),
+                category: None,
+            },
+        )
+        .unwrap();
         assert_eq!(l.matches.len(), 1, "{text}");
         assert_eq!(l.matches[0].residents[0].name, "周业主");
         assert_eq!(l.recent_entries.len(), 1, "{text}: history");
     }
-    let l = lookup(&mut d.store, &ctx, LookupInput { text: "0000".into(), category: None }).unwrap();
+    let l = lookup(
+        &mut d.store,
+        &ctx,
+        LookupInput {
+            text: "0000".into(),
+            category: None,
+        },
+    )
+    .unwrap();
     assert!(l.matches.is_empty());
 }
 
@@ -131,82 +321,275 @@ fn lookup_by_room_phone_and_last_four_digits() {
 fn night_log_batch_conversion_is_all_or_nothing() {
     let mut d = Desk::at("2026-11-23 23:00");
     let tech = d.technician.clone();
-    let a = reg(&mut d, &tech, input(IntakeKind::Repair, "给排水", "卫生间漏水")).unwrap().entry.id;
-    let b = reg(&mut d, &tech, input(IntakeKind::Complaint, "", "楼上噪音")).unwrap().entry.id;
-    let c = reg(&mut d, &tech, input(IntakeKind::Inquiry, "", "问快递")).unwrap().entry.id;
+    let a = reg(
+        &mut d,
+        &tech,
+        input(IntakeKind::Repair, "给排水", "卫生间漏水"),
+    )
+    .unwrap()
+    .entry
+    .id;
+    let b = reg(&mut d, &tech, input(IntakeKind::Complaint, "", "楼上噪音"))
+        .unwrap()
+        .entry
+        .id;
+    let c = reg(&mut d, &tech, input(IntakeKind::Inquiry, "", "问快递"))
+        .unwrap()
+        .entry
+        .id;
     d.now = at("2026-11-24 09:10");
     let rec = d.receptionist.clone();
-    let items = d.store.read(|tx| crate::open_items::open_items(tx, at("2026-11-24 09:10"))).unwrap();
+    let items = d
+        .store
+        .read(|tx| crate::open_items::open_items(tx, at("2026-11-24 09:10")))
+        .unwrap();
     assert_eq!(items.night_log_unconverted.len(), 3);
     let decisions = |settled: &str| {
         vec![
-            NightLogDecision { intake_id: a, action: NightAction::Slip, category: None, complaint_category: None, urgency: None, outcome: String::new() },
-            NightLogDecision { intake_id: b, action: NightAction::Complaint, category: None, complaint_category: Some(ComplaintCategory::Neighbour), urgency: Some(Urgency::Normal), outcome: String::new() },
-            NightLogDecision { intake_id: c, action: NightAction::Settled, category: None, complaint_category: None, urgency: None, outcome: settled.into() },
+            NightLogDecision {
+                intake_id: a,
+                action: NightAction::Slip,
+                category: None,
+                complaint_category: None,
+                urgency: None,
+                outcome: String::new(),
+            },
+            NightLogDecision {
+                intake_id: b,
+                action: NightAction::Complaint,
+                category: None,
+                complaint_category: Some(ComplaintCategory::Neighbour),
+                urgency: Some(Urgency::Normal),
+                outcome: String::new(),
+            },
+            NightLogDecision {
+                intake_id: c,
+                action: NightAction::Settled,
+                category: None,
+                complaint_category: None,
+                urgency: None,
+                outcome: settled.into(),
+            },
         ]
     };
     let ctx = d.ctx(&tech);
-    assert_eq!(convert_night_log(&mut d.store, &ctx, decisions("已答复")).unwrap_err().kind(), "forbidden");
+    assert_eq!(
+        convert_night_log(&mut d.store, &ctx, decisions("已答复"))
+            .unwrap_err()
+            .kind(),
+        "forbidden"
+    );
     let ctx = d.ctx(&rec);
     // The last decision lacks its result: nothing at all is converted.
     let e = convert_night_log(&mut d.store, &ctx, decisions(" ")).unwrap_err();
     assert_eq!(e.field(), Some("outcome"));
-    let n: i64 = d.store.conn().query_row("SELECT count(*) FROM dispatch_slips", [], |r| r.get(0)).unwrap();
+    let n: i64 = d
+        .store
+        .conn()
+        .query_row("SELECT count(*) FROM dispatch_slips", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(n, 0);
     let out = convert_night_log(&mut d.store, &ctx, decisions("已答复")).unwrap();
-    assert_eq!(out.iter().map(|e| e.night_decision).collect::<Vec<_>>(), vec![Some(NightDecision::Slip), Some(NightDecision::Complaint), Some(NightDecision::Settled)]);
-    assert!(out[0].slip_serial.as_deref().is_some_and(|s| s.starts_with("PG-202611-")));
-    assert!(out[1].complaint_serial.as_deref().is_some_and(|s| s.starts_with("TS-202611-")));
+    assert_eq!(
+        out.iter().map(|e| e.night_decision).collect::<Vec<_>>(),
+        vec![
+            Some(NightDecision::Slip),
+            Some(NightDecision::Complaint),
+            Some(NightDecision::Settled)
+        ]
+    );
+    assert!(out[0]
+        .slip_serial
+        .as_deref()
+        .is_some_and(|s| s.starts_with("PG-202611-")));
+    assert!(out[1]
+        .complaint_serial
+        .as_deref()
+        .is_some_and(|s| s.starts_with("TS-202611-")));
     assert!(out.iter().all(|e| e.finished_at.is_some()));
-    let items = d.store.read(|tx| crate::open_items::open_items(tx, at("2026-11-24 09:10"))).unwrap();
+    let items = d
+        .store
+        .read(|tx| crate::open_items::open_items(tx, at("2026-11-24 09:10")))
+        .unwrap();
     assert!(items.night_log_unconverted.is_empty());
     assert_eq!(items.unfinished_slips.len(), 1);
     assert_eq!(items.complaints_awaiting_reply.len(), 1);
-    assert_eq!(convert_night_log(&mut d.store, &ctx, decisions("x")).unwrap_err().kind(), "conflict");
+    assert_eq!(
+        convert_night_log(&mut d.store, &ctx, decisions("x"))
+            .unwrap_err()
+            .kind(),
+        "conflict"
+    );
 }
 
 #[test]
 fn major_incident_alerts_until_taken_up() {
     let mut d = Desk::new();
-    let (rec, mgr, sup) = (d.receptionist.clone(), d.manager.clone(), d.supervisor.clone());
-    let e = reg(&mut d, &rec, IntakeInput { major_incident: true, ..input(IntakeKind::Help, "", "3栋电梯困人") }).unwrap().entry;
+    let (rec, mgr, sup) = (
+        d.receptionist.clone(),
+        d.manager.clone(),
+        d.supervisor.clone(),
+    );
+    let e = reg(
+        &mut d,
+        &rec,
+        IntakeInput {
+            major_incident: true,
+            ..input(IntakeKind::Help, "", "3栋电梯困人")
+        },
+    )
+    .unwrap()
+    .entry;
     for who in [&mgr, &sup] {
-        assert_eq!(crate::complaints::alerts(&mut d.store, &crate::Ctx::as_user(d.now, (*who).clone())).unwrap().incidents.len(), 1);
+        assert_eq!(
+            crate::complaints::alerts(&mut d.store, &crate::Ctx::as_user(d.now, (*who).clone()))
+                .unwrap()
+                .incidents
+                .len(),
+            1
+        );
     }
-    assert!(crate::complaints::alerts(&mut d.store, &crate::Ctx::as_user(d.now, rec.clone())).unwrap().incidents.is_empty());
+    assert!(
+        crate::complaints::alerts(&mut d.store, &crate::Ctx::as_user(d.now, rec.clone()))
+            .unwrap()
+            .incidents
+            .is_empty()
+    );
     let ctx = d.ctx(&rec);
-    assert_eq!(take_up_major(&mut d.store, &ctx, NoteInput { intake_id: e.id, note: "处理".into() }).unwrap_err().kind(), "forbidden");
+    assert_eq!(
+        take_up_major(
+            &mut d.store,
+            &ctx,
+            NoteInput {
+                intake_id: e.id,
+                note: "处理".into()
+            }
+        )
+        .unwrap_err()
+        .kind(),
+        "forbidden"
+    );
     let ctx = d.ctx(&mgr);
-    take_up_major(&mut d.store, &ctx, NoteInput { intake_id: e.id, note: "已通知电梯公司".into() }).unwrap();
-    assert!(crate::complaints::alerts(&mut d.store, &crate::Ctx::as_user(d.now, sup.clone())).unwrap().incidents.is_empty());
+    take_up_major(
+        &mut d.store,
+        &ctx,
+        NoteInput {
+            intake_id: e.id,
+            note: "已通知电梯公司".into(),
+        },
+    )
+    .unwrap();
+    assert!(
+        crate::complaints::alerts(&mut d.store, &crate::Ctx::as_user(d.now, sup.clone()))
+            .unwrap()
+            .incidents
+            .is_empty()
+    );
 }
 
 #[test]
 fn list_views_today_shift_and_range_with_filters() {
     let mut d = Desk::at("2026-11-23 08:00");
     let (rec, tech) = (d.receptionist.clone(), d.technician.clone());
-    reg(&mut d, &tech, input(IntakeKind::Repair, "给排水", "夜里漏水")).unwrap(); // night shift
+    reg(
+        &mut d,
+        &tech,
+        input(IntakeKind::Repair, "给排水", "夜里漏水"),
+    )
+    .unwrap(); // night shift
     d.now = at("2026-11-23 10:00");
     reg(&mut d, &rec, input(IntakeKind::Inquiry, "", "问")).unwrap();
-    reg(&mut d, &rec, IntakeInput { channel: Some(Channel::Visit), ..input(IntakeKind::Repair, "门窗", "窗") }).unwrap();
+    reg(
+        &mut d,
+        &rec,
+        IntakeInput {
+            channel: Some(Channel::Visit),
+            ..input(IntakeKind::Repair, "门窗", "窗")
+        },
+    )
+    .unwrap();
     let ctx = d.ctx(&rec);
-    let q = |period, kind, channel, by| IntakeQuery { period: Some(period), kind, channel, received_by: by, ..Default::default() };
-    assert_eq!(list(&mut d.store, &ctx, q(IntakePeriod::Today, None, None, None)).unwrap().len(), 3);
-    assert_eq!(list(&mut d.store, &ctx, q(IntakePeriod::Shift, None, None, None)).unwrap().len(), 2, "day shift began 09:00");
-    assert_eq!(list(&mut d.store, &ctx, q(IntakePeriod::Today, Some(IntakeKind::Repair), None, None)).unwrap().len(), 2);
-    assert_eq!(list(&mut d.store, &ctx, q(IntakePeriod::Today, None, Some(Channel::Visit), None)).unwrap().len(), 1);
-    assert_eq!(list(&mut d.store, &ctx, q(IntakePeriod::Today, None, None, Some(tech.id))).unwrap().len(), 1);
-    let night = IntakeQuery { state: Some(EntryState::NightLog), ..q(IntakePeriod::Today, None, None, None) };
+    let q = |period, kind, channel, by| IntakeQuery {
+        period: Some(period),
+        kind,
+        channel,
+        received_by: by,
+        ..Default::default()
+    };
+    assert_eq!(
+        list(&mut d.store, &ctx, q(IntakePeriod::Today, None, None, None))
+            .unwrap()
+            .len(),
+        3
+    );
+    assert_eq!(
+        list(&mut d.store, &ctx, q(IntakePeriod::Shift, None, None, None))
+            .unwrap()
+            .len(),
+        2,
+        "day shift began 09:00"
+    );
+    assert_eq!(
+        list(
+            &mut d.store,
+            &ctx,
+            q(IntakePeriod::Today, Some(IntakeKind::Repair), None, None)
+        )
+        .unwrap()
+        .len(),
+        2
+    );
+    assert_eq!(
+        list(
+            &mut d.store,
+            &ctx,
+            q(IntakePeriod::Today, None, Some(Channel::Visit), None)
+        )
+        .unwrap()
+        .len(),
+        1
+    );
+    assert_eq!(
+        list(
+            &mut d.store,
+            &ctx,
+            q(IntakePeriod::Today, None, None, Some(tech.id))
+        )
+        .unwrap()
+        .len(),
+        1
+    );
+    let night = IntakeQuery {
+        state: Some(EntryState::NightLog),
+        ..q(IntakePeriod::Today, None, None, None)
+    };
     assert_eq!(list(&mut d.store, &ctx, night).unwrap().len(), 1);
-    let range = IntakeQuery { from: Some("2026-11-22".into()), to: Some("2026-11-22".into()), ..q(IntakePeriod::Range, None, None, None) };
+    let range = IntakeQuery {
+        from: Some("2026-11-22".into()),
+        to: Some("2026-11-22".into()),
+        ..q(IntakePeriod::Range, None, None, None)
+    };
     assert!(list(&mut d.store, &ctx, range).unwrap().is_empty());
-    let bad = IntakeQuery { from: Some("2026-11-24".into()), to: Some("2026-11-22".into()), ..q(IntakePeriod::Range, None, None, None) };
-    assert_eq!(list(&mut d.store, &ctx, bad).unwrap_err().field(), Some("to"));
+    let bad = IntakeQuery {
+        from: Some("2026-11-24".into()),
+        to: Some("2026-11-22".into()),
+        ..q(IntakePeriod::Range, None, None, None)
+    };
+    assert_eq!(
+        list(&mut d.store, &ctx, bad).unwrap_err().field(),
+        Some("to")
+    );
 }
 
 #[test]
 fn night_window_crosses_midnight_and_is_configurable() {
-    let mut s = IntakeSettings { repeat_repair_days: 30, night_start: "17:30".into(), night_end: "09:00".into(), due_soon_minutes: 120, complaint_reply_hours: 24 };
+    let mut s = IntakeSettings {
+        repeat_repair_days: 30,
+        night_start: "17:30".into(),
+        night_end: "09:00".into(),
+        due_soon_minutes: 120,
+        complaint_reply_hours: 24,
+    };
     let t = |h, m| chrono::NaiveTime::from_hms_opt(h, m, 0).unwrap();
     assert!(s.is_night(t(0, 0)) && s.is_night(t(17, 30)) && !s.is_night(t(12, 0)));
     let (a, b) = shift_bounds(&s, at("2026-11-24 02:00"));

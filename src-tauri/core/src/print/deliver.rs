@@ -35,19 +35,38 @@ pub fn send(store: &mut Store, ctx: &Ctx, input: SendInput) -> Result<()> {
     ctx.require(ANYONE, "打印表单")?;
     let archive = archive_dir(store)?;
     let path = Path::new(&input.archive_path);
-    let inside = path.canonicalize().ok().zip(archive.canonicalize().ok()).is_some_and(|(p, a)| p.starts_with(a));
+    let inside = path
+        .canonicalize()
+        .ok()
+        .zip(archive.canonicalize().ok())
+        .is_some_and(|(p, a)| p.starts_with(a));
     if !inside || path.extension().and_then(|e| e.to_str()) != Some("pdf") {
-        return Err(Error::invalid("archive_path", "只能打印归档目录中的 PDF 文件"));
+        return Err(Error::invalid(
+            "archive_path",
+            "只能打印归档目录中的 PDF 文件",
+        ));
     }
     let (program, what) = match input.to {
         Destination::Printer => ("lp", "打印机"),
         Destination::Viewer => ("xdg-open", "系统查看器"),
     };
     let status = Command::new(program).arg(path).status().map_err(|e| {
-        Error::invalid("to", format!("无法调用{what}({program}):{e};文件已保存在 {}", path.display()))
+        Error::invalid(
+            "to",
+            format!(
+                "无法调用{what}({program}):{e};文件已保存在 {}",
+                path.display()
+            ),
+        )
     })?;
     if !status.success() {
-        return Err(Error::invalid("to", format!("{what}({program})未能接收文件;文件已保存在 {}", path.display())));
+        return Err(Error::invalid(
+            "to",
+            format!(
+                "{what}({program})未能接收文件;文件已保存在 {}",
+                path.display()
+            ),
+        ));
     }
     Ok(())
 }

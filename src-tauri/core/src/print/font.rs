@@ -22,7 +22,10 @@ pub(crate) fn face() -> Result<&'static Face> {
     FACE.get_or_init(|| {
         let parsed = ParsedFont::from_bytes(FONT_BYTES, 0, &mut Vec::new())?;
         let upm = parsed.font_metrics.units_per_em.max(1) as f32;
-        Some(Face { parsed, units_per_em: upm })
+        Some(Face {
+            parsed,
+            units_per_em: upm,
+        })
     })
     .as_ref()
     .ok_or_else(|| Error::Integrity("内置字体无法读取".into()))
@@ -93,7 +96,8 @@ fn tokens(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = None::<usize>;
     for (i, c) in s.char_indices() {
-        let wordish = c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | ':' | '/' | '*' | '_' | '@' | '(' | ')');
+        let wordish = c.is_ascii_alphanumeric()
+            || matches!(c, '-' | '.' | ':' | '/' | '*' | '_' | '@' | '(' | ')');
         if wordish {
             if start.is_none() {
                 start = Some(i);
@@ -121,13 +125,18 @@ mod tests {
     fn wraps_chinese_at_the_width_and_keeps_words_whole() {
         let f = face().unwrap();
         let w10 = f.width_mm("一二三四五六七八九十", 10.0);
-        assert!((w10 - 10.0 * 10.0 * PT_TO_MM).abs() < 0.5, "CJK glyphs are one em wide: {w10}");
+        assert!(
+            (w10 - 10.0 * 10.0 * PT_TO_MM).abs() < 0.5,
+            "CJK glyphs are one em wide: {w10}"
+        );
         let lines = f.wrap("一二三四五六七八九十一二三四五", 10.0, w10 + 0.1);
         assert_eq!(lines, vec!["一二三四五六七八九十", "一二三四五"]);
         let lines = f.wrap("房号 A1-2-0301 漏水", 10.0, f.width_mm("房号 A1-2-", 10.0));
         assert!(lines.iter().any(|l| l.contains("A1-2-0301")), "{lines:?}");
         for l in &lines {
-            assert!(f.width_mm(l, 10.0) <= f.width_mm("房号 A1-2-", 10.0) + 0.01 || l == "A1-2-0301");
+            assert!(
+                f.width_mm(l, 10.0) <= f.width_mm("房号 A1-2-", 10.0) + 0.01 || l == "A1-2-0301"
+            );
         }
         assert_eq!(f.wrap("", 10.0, 20.0), vec![String::new()]);
         assert_eq!(f.wrap("甲\n乙", 10.0, 50.0), vec!["甲", "乙"]);

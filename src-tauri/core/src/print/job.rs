@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::forms::dispatch_slip::SlipPaper;
-use super::forms::{complaint, dispatch_slip, handover, intake_log, return_visits, roster, shift_request};
+use super::forms::{
+    complaint, dispatch_slip, handover, intake_log, return_visits, roster, shift_request,
+};
 use super::{load, load_duty, FormKind, PrintMeta};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
@@ -67,10 +69,16 @@ fn bound(field: &str, text: &str, is_end: bool) -> Result<(String, String)> {
     }
     for f in ["%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"] {
         if let Ok(dt) = NaiveDateTime::parse_from_str(t, f) {
-            return Ok((dt.format(crate::ctx::TIME_FORMAT).to_string(), dt.format("%Y-%m-%d %H:%M").to_string()));
+            return Ok((
+                dt.format(crate::ctx::TIME_FORMAT).to_string(),
+                dt.format("%Y-%m-%d %H:%M").to_string(),
+            ));
         }
     }
-    Err(Error::invalid(field, format!("日期“{t}”格式不正确,应为 2026-11-02 或 2026-11-02 08:30")))
+    Err(Error::invalid(
+        field,
+        format!("日期“{t}”格式不正确,应为 2026-11-02 或 2026-11-02 08:30"),
+    ))
 }
 
 /// [from, to) as stored-time text, and the label printed as the log's 记录编号.
@@ -78,23 +86,39 @@ fn period(input: &PrintInput) -> Result<(String, String, String)> {
     if input.from.trim().is_empty() {
         return Err(Error::invalid("from", "请选择要打印的日期"));
     }
-    let to_text = if input.to.trim().is_empty() { input.from.trim() } else { input.to.trim() };
+    let to_text = if input.to.trim().is_empty() {
+        input.from.trim()
+    } else {
+        input.to.trim()
+    };
     let (from, from_label) = bound("from", &input.from, false)?;
     let (to, to_label) = bound("to", to_text, true)?;
     if to <= from {
         return Err(Error::invalid("to", "结束时间应晚于开始时间"));
     }
-    let label = if from_label == to_label { from_label } else { format!("{from_label} 至 {to_label}") };
+    let label = if from_label == to_label {
+        from_label
+    } else {
+        format!("{from_label} 至 {to_label}")
+    };
     Ok((from, to, label))
 }
 
 fn day(field: &str, text: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| Error::invalid(field, format!("日期“{}”格式不正确,应为 2026-11-02", text.trim())))
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        Error::invalid(
+            field,
+            format!("日期“{}”格式不正确,应为 2026-11-02", text.trim()),
+        )
+    })
 }
 
 /// Renders the form and returns (pdf, serial-or-period for the file name).
-fn render(tx: &rusqlite::Transaction, meta: &PrintMeta, input: &PrintInput) -> Result<(Vec<u8>, String)> {
+fn render(
+    tx: &rusqlite::Transaction,
+    meta: &PrintMeta,
+    input: &PrintInput,
+) -> Result<(Vec<u8>, String)> {
     match input.form {
         FormKind::IntakeLog => {
             let (from, to, label) = period(input)?;
@@ -151,12 +175,25 @@ fn render(tx: &rusqlite::Transaction, meta: &PrintMeta, input: &PrintInput) -> R
 
 /// The archive folder beside the database file.
 pub fn archive_dir(store: &Store) -> Result<PathBuf> {
-    let db = store.path().ok_or_else(|| Error::invalid("form", "内存数据库没有归档目录"))?;
-    Ok(db.parent().unwrap_or_else(|| Path::new(".")).join("archive"))
+    let db = store
+        .path()
+        .ok_or_else(|| Error::invalid("form", "内存数据库没有归档目录"))?;
+    Ok(db
+        .parent()
+        .unwrap_or_else(|| Path::new("."))
+        .join("archive"))
 }
 
 fn file_safe(s: &str) -> String {
-    s.chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { '_' }).collect()
+    s.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
 }
 
 pub fn print(store: &mut Store, ctx: &Ctx, input: PrintInput) -> Result<PrintedForm> {
@@ -166,16 +203,33 @@ pub fn print(store: &mut Store, ctx: &Ctx, input: PrintInput) -> Result<PrintedF
     }
     let dir = archive_dir(store)?;
     store.write(|tx| {
-        let office = office::load(tx)?.ok_or_else(|| Error::not_found("office", "尚未完成首次设置"))?;
+        let office =
+            office::load(tx)?.ok_or_else(|| Error::not_found("office", "尚未完成首次设置"))?;
         let meta = PrintMeta::new(&office, ctx.now, input.full_phones);
         let (pdf, serial) = render(tx, &meta, &input)?;
         let month_dir = dir.join(ctx.now.format("%Y-%m").to_string());
         std::fs::create_dir_all(&month_dir)?;
-        let file_name = format!("{}-{}-{}.pdf", input.form.key(), file_safe(&serial), ctx.now.format("%Y%m%d%H%M%S"));
+        let file_name = format!(
+            "{}-{}-{}.pdf",
+            input.form.key(),
+            file_safe(&serial),
+            ctx.now.format("%Y%m%d%H%M%S")
+        );
         let path = month_dir.join(&file_name);
         std::fs::write(&path, &pdf)?;
-        let phones = if input.full_phones { "完整电话号码(主管选择)" } else { "电话已隐去" };
-        audit::record(tx, ctx, "打印表单", "print", None, &format!("{} {serial};{phones};归档 {file_name}", input.form.label()))?;
+        let phones = if input.full_phones {
+            "完整电话号码(主管选择)"
+        } else {
+            "电话已隐去"
+        };
+        audit::record(
+            tx,
+            ctx,
+            "打印表单",
+            "print",
+            None,
+            &format!("{} {serial};{phones};归档 {file_name}", input.form.label()),
+        )?;
         Ok(PrintedForm {
             form: input.form,
             title: input.form.label().to_string(),
@@ -193,12 +247,24 @@ pub fn base64(data: &[u8]) -> String {
     const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
     for chunk in data.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
         out.push(T[(n >> 18) as usize & 63] as char);
         out.push(T[(n >> 12) as usize & 63] as char);
-        out.push(if chunk.len() > 1 { T[(n >> 6) as usize & 63] as char } else { '=' });
-        out.push(if chunk.len() > 2 { T[n as usize & 63] as char } else { '=' });
+        out.push(if chunk.len() > 1 {
+            T[(n >> 6) as usize & 63] as char
+        } else {
+            '='
+        });
+        out.push(if chunk.len() > 2 {
+            T[n as usize & 63] as char
+        } else {
+            '='
+        });
     }
     out
 }

@@ -2,19 +2,42 @@
 //! the database, and the audit log records the job and any full-phone choice.
 
 use super::job::{print, PrintInput};
-use super::tests::{text_of_bytes};
+use super::tests::text_of_bytes;
 use super::FormKind;
 use crate::test_desk::{self, at};
 
 fn input(form: FormKind) -> PrintInput {
-    PrintInput { form, serial: String::new(), from: String::new(), to: String::new(), paper: None, full_phones: false }
+    PrintInput {
+        form,
+        serial: String::new(),
+        from: String::new(),
+        to: String::new(),
+        paper: None,
+        full_phones: false,
+    }
 }
 
 #[test]
 fn prints_each_intake_form_from_the_database_and_archives_it() {
     let mut d = test_desk::desk();
-    let i1 = test_desk::intake(&d.store, "2026-11-02 08:05:00", 1, "call", "repair", "厨房下水道堵塞,水漫到客厅", false);
-    test_desk::intake(&d.store, "2026-11-02 22:40:00", 2, "visit", "help", "夜间门禁卡失灵无法进入单元门", true);
+    let i1 = test_desk::intake(
+        &d.store,
+        "2026-11-02 08:05:00",
+        1,
+        "call",
+        "repair",
+        "厨房下水道堵塞,水漫到客厅",
+        false,
+    );
+    test_desk::intake(
+        &d.store,
+        "2026-11-02 22:40:00",
+        2,
+        "visit",
+        "help",
+        "夜间门禁卡失灵无法进入单元门",
+        true,
+    );
     d.store
         .conn()
         .execute(
@@ -23,26 +46,124 @@ fn prints_each_intake_form_from_the_database_and_archives_it() {
             [],
         )
         .unwrap();
-    let s = test_desk::slip(&d.store, "PG-202611-0001", Some(i1), at(2026, 11, 2, 8, 6), "给排水", Some(3));
+    let s = test_desk::slip(
+        &d.store,
+        "PG-202611-0001",
+        Some(i1),
+        at(2026, 11, 2, 8, 6),
+        "给排水",
+        Some(3),
+    );
     test_desk::visit_slip(&d.store, s, "2026-11-03 10:00:00", Some("satisfied"));
-    test_desk::complaint(&d.store, "TS-202611-0001", "2026-11-05 10:02:00", "neighbour", Some("valid"), Some("2026-11-06 16:20:00"));
+    test_desk::complaint(
+        &d.store,
+        "TS-202611-0001",
+        "2026-11-05 10:02:00",
+        "neighbour",
+        Some("valid"),
+        Some("2026-11-06 16:20:00"),
+    );
     let ctx = d.ctx(&d.clerk);
 
     let cases: Vec<(PrintInput, Vec<&str>)> = vec![
-        (PrintInput { from: "2026-11-02".into(), ..input(FormKind::IntakeLog) }, vec!["来电来访登记表", "厨房下水道堵塞,水漫到客厅", "PG-202611-0001", "3-2-1502", "138****5678", "李小梅", "夜间门禁卡失灵无法进入单元门"]),
-        (PrintInput { from: "2026-11-02 08:00".into(), to: "2026-11-02 17:30".into(), ..input(FormKind::IntakeLog) }, vec!["2026-11-0208:00至2026-11-0217:30", "厨房下水道堵塞"]),
-        (PrintInput { from: "2026-11-02".into(), ..input(FormKind::NightLog) }, vec!["夜间值班记录表", "夜间门禁卡失灵无法进入单元门", "5-1-0802", "5栋电梯困人紧急处理", "2026-11-0223:10"]),
-        (PrintInput { serial: "PG-202611-0001".into(), ..input(FormKind::DispatchSlip) }, vec!["维修派工单", "PG-202611-0001", "给排水", "工程部", "赵师傅", "更换角阀一只", "有偿¥35.00", "师傅很准时", "系统签名:赵师傅"]),
-        (PrintInput { from: "2026-11-02".into(), ..input(FormKind::DispatchSlip) }, vec!["PG-202611-0001"]),
-        (PrintInput { serial: "TS-202611-0001".into(), ..input(FormKind::Complaint) }, vec!["投诉处理记录表", "TS-202611-0001", "邻里纠纷", "周先生", "139****4321", "上门约谈装修户", "装修户承诺按规定时间施工", "系统签名:王主管"]),
-        (PrintInput { from: "2026-11-01".into(), to: "2026-11-30".into(), ..input(FormKind::ReturnVisits) }, vec!["回访记录表", "PG-202611-0001", "满意", "师傅很准时"]),
+        (
+            PrintInput {
+                from: "2026-11-02".into(),
+                ..input(FormKind::IntakeLog)
+            },
+            vec![
+                "来电来访登记表",
+                "厨房下水道堵塞,水漫到客厅",
+                "PG-202611-0001",
+                "3-2-1502",
+                "138****5678",
+                "李小梅",
+                "夜间门禁卡失灵无法进入单元门",
+            ],
+        ),
+        (
+            PrintInput {
+                from: "2026-11-02 08:00".into(),
+                to: "2026-11-02 17:30".into(),
+                ..input(FormKind::IntakeLog)
+            },
+            vec!["2026-11-0208:00至2026-11-0217:30", "厨房下水道堵塞"],
+        ),
+        (
+            PrintInput {
+                from: "2026-11-02".into(),
+                ..input(FormKind::NightLog)
+            },
+            vec![
+                "夜间值班记录表",
+                "夜间门禁卡失灵无法进入单元门",
+                "5-1-0802",
+                "5栋电梯困人紧急处理",
+                "2026-11-0223:10",
+            ],
+        ),
+        (
+            PrintInput {
+                serial: "PG-202611-0001".into(),
+                ..input(FormKind::DispatchSlip)
+            },
+            vec![
+                "维修派工单",
+                "PG-202611-0001",
+                "给排水",
+                "工程部",
+                "赵师傅",
+                "更换角阀一只",
+                "有偿¥35.00",
+                "师傅很准时",
+                "系统签名:赵师傅",
+            ],
+        ),
+        (
+            PrintInput {
+                from: "2026-11-02".into(),
+                ..input(FormKind::DispatchSlip)
+            },
+            vec!["PG-202611-0001"],
+        ),
+        (
+            PrintInput {
+                serial: "TS-202611-0001".into(),
+                ..input(FormKind::Complaint)
+            },
+            vec![
+                "投诉处理记录表",
+                "TS-202611-0001",
+                "邻里纠纷",
+                "周先生",
+                "139****4321",
+                "上门约谈装修户",
+                "装修户承诺按规定时间施工",
+                "系统签名:王主管",
+            ],
+        ),
+        (
+            PrintInput {
+                from: "2026-11-01".into(),
+                to: "2026-11-30".into(),
+                ..input(FormKind::ReturnVisits)
+            },
+            vec!["回访记录表", "PG-202611-0001", "满意", "师傅很准时"],
+        ),
     ];
     for (inp, wanted) in cases {
         let form = inp.form;
         let printed = print(&mut d.store, &ctx, inp).unwrap();
         let path = std::path::Path::new(&printed.archive_path);
-        assert!(path.starts_with(d._dir.path().join("archive").join("2026-11")), "archived beside the database: {path:?}");
-        assert_eq!(std::fs::read(path).unwrap(), printed.pdf, "the archive holds exactly what was printed");
+        assert!(
+            path.starts_with(d._dir.path().join("archive").join("2026-11")),
+            "archived beside the database: {path:?}"
+        );
+        assert_eq!(
+            std::fs::read(path).unwrap(),
+            printed.pdf,
+            "the archive holds exactly what was printed"
+        );
         let (text, _) = text_of_bytes(&printed.pdf);
         for w in wanted {
             let w: String = w.chars().filter(|c| !c.is_whitespace()).collect();
@@ -50,16 +171,43 @@ fn prints_each_intake_form_from_the_database_and_archives_it() {
         }
         assert!(!text.contains("13812345678"));
     }
-    let audits: i64 = d.store.conn().query_row("SELECT count(*) FROM audit_log WHERE action = '打印表单'", [], |r| r.get(0)).unwrap();
+    let audits: i64 = d
+        .store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE action = '打印表单'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
     assert_eq!(audits, 7);
 }
 
 #[test]
 fn full_phones_are_a_supervisors_choice_and_are_audited() {
     let mut d = test_desk::desk();
-    let i1 = test_desk::intake(&d.store, "2026-11-02 08:05:00", 1, "call", "repair", "厨房下水道堵塞", false);
-    test_desk::slip(&d.store, "PG-202611-0001", Some(i1), at(2026, 11, 2, 8, 6), "给排水", None);
-    let want = PrintInput { serial: "PG-202611-0001".into(), full_phones: true, ..input(FormKind::DispatchSlip) };
+    let i1 = test_desk::intake(
+        &d.store,
+        "2026-11-02 08:05:00",
+        1,
+        "call",
+        "repair",
+        "厨房下水道堵塞",
+        false,
+    );
+    test_desk::slip(
+        &d.store,
+        "PG-202611-0001",
+        Some(i1),
+        at(2026, 11, 2, 8, 6),
+        "给排水",
+        None,
+    );
+    let want = PrintInput {
+        serial: "PG-202611-0001".into(),
+        full_phones: true,
+        ..input(FormKind::DispatchSlip)
+    };
     let (clerk, boss) = (d.ctx(&d.clerk), d.ctx(&d.boss));
     let e = print(&mut d.store, &clerk, want.clone()).unwrap_err();
     assert_eq!(e.kind(), "forbidden");
@@ -68,7 +216,11 @@ fn full_phones_are_a_supervisors_choice_and_are_audited() {
     let summary: String = d
         .store
         .conn()
-        .query_row("SELECT summary FROM audit_log WHERE action = '打印表单' ORDER BY id DESC LIMIT 1", [], |r| r.get(0))
+        .query_row(
+            "SELECT summary FROM audit_log WHERE action = '打印表单' ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert!(summary.contains("完整电话号码"), "{summary}");
 }
@@ -78,18 +230,57 @@ fn bad_selections_name_their_field() {
     let mut d = test_desk::desk();
     let ctx = d.ctx(&d.clerk);
     for (inp, field) in [
-        (PrintInput { serial: "PG-209901-0001".into(), ..input(FormKind::DispatchSlip) }, "serial"),
-        (PrintInput { from: "2026-11-02".into(), ..input(FormKind::DispatchSlip) }, "from"),
-        (PrintInput { from: "11/02".into(), ..input(FormKind::IntakeLog) }, "from"),
-        (PrintInput { from: "2026-11-03".into(), to: "2026-11-01".into(), ..input(FormKind::IntakeLog) }, "to"),
+        (
+            PrintInput {
+                serial: "PG-209901-0001".into(),
+                ..input(FormKind::DispatchSlip)
+            },
+            "serial",
+        ),
+        (
+            PrintInput {
+                from: "2026-11-02".into(),
+                ..input(FormKind::DispatchSlip)
+            },
+            "from",
+        ),
+        (
+            PrintInput {
+                from: "11/02".into(),
+                ..input(FormKind::IntakeLog)
+            },
+            "from",
+        ),
+        (
+            PrintInput {
+                from: "2026-11-03".into(),
+                to: "2026-11-01".into(),
+                ..input(FormKind::IntakeLog)
+            },
+            "to",
+        ),
         (input(FormKind::ReturnVisits), "from"),
-        (PrintInput { serial: "TS-1".into(), ..input(FormKind::Complaint) }, "serial"),
+        (
+            PrintInput {
+                serial: "TS-1".into(),
+                ..input(FormKind::Complaint)
+            },
+            "serial",
+        ),
     ] {
         let e = print(&mut d.store, &ctx, inp).unwrap_err();
         assert_eq!(e.field(), Some(field), "{e}");
     }
     // A day with no entries still prints a valid, empty log.
-    let p = print(&mut d.store, &ctx, PrintInput { from: "2026-11-04".into(), ..input(FormKind::IntakeLog) }).unwrap();
+    let p = print(
+        &mut d.store,
+        &ctx,
+        PrintInput {
+            from: "2026-11-04".into(),
+            ..input(FormKind::IntakeLog)
+        },
+    )
+    .unwrap();
     assert!(text_of_bytes(&p.pdf).0.contains("本期间无来电来访登记"));
 }
 
@@ -126,9 +317,55 @@ fn prints_the_duty_forms_from_the_duty_tables() {
         .unwrap();
     let ctx = d.ctx(&d.clerk);
     let cases: Vec<(PrintInput, Vec<&str>)> = vec![
-        (PrintInput { from: "2026-11".into(), ..input(FormKind::Roster) }, vec!["2026年11月值班安排表", "李小梅", "赵师傅", "139****0002", "夜班", "17:30–次日09:00", "系统签名:王主管2026-10-2416:00"]),
-        (PrintInput { serial: "5".into(), ..input(FormKind::ShiftRequest) }, vec!["调班/请假申请单", "#5", "请假", "家中老人住院需陪护", "2026-11-10至2026-11-11,共2天", "赵师傅", "已批准", "系统签名:王主管2026-11-0310:00"]),
-        (PrintInput { serial: "JJ-202611-0001".into(), ..input(FormKind::Handover) }, vec!["交接班记录表", "JJ-202611-0001", "对讲机", "1/2", "缺失", "借给秩序维护部巡逻", "5-1-0802渗水待楼上业主回家后检查", "照明一组不亮", "系统签名:李小梅2026-11-0217:25", "系统签名:赵师傅2026-11-0217:28"]),
+        (
+            PrintInput {
+                from: "2026-11".into(),
+                ..input(FormKind::Roster)
+            },
+            vec![
+                "2026年11月值班安排表",
+                "李小梅",
+                "赵师傅",
+                "139****0002",
+                "夜班",
+                "17:30–次日09:00",
+                "系统签名:王主管2026-10-2416:00",
+            ],
+        ),
+        (
+            PrintInput {
+                serial: "5".into(),
+                ..input(FormKind::ShiftRequest)
+            },
+            vec![
+                "调班/请假申请单",
+                "#5",
+                "请假",
+                "家中老人住院需陪护",
+                "2026-11-10至2026-11-11,共2天",
+                "赵师傅",
+                "已批准",
+                "系统签名:王主管2026-11-0310:00",
+            ],
+        ),
+        (
+            PrintInput {
+                serial: "JJ-202611-0001".into(),
+                ..input(FormKind::Handover)
+            },
+            vec![
+                "交接班记录表",
+                "JJ-202611-0001",
+                "对讲机",
+                "1/2",
+                "缺失",
+                "借给秩序维护部巡逻",
+                "5-1-0802渗水待楼上业主回家后检查",
+                "照明一组不亮",
+                "系统签名:李小梅2026-11-0217:25",
+                "系统签名:赵师傅2026-11-0217:28",
+            ],
+        ),
     ];
     for (inp, wanted) in cases {
         let form = inp.form;
@@ -139,6 +376,14 @@ fn prints_the_duty_forms_from_the_duty_tables() {
             assert!(text.contains(&w), "{form:?}: “{w}” missing:\n{text}");
         }
     }
-    let e = print(&mut d.store, &ctx, PrintInput { from: "2026-10".into(), ..input(FormKind::Roster) }).unwrap_err();
+    let e = print(
+        &mut d.store,
+        &ctx,
+        PrintInput {
+            from: "2026-10".into(),
+            ..input(FormKind::Roster)
+        },
+    )
+    .unwrap_err();
     assert_eq!(e.field(), Some("from"));
 }

@@ -11,7 +11,12 @@ use super::labels::{self as l, minute};
 use crate::error::{Error, Result};
 
 /// Intake entries received in [from, to) (stored-time text bounds); `night_only` for the night log.
-pub fn intake_rows(tx: &Transaction, from: &str, to: &str, night_only: bool) -> Result<Vec<IntakeRow>> {
+pub fn intake_rows(
+    tx: &Transaction,
+    from: &str,
+    to: &str,
+    night_only: bool,
+) -> Result<Vec<IntakeRow>> {
     let mut st = tx.prepare_cached(
         "SELECT e.received_at, COALESCE(r.code, e.location), e.caller_name, e.caller_phone, e.channel, e.kind,
                 e.content, s.name, e.outcome, COALESCE(ds.serial, c.serial, '')
@@ -41,13 +46,19 @@ pub fn intake_rows(tx: &Transaction, from: &str, to: &str, night_only: bool) -> 
 }
 
 pub fn intake_log(tx: &Transaction, from: &str, to: &str, period: String) -> Result<IntakeLog> {
-    Ok(IntakeLog { period, rows: intake_rows(tx, from, to, false)? })
+    Ok(IntakeLog {
+        period,
+        rows: intake_rows(tx, from, to, false)?,
+    })
 }
 
 /// The night log of the night starting on `day` (the office's night window from intake_settings).
 pub fn night_log(tx: &Transaction, day: chrono::NaiveDate) -> Result<NightLog> {
-    let (start, end): (String, String) =
-        tx.query_row("SELECT night_start, night_end FROM intake_settings WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let (start, end): (String, String) = tx.query_row(
+        "SELECT night_start, night_end FROM intake_settings WHERE id = 1",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
     let next = day.succ_opt().unwrap_or(day);
     let end_day = if end <= start { next } else { day };
     let from = format!("{day} {start}:00");
@@ -74,7 +85,12 @@ fn covers(tx: &Transaction, from: &str, to: &str) -> Result<Vec<NightCover>> {
          WHERE c.start_at < ?2 AND (c.end_at IS NULL OR c.end_at > ?1) ORDER BY c.start_at",
     )?;
     let rows = st.query_map(params![from, to], |r| {
-        Ok(NightCover { from: minute(&r.get::<_, String>(0)?), to: minute(&r.get::<_, String>(1)?), covered_by: r.get(2)?, reason: r.get(3)? })
+        Ok(NightCover {
+            from: minute(&r.get::<_, String>(0)?),
+            to: minute(&r.get::<_, String>(1)?),
+            covered_by: r.get(2)?,
+            reason: r.get(3)?,
+        })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -93,7 +109,10 @@ const SLIP_SELECT: &str = "SELECT d.id, d.serial, d.opened_at, COALESCE(r.code, 
      LEFT JOIN staff t ON t.id = d.technician_signed_by";
 
 fn slip_from_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, DispatchSlip)> {
-    let fee = match (r.get::<_, Option<String>>(18)?.as_deref(), r.get::<_, i64>(19)?) {
+    let fee = match (
+        r.get::<_, Option<String>>(18)?.as_deref(),
+        r.get::<_, i64>(19)?,
+    ) {
         (Some("paid"), cents) => format!("有偿 ¥{}.{:02}", cents / 100, cents % 100),
         (Some("free"), _) => "无偿".to_string(),
         _ => String::new(),
@@ -104,7 +123,12 @@ fn slip_from_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, DispatchSlip)> {
         None => "",
     };
     let sat = l::satisfaction(&r.get::<_, String>(21)?);
-    let acceptance = [accepted, sat].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(",");
+    let acceptance = [accepted, sat]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(",");
     Ok((
         r.get(0)?,
         DispatchSlip {
@@ -151,7 +175,11 @@ fn visits_text(tx: &Transaction, column: &str, id: i64) -> Result<String> {
             l::visit_method(&r.get::<_, String>(1)?),
             if answered == 1 { "回访" } else { "未接通" },
             sat,
-            if result.is_empty() { String::new() } else { format!(":{result}") },
+            if result.is_empty() {
+                String::new()
+            } else {
+                format!(":{result}")
+            },
             r.get::<_, String>(5)?
         ))
     })?;
@@ -160,19 +188,29 @@ fn visits_text(tx: &Transaction, column: &str, id: i64) -> Result<String> {
 
 pub fn slip_by_serial(tx: &Transaction, serial: &str) -> Result<DispatchSlip> {
     let found = tx
-        .query_row(&format!("{SLIP_SELECT} WHERE d.serial = ?1"), [serial.trim()], slip_from_row)
+        .query_row(
+            &format!("{SLIP_SELECT} WHERE d.serial = ?1"),
+            [serial.trim()],
+            slip_from_row,
+        )
         .optional()?;
-    let (id, mut slip) = found.ok_or_else(|| Error::not_found("serial", format!("找不到派工单“{}”", serial.trim())))?;
+    let (id, mut slip) = found
+        .ok_or_else(|| Error::not_found("serial", format!("找不到派工单“{}”", serial.trim())))?;
     slip.return_visit = visits_text(tx, "slip_id", id)?;
     Ok(slip)
 }
 
 /// Every slip opened on `day`, in serial order (the day's batch).
 pub fn slips_of_day(tx: &Transaction, day: chrono::NaiveDate) -> Result<Vec<DispatchSlip>> {
-    let mut st = tx.prepare_cached(&format!("{SLIP_SELECT} WHERE d.opened_at >= ?1 AND d.opened_at < ?2 ORDER BY d.serial"))?;
+    let mut st = tx.prepare_cached(&format!(
+        "{SLIP_SELECT} WHERE d.opened_at >= ?1 AND d.opened_at < ?2 ORDER BY d.serial"
+    ))?;
     let next = day.succ_opt().unwrap_or(day);
     let found: Vec<(i64, DispatchSlip)> = st
-        .query_map(params![format!("{day} 00:00:00"), format!("{next} 00:00:00")], slip_from_row)?
+        .query_map(
+            params![format!("{day} 00:00:00"), format!("{next} 00:00:00")],
+            slip_from_row,
+        )?
         .collect::<rusqlite::Result<_>>()?;
     let mut out = Vec::with_capacity(found.len());
     for (id, mut s) in found {
@@ -229,20 +267,32 @@ pub fn complaint_by_serial(tx: &Transaction, serial: &str) -> Result<ComplaintRe
             },
         )
         .optional()?;
-    let (id, mut c) = found.ok_or_else(|| Error::not_found("serial", format!("找不到投诉“{}”", serial.trim())))?;
+    let (id, mut c) = found
+        .ok_or_else(|| Error::not_found("serial", format!("找不到投诉“{}”", serial.trim())))?;
     let mut st = tx.prepare_cached(
         "SELECT cs.at, s.name, cs.note FROM complaint_steps cs JOIN staff s ON s.id = cs.by_id
          WHERE cs.complaint_id = ?1 ORDER BY cs.at, cs.id",
     )?;
     c.steps = st
-        .query_map([id], |r| Ok(ComplaintStep { at: minute(&r.get::<_, String>(0)?), by: r.get(1)?, action: r.get(2)? }))?
+        .query_map([id], |r| {
+            Ok(ComplaintStep {
+                at: minute(&r.get::<_, String>(0)?),
+                by: r.get(1)?,
+                action: r.get(2)?,
+            })
+        })?
         .collect::<rusqlite::Result<_>>()?;
     c.feedback = visits_text(tx, "complaint_id", id)?;
     Ok(c)
 }
 
 /// Return visits made in [from, to).
-pub fn return_visits(tx: &Transaction, from: &str, to: &str, period: String) -> Result<ReturnVisitLog> {
+pub fn return_visits(
+    tx: &Transaction,
+    from: &str,
+    to: &str,
+    period: String,
+) -> Result<ReturnVisitLog> {
     let mut st = tx.prepare_cached(
         "SELECT v.at, COALESCE(d.serial, c.serial), COALESCE(rd.code, d.location, rc.code, ''),
                 COALESCE(d.caller_name, c.complainant_name, ''), COALESCE(d.caller_phone, c.complainant_phone, ''),

@@ -11,7 +11,10 @@ use crate::error::{Error, Result};
 use crate::role::Role;
 
 fn role_label(code: &str) -> String {
-    Role::parse(code, "role").map(|r| r.label()).unwrap_or("").to_string()
+    Role::parse(code, "role")
+        .map(|r| r.label())
+        .unwrap_or("")
+        .to_string()
 }
 
 pub fn handover(tx: &Transaction, serial: &str) -> Result<HandoverSheet> {
@@ -42,7 +45,9 @@ pub fn handover(tx: &Transaction, serial: &str) -> Result<HandoverSheet> {
             },
         )
         .optional()?;
-    let (id, mut h) = found.ok_or_else(|| Error::not_found("serial", format!("找不到交接班记录“{}”", serial.trim())))?;
+    let (id, mut h) = found.ok_or_else(|| {
+        Error::not_found("serial", format!("找不到交接班记录“{}”", serial.trim()))
+    })?;
     let mut st = tx.prepare_cached(
         "SELECT item_name, expected_qty, actual_qty, state, note, explanation FROM handover_checks WHERE handover_id = ?1 ORDER BY item_id",
     )?;
@@ -59,19 +64,48 @@ pub fn handover(tx: &Transaction, serial: &str) -> Result<HandoverSheet> {
                     _ => "完好",
                 }
                 .to_string(),
-                note: [note, if why.is_empty() { why } else { format!("交班人说明:{why}") }].iter().filter(|s| !s.is_empty()).cloned().collect::<Vec<_>>().join(";"),
+                note: [
+                    note,
+                    if why.is_empty() {
+                        why
+                    } else {
+                        format!("交班人说明:{why}")
+                    },
+                ]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(";"),
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let mut st = tx.prepare_cached("SELECT source, summary, note FROM handover_open_items WHERE handover_id = ?1 ORDER BY id")?;
+    let mut st = tx.prepare_cached(
+        "SELECT source, summary, note FROM handover_open_items WHERE handover_id = ?1 ORDER BY id",
+    )?;
     h.open_items = st
-        .query_map([id], |r| Ok(HandoverOpenItem { record_serial: r.get(0)?, description: r.get(1)?, follow_up: r.get(2)? }))?
+        .query_map([id], |r| {
+            Ok(HandoverOpenItem {
+                record_serial: r.get(0)?,
+                description: r.get(1)?,
+                follow_up: r.get(2)?,
+            })
+        })?
         .collect::<rusqlite::Result<_>>()?;
     let mut st = tx.prepare_cached("SELECT area, description, explanation FROM handover_anomalies WHERE handover_id = ?1 ORDER BY id")?;
     let lines: Vec<String> = st
         .query_map([id], |r| {
             let why: String = r.get(2)?;
-            Ok(format!("{}:{}{}", r.get::<_, String>(0)?, r.get::<_, String>(1)?, if why.is_empty() { String::new() } else { format!("(交班人说明:{why})") }))
+            Ok(format!(
+                "{}:{}{}",
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                if why.is_empty() {
+                    String::new()
+                } else {
+                    format!("(交班人说明:{why})")
+                }
+            ))
         })?
         .collect::<rusqlite::Result<_>>()?;
     h.anomalies = lines.join("\n");
@@ -82,7 +116,11 @@ pub fn handover(tx: &Transaction, serial: &str) -> Result<HandoverSheet> {
 pub fn roster(tx: &Transaction, month: &str) -> Result<RosterSheet> {
     // A day (2026-11-23) names its month too.
     let m = month.trim();
-    let m = if m.len() == 10 { m.get(..7).unwrap_or(m) } else { m };
+    let m = if m.len() == 10 {
+        m.get(..7).unwrap_or(m)
+    } else {
+        m
+    };
     let first = NaiveDate::parse_from_str(&format!("{m}-01"), "%Y-%m-%d")
         .map_err(|_| Error::invalid("from", format!("月份“{m}”格式不正确,应为 2026-11")))?;
     let found = tx
@@ -92,16 +130,22 @@ pub fn roster(tx: &Transaction, month: &str) -> Result<RosterSheet> {
             |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)),
         )
         .optional()?;
-    let (id, published_by, published_at) = found.ok_or_else(|| Error::not_found("from", format!("{m} 尚未编排值班表")))?;
-    let next = if first.month() == 12 { NaiveDate::from_ymd_opt(first.year() + 1, 1, 1) } else { NaiveDate::from_ymd_opt(first.year(), first.month() + 1, 1) }
-        .unwrap_or(first);
+    let (id, published_by, published_at) =
+        found.ok_or_else(|| Error::not_found("from", format!("{m} 尚未编排值班表")))?;
+    let next = if first.month() == 12 {
+        NaiveDate::from_ymd_opt(first.year() + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(first.year(), first.month() + 1, 1)
+    }
+    .unwrap_or(first);
     let days: Vec<NaiveDate> = first.iter_days().take_while(|d| *d < next).collect();
     let mut st = tx.prepare_cached(
         "SELECT DISTINCT s.id, s.name, s.role, s.phone FROM roster_cells c JOIN staff s ON s.id = c.staff_id
          WHERE c.roster_id = ?1 ORDER BY s.role, s.name",
     )?;
-    let staff: Vec<(i64, String, String, String)> =
-        st.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<rusqlite::Result<_>>()?;
+    let staff: Vec<(i64, String, String, String)> = st
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
     let mut cell = tx.prepare_cached(
         "SELECT COALESCE(
             (SELECT COALESCE(sh.code, '休') FROM roster_overrides o LEFT JOIN shifts sh ON sh.id = o.shift_id
@@ -116,21 +160,39 @@ pub fn roster(tx: &Transaction, month: &str) -> Result<RosterSheet> {
             let code: String = cell.query_row(params![sid, d.to_string(), id], |r| r.get(0))?;
             marks.push(if code == "休" { String::new() } else { code });
         }
-        people.push(RosterPerson { name, role: role_label(&role), phone, days: marks });
+        people.push(RosterPerson {
+            name,
+            role: role_label(&role),
+            phone,
+            days: marks,
+        });
     }
-    let mut st = tx.prepare_cached("SELECT code, name, start_time, end_time FROM shifts WHERE active = 1 ORDER BY sort, id")?;
+    let mut st = tx.prepare_cached(
+        "SELECT code, name, start_time, end_time FROM shifts WHERE active = 1 ORDER BY sort, id",
+    )?;
     let legend = st
         .query_map([], |r| {
             let (start, end): (String, String) = (r.get(2)?, r.get(3)?);
-            let hours = if end <= start { format!("{start}–次日{end}") } else { format!("{start}–{end}") };
-            Ok(ShiftLegend { code: r.get(0)?, name: r.get(1)?, hours })
+            let hours = if end <= start {
+                format!("{start}–次日{end}")
+            } else {
+                format!("{start}–{end}")
+            };
+            Ok(ShiftLegend {
+                code: r.get(0)?,
+                name: r.get(1)?,
+                hours,
+            })
         })?
         .collect::<rusqlite::Result<_>>()?;
     const WD: [&str; 7] = ["一", "二", "三", "四", "五", "六", "日"];
     Ok(RosterSheet {
         month: m.to_string(),
         days_in_month: days.len() as u32,
-        weekdays: days.iter().map(|d| WD[d.weekday().num_days_from_monday() as usize].to_string()).collect(),
+        weekdays: days
+            .iter()
+            .map(|d| WD[d.weekday().num_days_from_monday() as usize].to_string())
+            .collect(),
         people,
         legend,
         published_by,
@@ -140,7 +202,11 @@ pub fn roster(tx: &Transaction, month: &str) -> Result<RosterSheet> {
 
 /// A swap or leave request by its number.
 pub fn request(tx: &Transaction, number: &str) -> Result<ShiftRequestForm> {
-    let id: i64 = number.trim().trim_start_matches('#').parse().map_err(|_| Error::invalid("serial", "申请编号应为数字"))?;
+    let id: i64 = number
+        .trim()
+        .trim_start_matches('#')
+        .parse()
+        .map_err(|_| Error::invalid("serial", "申请编号应为数字"))?;
     let found = tx
         .query_row(
             "SELECT q.kind, s.name, s.role, s.phone, q.filed_at, q.from_day, q.to_day, COALESCE(o.name, ''), COALESCE(q.other_day, ''),

@@ -2,13 +2,13 @@
 //! PDF bytes; `page` draws the document-control header every form carries, `table` draws
 //! ruled tables, record grids and signature boxes, `font` measures the bundled CJK font.
 
+pub mod deliver;
 pub mod font;
 pub mod forms;
+pub mod job;
 pub mod labels;
 pub mod load;
 pub mod load_duty;
-pub mod job;
-pub mod deliver;
 pub mod page;
 pub mod table;
 
@@ -140,6 +140,6 @@ impl PrintMeta {
 }
 
 #[cfg(test)]
-mod tests;
-#[cfg(test)]
 mod job_tests;
+#[cfg(test)]
+mod tests;

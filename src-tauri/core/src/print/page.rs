@@ -4,8 +4,8 @@
 //! bottom-left) happens only here.
 
 use printpdf::{
-    Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Pt, Rect, TextItem,
+    Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle,
+    PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem,
 };
 
 use super::font::{face, Face, PT_TO_MM};
@@ -89,7 +89,15 @@ impl Document {
         let face = face()?;
         let mut pdf = PdfDocument::new(&header.title);
         let font = pdf.add_font(&face.parsed);
-        let mut doc = Document { paper, header, pdf, font, face, pages: Vec::new(), y: 0.0 };
+        let mut doc = Document {
+            paper,
+            header,
+            pdf,
+            font,
+            face,
+            pages: Vec::new(),
+            y: 0.0,
+        };
         doc.new_page();
         Ok(doc)
     }
@@ -118,7 +126,11 @@ impl Document {
         let (l, w) = (self.left(), self.width());
         let top = self.paper.margin_mm() - if self.paper == Paper::A5 { 2.0 } else { 5.0 };
         let h = self.header.clone();
-        let small = if self.paper == Paper::A5 { 7.5 } else { SMALL_PT };
+        let small = if self.paper == Paper::A5 {
+            7.5
+        } else {
+            SMALL_PT
+        };
         self.text_aligned(l, top, w, 10.0, &h.office_name, Align::Center);
         let title_pt = if self.paper == Paper::A5 { 14.0 } else { 17.0 };
         self.text_aligned(l, top + 6.0, w, title_pt, &h.title, Align::Center);
@@ -136,7 +148,11 @@ impl Document {
         for (label, value, frac) in cells {
             let cw = w * frac;
             self.rect(x, strip_y, cw, row_h, false);
-            let text = if label == "页码" { String::new() } else { format!("{label}:{value}") };
+            let text = if label == "页码" {
+                String::new()
+            } else {
+                format!("{label}:{value}")
+            };
             // Shrink a long value (e.g. a date range) rather than let it spill into the next cell.
             let mut size = small;
             while size > 5.0 && self.face.width_mm(&text, size) > cw - 2.0 {
@@ -170,7 +186,10 @@ impl Document {
 
     fn pt(&self, x_mm: f32, y_mm_from_top: f32) -> Point {
         let page_h = self.paper.size_mm().1;
-        Point { x: Mm(x_mm).into_pt(), y: Mm(page_h - y_mm_from_top).into_pt() }
+        Point {
+            x: Mm(x_mm).into_pt(),
+            y: Mm(page_h - y_mm_from_top).into_pt(),
+        }
     }
 
     /// Writes one line of text whose box starts at (`x`, `y_top`).
@@ -183,14 +202,27 @@ impl Document {
         let font = self.font.clone();
         self.ops().extend([
             Op::StartTextSection,
-            Op::SetFont { font: PdfFontHandle::External(font), size: Pt(size_pt) },
+            Op::SetFont {
+                font: PdfFontHandle::External(font),
+                size: Pt(size_pt),
+            },
             Op::SetTextCursor { pos },
-            Op::ShowText { items: vec![TextItem::Text(s.to_string())] },
+            Op::ShowText {
+                items: vec![TextItem::Text(s.to_string())],
+            },
             Op::EndTextSection,
         ]);
     }
 
-    pub fn text_aligned(&mut self, x: f32, y_top: f32, w: f32, size_pt: f32, s: &str, align: Align) {
+    pub fn text_aligned(
+        &mut self,
+        x: f32,
+        y_top: f32,
+        w: f32,
+        size_pt: f32,
+        s: &str,
+        align: Align,
+    ) {
         let tw = self.face.width_mm(s, size_pt);
         let dx = match align {
             Align::Left => 0.0,
@@ -212,10 +244,21 @@ impl Document {
 
     fn line(&mut self, a: Point, b: Point, thickness_pt: f32) {
         self.ops().extend([
-            Op::SetOutlineThickness { pt: Pt(thickness_pt) },
+            Op::SetOutlineThickness {
+                pt: Pt(thickness_pt),
+            },
             Op::DrawLine {
                 line: Line {
-                    points: vec![LinePoint { p: a, bezier: false }, LinePoint { p: b, bezier: false }],
+                    points: vec![
+                        LinePoint {
+                            p: a,
+                            bezier: false,
+                        },
+                        LinePoint {
+                            p: b,
+                            bezier: false,
+                        },
+                    ],
                     is_closed: false,
                 },
             },
@@ -234,8 +277,14 @@ impl Document {
             winding_order: None,
         };
         if shaded {
-            let grey = Color::Greyscale(Greyscale { percent: 0.92, icc_profile: None });
-            let black = Color::Greyscale(Greyscale { percent: 0.0, icc_profile: None });
+            let grey = Color::Greyscale(Greyscale {
+                percent: 0.92,
+                icc_profile: None,
+            });
+            let black = Color::Greyscale(Greyscale {
+                percent: 0.0,
+                icc_profile: None,
+            });
             let fill = r(PaintMode::Fill);
             self.ops().extend([
                 Op::SetFillColor { col: grey },
@@ -244,7 +293,10 @@ impl Document {
             ]);
         }
         let stroke = r(PaintMode::Stroke);
-        self.ops().extend([Op::SetOutlineThickness { pt: Pt(0.5) }, Op::DrawRectangle { rectangle: stroke }]);
+        self.ops().extend([
+            Op::SetOutlineThickness { pt: Pt(0.5) },
+            Op::DrawRectangle { rectangle: stroke },
+        ]);
     }
 
     /// A wrapped paragraph across the full width.
@@ -265,18 +317,32 @@ impl Document {
         let top = self.paper.margin_mm() - if self.paper == Paper::A5 { 2.0 } else { 5.0 };
         let title_pt = if self.paper == Paper::A5 { 14.0 } else { 17.0 };
         let strip_y = top + 6.0 + title_pt * PT_TO_MM + 3.0;
-        let small = if self.paper == Paper::A5 { 7.5 } else { SMALL_PT };
+        let small = if self.paper == Paper::A5 {
+            7.5
+        } else {
+            SMALL_PT
+        };
         let x = l + w * 0.85;
         let mut pages = Vec::with_capacity(n);
         let last = std::mem::take(&mut self.pages);
         for (i, page) in last.into_iter().enumerate() {
             self.pages = vec![page];
-            self.text(x + 1.0, strip_y + 1.0, small, &format!("共{}页 第{}页", n, i + 1));
+            self.text(
+                x + 1.0,
+                strip_y + 1.0,
+                small,
+                &format!("共{}页 第{}页", n, i + 1),
+            );
             let (pw, ph) = self.paper.size_mm();
             let ops = std::mem::take(&mut self.pages[0].ops);
             pages.push(PdfPage::new(Mm(pw), Mm(ph), ops));
         }
-        let opts = PdfSaveOptions { optimize: true, subset_fonts: true, secure: true, image_optimization: None };
+        let opts = PdfSaveOptions {
+            optimize: true,
+            subset_fonts: true,
+            secure: true,
+            image_optimization: None,
+        };
         Ok(self.pdf.with_pages(pages).save(&opts, &mut Vec::new()))
     }
 }

@@ -14,17 +14,28 @@ pub struct Column {
 }
 
 pub fn col(title: &str, weight: f32) -> Column {
-    Column { title: title.to_string(), weight, align: Align::Left }
+    Column {
+        title: title.to_string(),
+        weight,
+        align: Align::Left,
+    }
 }
 
 pub fn col_c(title: &str, weight: f32) -> Column {
-    Column { title: title.to_string(), weight, align: Align::Center }
+    Column {
+        title: title.to_string(),
+        weight,
+        align: Align::Center,
+    }
 }
 
 /// Draws a table at the document's cursor; `empty` is what the single row says when there are none.
 pub fn table(doc: &mut Document, cols: &[Column], rows: &[Vec<String>], size_pt: f32, empty: &str) {
     let total: f32 = cols.iter().map(|c| c.weight).sum::<f32>().max(1e-3);
-    let widths: Vec<f32> = cols.iter().map(|c| doc.width() * c.weight / total).collect();
+    let widths: Vec<f32> = cols
+        .iter()
+        .map(|c| doc.width() * c.weight / total)
+        .collect();
     let header: Vec<String> = cols.iter().map(|c| c.title.clone()).collect();
     let centred: Vec<Align> = cols.iter().map(|_| Align::Center).collect();
     let header_h = row_height(doc, &widths, &header, size_pt);
@@ -73,16 +84,33 @@ fn wrap_cells(doc: &Document, widths: &[f32], row: &[String], size_pt: f32) -> V
     widths
         .iter()
         .enumerate()
-        .map(|(i, w)| doc.face.wrap(row.get(i).map(String::as_str).unwrap_or(""), size_pt, w - 2.0 * PAD))
+        .map(|(i, w)| {
+            doc.face.wrap(
+                row.get(i).map(String::as_str).unwrap_or(""),
+                size_pt,
+                w - 2.0 * PAD,
+            )
+        })
         .collect()
 }
 
 fn row_height(doc: &Document, widths: &[f32], row: &[String], size_pt: f32) -> f32 {
-    let lines = wrap_cells(doc, widths, row, size_pt).iter().map(Vec::len).max().unwrap_or(1).max(1);
+    let lines = wrap_cells(doc, widths, row, size_pt)
+        .iter()
+        .map(Vec::len)
+        .max()
+        .unwrap_or(1)
+        .max(1);
     lines as f32 * line_mm(size_pt) + 2.0 * PAD
 }
 
-fn draw_header(doc: &mut Document, widths: &[f32], header: &[String], aligns: &[Align], size_pt: f32) {
+fn draw_header(
+    doc: &mut Document,
+    widths: &[f32],
+    header: &[String],
+    aligns: &[Align],
+    size_pt: f32,
+) {
     let wrapped = wrap_cells(doc, widths, header, size_pt);
     let n = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
     draw_chunk(doc, widths, &wrapped, aligns, 0, n, size_pt, true);
@@ -121,11 +149,19 @@ pub struct Field {
 }
 
 pub fn field(label: &str, value: impl Into<String>) -> Field {
-    Field { label: label.to_string(), value: value.into(), min_lines: 1 }
+    Field {
+        label: label.to_string(),
+        value: value.into(),
+        min_lines: 1,
+    }
 }
 
 pub fn field_tall(label: &str, value: impl Into<String>, min_lines: usize) -> Field {
-    Field { label: label.to_string(), value: value.into(), min_lines }
+    Field {
+        label: label.to_string(),
+        value: value.into(),
+        min_lines,
+    }
 }
 
 /// A record laid out as label/value cells, one or more pairs per row (label cells shaded).
@@ -146,7 +182,11 @@ pub fn fields(doc: &mut Document, rows: &[Vec<Field>], size_pt: f32) {
                 (doc.face.wrap(&f.label, size_pt, label_w - 2.0 * PAD), v)
             })
             .collect();
-        let lines = wrapped.iter().map(|(l, v)| l.len().max(v.len())).max().unwrap_or(1);
+        let lines = wrapped
+            .iter()
+            .map(|(l, v)| l.len().max(v.len()))
+            .max()
+            .unwrap_or(1);
         let mut done = 0;
         while done < lines {
             let fit = ((doc.bottom() - doc.y - 2.0 * PAD) / line_mm(size_pt)).floor() as usize;
@@ -161,12 +201,24 @@ pub fn fields(doc: &mut Document, rows: &[Vec<Field>], size_pt: f32) {
             for (label, value) in &wrapped {
                 doc.rect(x, y, label_w, h, true);
                 for (k, line) in label.iter().skip(done).take(take).enumerate() {
-                    doc.text_aligned(x + PAD, y + PAD + k as f32 * line_mm(size_pt), label_w - 2.0 * PAD, size_pt, line, Align::Center);
+                    doc.text_aligned(
+                        x + PAD,
+                        y + PAD + k as f32 * line_mm(size_pt),
+                        label_w - 2.0 * PAD,
+                        size_pt,
+                        line,
+                        Align::Center,
+                    );
                 }
                 x += label_w;
                 doc.rect(x, y, value_w, h, false);
                 for (k, line) in value.iter().skip(done).take(take).enumerate() {
-                    doc.text(x + PAD, y + PAD + k as f32 * line_mm(size_pt), size_pt, line);
+                    doc.text(
+                        x + PAD,
+                        y + PAD + k as f32 * line_mm(size_pt),
+                        size_pt,
+                        line,
+                    );
                 }
                 x += value_w;
             }
@@ -187,7 +239,10 @@ pub struct Signature {
 }
 
 pub fn sig(role: &str, signed: Option<(String, String)>) -> Signature {
-    Signature { role: role.to_string(), signed }
+    Signature {
+        role: role.to_string(),
+        signed,
+    }
 }
 
 /// A row of signature boxes at the cursor, kept together on one page.

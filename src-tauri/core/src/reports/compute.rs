@@ -16,10 +16,19 @@ use crate::error::Result;
 use crate::phone;
 use crate::print::labels::{self as l, minute};
 
-pub fn compute(tx: &Transaction, period: &Period, office_name: &str, now: NaiveDateTime) -> Result<Report> {
+pub fn compute(
+    tx: &Transaction,
+    period: &Period,
+    office_name: &str,
+    now: NaiveDateTime,
+) -> Result<Report> {
     let (from, to) = period.bounds();
     let now_text = now.format(TIME_FORMAT).to_string();
-    let cutoff = if now_text < to { now_text.clone() } else { to.clone() };
+    let cutoff = if now_text < to {
+        now_text.clone()
+    } else {
+        to.clone()
+    };
     let plan = match (period.days().first(), period.days().last()) {
         (Some(&first), Some(&last)) => crate::roster::plan::effective(tx, first, last, None, &[])?,
         _ => Vec::new(),
@@ -58,8 +67,13 @@ pub fn compute(tx: &Transaction, period: &Period, office_name: &str, now: NaiveD
 /// fall in it (a leave straddling the month end counts only its days inside).
 fn requests(tx: &Transaction, period: &Period) -> Result<(i64, i64)> {
     let days = period.days();
-    let (Some(first), Some(last)) = (days.first(), days.last()) else { return Ok((0, 0)) };
-    let (first, last) = (first.format("%Y-%m-%d").to_string(), last.format("%Y-%m-%d").to_string());
+    let (Some(first), Some(last)) = (days.first(), days.last()) else {
+        return Ok((0, 0));
+    };
+    let (first, last) = (
+        first.format("%Y-%m-%d").to_string(),
+        last.format("%Y-%m-%d").to_string(),
+    );
     Ok(tx.query_row(
         "SELECT COALESCE(sum(kind = 'swap'), 0),
                 CAST(COALESCE(sum(CASE WHEN kind = 'leave'
@@ -75,13 +89,24 @@ fn hours1(h: f64) -> f64 {
     (h * 10.0).round() / 10.0
 }
 
-fn counts(tx: &Transaction, sql: &str, from: &str, to: &str, label: fn(&str) -> &'static str) -> Result<Vec<Count>> {
+fn counts(
+    tx: &Transaction,
+    sql: &str,
+    from: &str,
+    to: &str,
+    label: fn(&str) -> &'static str,
+) -> Result<Vec<Count>> {
     let mut st = tx.prepare_cached(sql)?;
-    let rows = st.query_map(params![from, to], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+    let rows = st.query_map(params![from, to], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+    })?;
     let mut out = Vec::new();
     for row in rows {
         let (code, count) = row?;
-        out.push(Count { label: label(&code).to_string(), count });
+        out.push(Count {
+            label: label(&code).to_string(),
+            count,
+        });
     }
     Ok(out)
 }
@@ -109,8 +134,9 @@ fn intake(tx: &Transaction, period: &Period, from: &str, to: &str) -> Result<Int
     let mut st = tx.prepare_cached(
         "SELECT substr(received_at, 1, 10), count(*) FROM intake_entries WHERE received_at >= ?1 AND received_at < ?2 GROUP BY 1",
     )?;
-    let by_day: BTreeMap<String, i64> =
-        st.query_map(params![from, to], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    let by_day: BTreeMap<String, i64> = st
+        .query_map(params![from, to], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
     let per_day = period
         .days()
         .into_iter()
@@ -120,11 +146,23 @@ fn intake(tx: &Transaction, period: &Period, from: &str, to: &str) -> Result<Int
             DayCount { day, count }
         })
         .collect();
-    Ok(IntakeStats { total, by_type, by_channel, per_day, night_entries: night })
+    Ok(IntakeStats {
+        total,
+        by_type,
+        by_channel,
+        per_day,
+        night_entries: night,
+    })
 }
 
 /// Slips opened in the period (cancelled ones excluded), grouped by `key`.
-fn slip_groups(tx: &Transaction, key: &str, from: &str, to: &str, cutoff: &str) -> Result<Vec<SlipGroup>> {
+fn slip_groups(
+    tx: &Transaction,
+    key: &str,
+    from: &str,
+    to: &str,
+    cutoff: &str,
+) -> Result<Vec<SlipGroup>> {
     let sql = format!(
         "SELECT {key}, count(*),
                 sum(d.completed_at IS NOT NULL),
@@ -138,13 +176,25 @@ fn slip_groups(tx: &Transaction, key: &str, from: &str, to: &str, cutoff: &str) 
     );
     let mut st = tx.prepare_cached(&sql)?;
     let rows = st.query_map(params![from, to, cutoff], |r| {
-        Ok(SlipGroup { label: r.get(0)?, opened: r.get(1)?, completed: r.get(2)?, on_time: r.get(3)?, overdue: r.get(4)? })
+        Ok(SlipGroup {
+            label: r.get(0)?,
+            opened: r.get(1)?,
+            completed: r.get(2)?,
+            on_time: r.get(3)?,
+            overdue: r.get(4)?,
+        })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 fn slips(tx: &Transaction, from: &str, to: &str, cutoff: &str) -> Result<SlipStats> {
-    let (opened, completed, on_time, response, completion): (i64, i64, i64, Option<f64>, Option<f64>) = tx.query_row(
+    let (opened, completed, on_time, response, completion): (
+        i64,
+        i64,
+        i64,
+        Option<f64>,
+        Option<f64>,
+    ) = tx.query_row(
         "SELECT count(*),
                 COALESCE(sum(completed_at IS NOT NULL), 0),
                 COALESCE(sum(completed_at IS NOT NULL AND completed_at <= due_at), 0),
@@ -201,19 +251,43 @@ fn visits(tx: &Transaction, from: &str, to: &str) -> Result<VisitStats> {
          FROM dispatch_slips d
          WHERE d.opened_at >= ?1 AND d.opened_at < ?2 AND d.state <> 'cancelled' AND d.completed_at IS NOT NULL",
     )?;
-    let results: Vec<Option<String>> = st.query_map(params![from, to], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let results: Vec<Option<String>> = st
+        .query_map(params![from, to], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
     let due = results.len() as i64;
     let done = results.iter().filter(|r| r.is_some()).count() as i64;
-    let satisfied = results.iter().filter(|r| matches!(r.as_deref(), Some("satisfied") | Some("basic"))).count() as i64;
+    let satisfied = results
+        .iter()
+        .filter(|r| matches!(r.as_deref(), Some("satisfied") | Some("basic")))
+        .count() as i64;
     let by_result = ["satisfied", "basic", "unsatisfied"]
         .iter()
-        .map(|code| Count { label: l::satisfaction(code).to_string(), count: results.iter().filter(|r| r.as_deref() == Some(code)).count() as i64 })
+        .map(|code| Count {
+            label: l::satisfaction(code).to_string(),
+            count: results
+                .iter()
+                .filter(|r| r.as_deref() == Some(code))
+                .count() as i64,
+        })
         .filter(|c| c.count > 0)
         .collect();
-    Ok(VisitStats { due, done, rate: rate(done, due), satisfied, satisfaction_rate: rate(satisfied, done), by_result })
+    Ok(VisitStats {
+        due,
+        done,
+        rate: rate(done, due),
+        satisfied,
+        satisfaction_rate: rate(satisfied, done),
+        by_result,
+    })
 }
 
-fn complaint_groups(tx: &Transaction, key: &str, from: &str, to: &str, label: fn(&str) -> String) -> Result<Vec<ComplaintGroup>> {
+fn complaint_groups(
+    tx: &Transaction,
+    key: &str,
+    from: &str,
+    to: &str,
+    label: fn(&str) -> String,
+) -> Result<Vec<ComplaintGroup>> {
     let sql = format!(
         "SELECT {key}, count(*), sum(c.validity = 'valid'), sum(c.state = 'signed_off')
          FROM complaints c LEFT JOIN departments dep ON dep.id = c.department_id
@@ -221,7 +295,12 @@ fn complaint_groups(tx: &Transaction, key: &str, from: &str, to: &str, label: fn
     );
     let mut st = tx.prepare_cached(&sql)?;
     let rows = st.query_map(params![from, to], |r| {
-        Ok(ComplaintGroup { label: label(&r.get::<_, String>(0)?), received: r.get(1)?, valid: r.get(2)?, closed: r.get(3)? })
+        Ok(ComplaintGroup {
+            label: label(&r.get::<_, String>(0)?),
+            received: r.get(1)?,
+            valid: r.get(2)?,
+            closed: r.get(3)?,
+        })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -239,12 +318,20 @@ fn complaints(tx: &Transaction, from: &str, to: &str) -> Result<ComplaintStats> 
         valid,
         closed,
         avg_close_hours: avg.map(|v| (v * 10.0).round() / 10.0),
-        by_category: complaint_groups(tx, "c.category", from, to, |c| l::complaint_category(c).to_string())?,
-        by_department: complaint_groups(tx, "COALESCE(dep.name, '未指定')", from, to, |c| c.to_string())?,
+        by_category: complaint_groups(tx, "c.category", from, to, |c| {
+            l::complaint_category(c).to_string()
+        })?,
+        by_department: complaint_groups(tx, "COALESCE(dep.name, '未指定')", from, to, |c| {
+            c.to_string()
+        })?,
     })
 }
 
-fn workload(tx: &Transaction, from: &str, to: &str) -> Result<Vec<(crate::staff::StaffId, PersonWork)>> {
+fn workload(
+    tx: &Transaction,
+    from: &str,
+    to: &str,
+) -> Result<Vec<(crate::staff::StaffId, PersonWork)>> {
     let mut st = tx.prepare_cached(
         "SELECT s.name, s.role,
             (SELECT count(*) FROM intake_entries e WHERE e.received_by = s.id AND e.received_at >= ?1 AND e.received_at < ?2),
@@ -257,16 +344,22 @@ fn workload(tx: &Transaction, from: &str, to: &str) -> Result<Vec<(crate::staff:
     )?;
     let rows = st.query_map(params![from, to], |r| {
         let role: String = r.get(1)?;
-        Ok((r.get::<_, crate::staff::StaffId>(7)?, PersonWork {
-            name: r.get(0)?,
-            role: crate::role::Role::parse(&role, "role").map(|x| x.label()).unwrap_or("").to_string(),
-            intake_received: r.get(2)?,
-            slips_dispatched: r.get(3)?,
-            slips_completed: r.get(4)?,
-            return_visits: r.get(5)?,
-            complaints_handled: r.get(6)?,
-            ..Default::default()
-        }))
+        Ok((
+            r.get::<_, crate::staff::StaffId>(7)?,
+            PersonWork {
+                name: r.get(0)?,
+                role: crate::role::Role::parse(&role, "role")
+                    .map(|x| x.label())
+                    .unwrap_or("")
+                    .to_string(),
+                intake_received: r.get(2)?,
+                slips_dispatched: r.get(3)?,
+                slips_completed: r.get(4)?,
+                return_visits: r.get(5)?,
+                complaints_handled: r.get(6)?,
+                ..Default::default()
+            },
+        ))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -316,7 +409,8 @@ fn slip_rows(tx: &Transaction, from: &str, to: &str) -> Result<Vec<SlipDetail>> 
             deadline: minute(&due),
             on_time: (!done.is_empty()).then(|| done <= due),
             completed_at: minute(&done),
-            satisfaction: l::satisfaction(&r.get::<_, Option<String>>(9)?.unwrap_or_default()).to_string(),
+            satisfaction: l::satisfaction(&r.get::<_, Option<String>>(9)?.unwrap_or_default())
+                .to_string(),
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

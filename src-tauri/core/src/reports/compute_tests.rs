@@ -10,14 +10,34 @@ use crate::test_desk::{self, at};
 fn a_seeded_month_reports_what_the_database_holds() {
     let mut d = test_desk::desk();
     // October: one entry that must not count in November.
-    test_desk::intake(&d.store, "2026-10-31 23:59:59", 1, "call", "inquiry", "十月的咨询", false);
+    test_desk::intake(
+        &d.store,
+        "2026-10-31 23:59:59",
+        1,
+        "call",
+        "inquiry",
+        "十月的咨询",
+        false,
+    );
     let mut entries = Vec::new();
     for i in 0..20u32 {
         let day = 1 + i % 10;
-        let (channel, kind) = if i % 4 == 0 { ("visit", "complaint") } else { ("call", "repair") };
+        let (channel, kind) = if i % 4 == 0 {
+            ("visit", "complaint")
+        } else {
+            ("call", "repair")
+        };
         let t = format!("2026-11-{day:02} {:02}:15:00", 8 + i % 12);
         entries.push((t.clone(), channel, kind));
-        test_desk::intake(&d.store, &t, 1 + (i % 2) as i64, channel, kind, &format!("第{i}条"), 8 + i % 12 >= 18);
+        test_desk::intake(
+            &d.store,
+            &t,
+            1 + (i % 2) as i64,
+            channel,
+            kind,
+            &format!("第{i}条"),
+            8 + i % 12 >= 18,
+        );
     }
     // Slips: 1..=6 completed (给排水 limit 4 h: done after 2 h on time, after 6 h late), 7..=8 open.
     let mut slip_ids = Vec::new();
@@ -28,25 +48,90 @@ fn a_seeded_month_reports_what_the_database_holds() {
             _ => None,
         };
         let opened = at(2026, 11, n as u32, 9, 0);
-        slip_ids.push(test_desk::slip(&d.store, &format!("PG-202611-{n:04}"), None, opened, "给排水", done));
+        slip_ids.push(test_desk::slip(
+            &d.store,
+            &format!("PG-202611-{n:04}"),
+            None,
+            opened,
+            "给排水",
+            done,
+        ));
     }
-    test_desk::visit_slip(&d.store, slip_ids[0], "2026-11-03 10:00:00", Some("satisfied"));
+    test_desk::visit_slip(
+        &d.store,
+        slip_ids[0],
+        "2026-11-03 10:00:00",
+        Some("satisfied"),
+    );
     test_desk::visit_slip(&d.store, slip_ids[1], "2026-11-03 10:00:00", Some("basic"));
-    test_desk::visit_slip(&d.store, slip_ids[2], "2026-11-04 10:00:00", Some("unsatisfied"));
+    test_desk::visit_slip(
+        &d.store,
+        slip_ids[2],
+        "2026-11-04 10:00:00",
+        Some("unsatisfied"),
+    );
     test_desk::visit_slip(&d.store, slip_ids[3], "2026-11-05 10:00:00", None);
-    test_desk::complaint(&d.store, "TS-202611-0001", "2026-11-05 10:00:00", "neighbour", Some("valid"), Some("2026-11-06 16:00:00"));
-    test_desk::complaint(&d.store, "TS-202611-0002", "2026-11-06 10:00:00", "repair_quality", Some("invalid"), None);
-    test_desk::complaint(&d.store, "TS-202611-0003", "2026-11-07 10:00:00", "neighbour", None, None);
+    test_desk::complaint(
+        &d.store,
+        "TS-202611-0001",
+        "2026-11-05 10:00:00",
+        "neighbour",
+        Some("valid"),
+        Some("2026-11-06 16:00:00"),
+    );
+    test_desk::complaint(
+        &d.store,
+        "TS-202611-0002",
+        "2026-11-06 10:00:00",
+        "repair_quality",
+        Some("invalid"),
+        None,
+    );
+    test_desk::complaint(
+        &d.store,
+        "TS-202611-0003",
+        "2026-11-07 10:00:00",
+        "neighbour",
+        None,
+        None,
+    );
 
     let ctx = d.ctx(&d.boss);
-    let r = report(&mut d.store, &ctx, ReportInput { kind: PeriodKind::Month, period: "2026-11".into() }).unwrap();
+    let r = report(
+        &mut d.store,
+        &ctx,
+        ReportInput {
+            kind: PeriodKind::Month,
+            period: "2026-11".into(),
+        },
+    )
+    .unwrap();
 
     // Intake, counted from what the test wrote.
     assert_eq!(r.intake.total, entries.len() as i64);
     let complaints_in = entries.iter().filter(|e| e.2 == "complaint").count() as i64;
-    assert_eq!(r.intake.by_type.iter().find(|c| c.label == "投诉").unwrap().count, complaints_in);
-    assert_eq!(r.intake.by_type.iter().find(|c| c.label == "报修").unwrap().count, entries.len() as i64 - complaints_in);
-    assert_eq!(r.intake.by_channel.iter().map(|c| c.count).sum::<i64>(), entries.len() as i64);
+    assert_eq!(
+        r.intake
+            .by_type
+            .iter()
+            .find(|c| c.label == "投诉")
+            .unwrap()
+            .count,
+        complaints_in
+    );
+    assert_eq!(
+        r.intake
+            .by_type
+            .iter()
+            .find(|c| c.label == "报修")
+            .unwrap()
+            .count,
+        entries.len() as i64 - complaints_in
+    );
+    assert_eq!(
+        r.intake.by_channel.iter().map(|c| c.count).sum::<i64>(),
+        entries.len() as i64
+    );
     assert_eq!(r.intake.per_day.len(), 30);
     for dc in &r.intake.per_day {
         let expected = entries.iter().filter(|e| e.0.starts_with(&dc.day)).count() as i64;
@@ -56,42 +141,92 @@ fn a_seeded_month_reports_what_the_database_holds() {
     assert_eq!(r.intake.night_entries, night);
 
     // Slips: 8 opened, 6 completed, 4 on time; 2 open past their 4-hour limit are overdue.
-    assert_eq!((r.slips.opened, r.slips.completed, r.slips.on_time), (8, 6, 4));
+    assert_eq!(
+        (r.slips.opened, r.slips.completed, r.slips.on_time),
+        (8, 6, 4)
+    );
     assert_eq!(r.slips.completion_rate, Some(6.0 / 8.0));
     assert_eq!(r.slips.on_time_rate, Some(4.0 / 6.0));
     assert_eq!(r.slips.avg_response_minutes, Some(10.0));
-    assert_eq!(r.slips.avg_completion_hours, Some((4.0 * 2.0 + 2.0 * 6.0) / 6.0 * 10.0_f64).map(|x| x.round() / 10.0));
-    assert_eq!(r.slips.overdue.iter().map(|o| o.serial.as_str()).collect::<Vec<_>>(), ["PG-202611-0007", "PG-202611-0008"]);
+    assert_eq!(
+        r.slips.avg_completion_hours,
+        Some((4.0 * 2.0 + 2.0 * 6.0) / 6.0 * 10.0_f64).map(|x| x.round() / 10.0)
+    );
+    assert_eq!(
+        r.slips
+            .overdue
+            .iter()
+            .map(|o| o.serial.as_str())
+            .collect::<Vec<_>>(),
+        ["PG-202611-0007", "PG-202611-0008"]
+    );
     assert_eq!(r.slips.by_category[0].label, "给排水");
-    assert_eq!(r.slips.by_category[0].overdue, 4, "2 completed late + 2 open past due");
+    assert_eq!(
+        r.slips.by_category[0].overdue, 4,
+        "2 completed late + 2 open past due"
+    );
 
     // Return visits: 6 completed slips due, 3 answered, 2 of them satisfied or basically satisfied.
     assert_eq!((r.visits.due, r.visits.done, r.visits.satisfied), (6, 3, 2));
     assert_eq!(r.visits.rate, Some(0.5));
 
     // Complaints.
-    assert_eq!((r.complaints.received, r.complaints.valid, r.complaints.closed), (3, 1, 1));
+    assert_eq!(
+        (
+            r.complaints.received,
+            r.complaints.valid,
+            r.complaints.closed
+        ),
+        (3, 1, 1)
+    );
     assert_eq!(r.complaints.avg_close_hours, Some(30.0));
     assert_eq!(r.complaints.by_category[0].label, "邻里纠纷");
     assert_eq!(r.complaints.by_category[0].received, 2);
 
     // Workload: 李小梅 received every November entry, dispatched all slips and made the visits.
     let li = r.workload.iter().find(|p| p.name == "李小梅").unwrap();
-    assert_eq!((li.intake_received, li.slips_dispatched, li.return_visits), (entries.len() as i64, 8, 3));
+    assert_eq!(
+        (li.intake_received, li.slips_dispatched, li.return_visits),
+        (entries.len() as i64, 8, 3)
+    );
     let zhao = r.workload.iter().find(|p| p.name == "赵师傅").unwrap();
     assert_eq!(zhao.slips_completed, 6);
 
     // Detail rows, phones masked.
-    assert_eq!((r.intake_rows.len(), r.slip_rows.len(), r.complaint_rows.len()), (20, 8, 3));
+    assert_eq!(
+        (
+            r.intake_rows.len(),
+            r.slip_rows.len(),
+            r.complaint_rows.len()
+        ),
+        (20, 8, 3)
+    );
     assert!(r.intake_rows.iter().all(|i| i.phone == "138****5678"));
 
     // The Excel export carries the same numbers.
-    let exported = export(&mut d.store, &ctx, ReportInput { kind: PeriodKind::Month, period: "2026-11".into() }).unwrap();
+    let exported = export(
+        &mut d.store,
+        &ctx,
+        ReportInput {
+            kind: PeriodKind::Month,
+            period: "2026-11".into(),
+        },
+    )
+    .unwrap();
     let path = std::path::Path::new(&exported.archive_path);
     assert!(path.starts_with(d._dir.path().join("archive")));
     let sheets = read_sheets(path);
-    let flat: Vec<String> = sheets[0].1.iter().flatten().map(|c| c.to_string()).collect();
-    assert!(flat.windows(2).any(|w| w[0] == "来电来访登记(件)" && w[1] == "20"), "{flat:?}");
+    let flat: Vec<String> = sheets[0]
+        .1
+        .iter()
+        .flatten()
+        .map(|c| c.to_string())
+        .collect();
+    assert!(
+        flat.windows(2)
+            .any(|w| w[0] == "来电来访登记(件)" && w[1] == "20"),
+        "{flat:?}"
+    );
     let csv = libreoffice_csv(path);
     assert!(csv[0].contains("派工单(张),8"), "{}", csv[0]);
     assert!(csv[0].contains("按时完成率,66.7%"), "{}", csv[0]);
@@ -102,19 +237,71 @@ fn a_seeded_month_reports_what_the_database_holds() {
 fn an_empty_month_is_a_valid_report_and_bad_periods_are_refused() {
     let mut d = test_desk::desk();
     let ctx = d.ctx(&d.boss);
-    let r = report(&mut d.store, &ctx, ReportInput { kind: PeriodKind::Month, period: "2026-09".into() }).unwrap();
-    assert_eq!((r.intake.total, r.slips.opened, r.complaints.received), (0, 0, 0));
+    let r = report(
+        &mut d.store,
+        &ctx,
+        ReportInput {
+            kind: PeriodKind::Month,
+            period: "2026-09".into(),
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        (r.intake.total, r.slips.opened, r.complaints.received),
+        (0, 0, 0)
+    );
     assert_eq!(r.slips.completion_rate, None);
     assert_eq!(r.intake.per_day.len(), 30);
-    export(&mut d.store, &ctx, ReportInput { kind: PeriodKind::Month, period: "2026-09".into() }).unwrap();
-    for (kind, p) in [(PeriodKind::Month, "2026-12"), (PeriodKind::Month, "2026-1x"), (PeriodKind::Quarter, "2027-Q1"), (PeriodKind::Year, "abcd")] {
-        let e = report(&mut d.store, &ctx, ReportInput { kind, period: p.into() }).unwrap_err();
+    export(
+        &mut d.store,
+        &ctx,
+        ReportInput {
+            kind: PeriodKind::Month,
+            period: "2026-09".into(),
+        },
+    )
+    .unwrap();
+    for (kind, p) in [
+        (PeriodKind::Month, "2026-12"),
+        (PeriodKind::Month, "2026-1x"),
+        (PeriodKind::Quarter, "2027-Q1"),
+        (PeriodKind::Year, "abcd"),
+    ] {
+        let e = report(
+            &mut d.store,
+            &ctx,
+            ReportInput {
+                kind,
+                period: p.into(),
+            },
+        )
+        .unwrap_err();
         assert_eq!((e.kind(), e.field()), ("invalid", Some("period")), "{p}");
     }
-    let q = report(&mut d.store, &ctx, ReportInput { kind: PeriodKind::Quarter, period: "2026-Q4".into() }).unwrap();
+    let q = report(
+        &mut d.store,
+        &ctx,
+        ReportInput {
+            kind: PeriodKind::Quarter,
+            period: "2026-Q4".into(),
+        },
+    )
+    .unwrap();
     assert_eq!(q.intake.per_day.len(), 92);
     let clerk = d.ctx(&d.clerk);
-    assert_eq!(report(&mut d.store, &clerk, ReportInput { kind: PeriodKind::Year, period: "2026".into() }).unwrap_err().kind(), "forbidden");
+    assert_eq!(
+        report(
+            &mut d.store,
+            &clerk,
+            ReportInput {
+                kind: PeriodKind::Year,
+                period: "2026".into()
+            }
+        )
+        .unwrap_err()
+        .kind(),
+        "forbidden"
+    );
 }
 
 /// Shifts and hours in 值班统计 and 人员工作量 equal what the published roster rows say, with the
@@ -138,10 +325,32 @@ fn duty_shifts_and_hours_come_from_the_published_roster() {
         other_day: None,
         reason: "事假".into(),
     };
-    let q = requests::file(&mut d.store, &crate::duty_fixture::as_user(&li, "2026-11-20 10:00"), leave).unwrap();
-    requests::approve(&mut d.store, &boss, DecisionInput { id: q.id, substitute_id: None, note: String::new() }).unwrap();
+    let q = requests::file(
+        &mut d.store,
+        &crate::duty_fixture::as_user(&li, "2026-11-20 10:00"),
+        leave,
+    )
+    .unwrap();
+    requests::approve(
+        &mut d.store,
+        &boss,
+        DecisionInput {
+            id: q.id,
+            substitute_id: None,
+            note: String::new(),
+        },
+    )
+    .unwrap();
     let ctx = d.as_boss("2026-11-30 12:00");
-    let rep = report(&mut d.store, &ctx, ReportInput { kind: PeriodKind::Month, period: "2026-11".into() }).unwrap();
+    let rep = report(
+        &mut d.store,
+        &ctx,
+        ReportInput {
+            kind: PeriodKind::Month,
+            period: "2026-11".into(),
+        },
+    )
+    .unwrap();
 
     let mut expected: BTreeMap<String, (i64, i64)> = BTreeMap::new();
     d.store
@@ -178,7 +387,10 @@ fn duty_shifts_and_hours_come_from_the_published_roster() {
         })
         .unwrap();
     assert!(off > 0, "李一 is rostered on at least one leave day");
-    assert_eq!(off, overrides_off, "each rostered day of leave is an override to off");
+    assert_eq!(
+        off, overrides_off,
+        "each rostered day of leave is an override to off"
+    );
     if let Some(e) = expected.get_mut("李一") {
         // 李一 works only 白 in the fixture rotation, so every shift has the same length.
         let per = e.1 / e.0;
@@ -191,11 +403,22 @@ fn duty_shifts_and_hours_come_from_the_published_roster() {
     let total_shifts: i64 = expected.values().map(|v| v.0).sum();
     let total_minutes: i64 = expected.values().map(|v| v.1).sum();
     assert_eq!(rep.duty.shifts, total_shifts);
-    assert_eq!(rep.duty.hours, (total_minutes as f64 / 60.0 * 10.0).round() / 10.0);
+    assert_eq!(
+        rep.duty.hours,
+        (total_minutes as f64 / 60.0 * 10.0).round() / 10.0
+    );
     for p in &rep.workload {
         let (shifts, minutes) = expected.get(&p.name).copied().unwrap_or((0, 0));
         assert_eq!(p.shifts, shifts, "{}", p.name);
-        assert_eq!(p.hours, (minutes as f64 / 60.0 * 10.0).round() / 10.0, "{}", p.name);
+        assert_eq!(
+            p.hours,
+            (minutes as f64 / 60.0 * 10.0).round() / 10.0,
+            "{}",
+            p.name
+        );
     }
-    assert!(rep.workload.iter().any(|p| p.name == "李一" && p.shifts > 0));
+    assert!(rep
+        .workload
+        .iter()
+        .any(|p| p.name == "李一" && p.shifts > 0));
 }

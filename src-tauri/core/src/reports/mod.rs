@@ -12,6 +12,6 @@ pub use ops::{export, report, ExportedReport, ReportInput};
 pub use period::{Period, PeriodKind};
 
 #[cfg(test)]
-mod tests;
-#[cfg(test)]
 mod compute_tests;
+#[cfg(test)]
+mod tests;

@@ -42,8 +42,14 @@ pub fn report(store: &mut Store, ctx: &Ctx, input: ReportInput) -> Result<Report
     let today = ctx.now.date();
     let period = Period::parse(input.kind, &input.period, today)?;
     store.read(|tx| {
-        let office = office::load(tx)?.ok_or_else(|| Error::not_found("office", "尚未完成首次设置"))?;
-        compute::compute(tx, &period, &format!("{} {}", office.company_name, office.estate_name), ctx.now)
+        let office =
+            office::load(tx)?.ok_or_else(|| Error::not_found("office", "尚未完成首次设置"))?;
+        compute::compute(
+            tx,
+            &period,
+            &format!("{} {}", office.company_name, office.estate_name),
+            ctx.now,
+        )
     })
 }
 
@@ -53,10 +59,32 @@ pub fn export(store: &mut Store, ctx: &Ctx, input: ReportInput) -> Result<Export
     let dir = archive_dir(store)?.join(format!("{}-{:02}", ctx.now.year(), ctx.now.month()));
     store.write(|tx| {
         std::fs::create_dir_all(&dir)?;
-        let file_name = format!("{}-{}-{}.xlsx", report.period.kind.label(), report.period.key, ctx.now.format("%Y%m%d%H%M%S"));
+        let file_name = format!(
+            "{}-{}-{}.xlsx",
+            report.period.kind.label(),
+            report.period.key,
+            ctx.now.format("%Y%m%d%H%M%S")
+        );
         let path = dir.join(&file_name);
         std::fs::write(&path, &bytes)?;
-        audit::record(tx, ctx, "导出报表", "report", None, &format!("{}{};归档 {file_name}", report.period.label, report.period.kind.label()))?;
-        Ok(ExportedReport { file_name, archive_path: path.display().to_string(), bytes: bytes.len(), xlsx_base64: base64(&bytes), xlsx: bytes.clone() })
+        audit::record(
+            tx,
+            ctx,
+            "导出报表",
+            "report",
+            None,
+            &format!(
+                "{}{};归档 {file_name}",
+                report.period.label,
+                report.period.kind.label()
+            ),
+        )?;
+        Ok(ExportedReport {
+            file_name,
+            archive_path: path.display().to_string(),
+            bytes: bytes.len(),
+            xlsx_base64: base64(&bytes),
+            xlsx: bytes.clone(),
+        })
     })
 }

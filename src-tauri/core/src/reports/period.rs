@@ -44,25 +44,40 @@ impl Period {
     /// naming the `period` field. The current period is allowed (a report so far).
     pub fn parse(kind: PeriodKind, text: &str, today: NaiveDate) -> Result<Period> {
         let t = text.trim();
-        let bad = |hint: &str| Error::invalid("period", format!("报表期间“{t}”格式不正确,应为 {hint}"));
+        let bad =
+            |hint: &str| Error::invalid("period", format!("报表期间“{t}”格式不正确,应为 {hint}"));
         let year = |s: &str| -> Option<i32> {
-            (s.len() == 4 && s.chars().all(|c| c.is_ascii_digit())).then(|| s.parse().ok()).flatten().filter(|y| (2000..=2100).contains(y))
+            (s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()))
+                .then(|| s.parse().ok())
+                .flatten()
+                .filter(|y| (2000..=2100).contains(y))
         };
         let (start, end, key, label) = match kind {
             PeriodKind::Month => {
                 let (y, m) = t.split_once('-').ok_or_else(|| bad("2026-11"))?;
                 let y = year(y).ok_or_else(|| bad("2026-11"))?;
-                let m: u32 = m.parse().ok().filter(|m| (1..=12).contains(m)).ok_or_else(|| bad("2026-11"))?;
+                let m: u32 = m
+                    .parse()
+                    .ok()
+                    .filter(|m| (1..=12).contains(m))
+                    .ok_or_else(|| bad("2026-11"))?;
                 let start = NaiveDate::from_ymd_opt(y, m, 1).ok_or_else(|| bad("2026-11"))?;
                 let end = add_months(start, 1).ok_or_else(|| bad("2026-11"))?;
                 (start, end, format!("{y}-{m:02}"), format!("{y}年{m}月"))
             }
             PeriodKind::Quarter => {
-                let (y, q) = t.split_once(['-', 'Q', 'q']).ok_or_else(|| bad("2026-Q4"))?;
+                let (y, q) = t
+                    .split_once(['-', 'Q', 'q'])
+                    .ok_or_else(|| bad("2026-Q4"))?;
                 let q = q.trim_start_matches(['Q', 'q']);
                 let y = year(y).ok_or_else(|| bad("2026-Q4"))?;
-                let q: u32 = q.parse().ok().filter(|q| (1..=4).contains(q)).ok_or_else(|| bad("2026-Q4"))?;
-                let start = NaiveDate::from_ymd_opt(y, (q - 1) * 3 + 1, 1).ok_or_else(|| bad("2026-Q4"))?;
+                let q: u32 = q
+                    .parse()
+                    .ok()
+                    .filter(|q| (1..=4).contains(q))
+                    .ok_or_else(|| bad("2026-Q4"))?;
+                let start =
+                    NaiveDate::from_ymd_opt(y, (q - 1) * 3 + 1, 1).ok_or_else(|| bad("2026-Q4"))?;
                 let end = add_months(start, 3).ok_or_else(|| bad("2026-Q4"))?;
                 (start, end, format!("{y}-Q{q}"), format!("{y}年第{q}季度"))
             }
@@ -74,19 +89,34 @@ impl Period {
             }
         };
         if start > today {
-            return Err(Error::invalid("period", format!("{label}尚未开始,不能生成报表")));
+            return Err(Error::invalid(
+                "period",
+                format!("{label}尚未开始,不能生成报表"),
+            ));
         }
-        Ok(Period { kind, key, label, start, end })
+        Ok(Period {
+            kind,
+            key,
+            label,
+            start,
+            end,
+        })
     }
 
     /// Every day of the period, in order.
     pub fn days(&self) -> Vec<NaiveDate> {
-        self.start.iter_days().take_while(|d| *d < self.end).collect()
+        self.start
+            .iter_days()
+            .take_while(|d| *d < self.end)
+            .collect()
     }
 
     /// Bounds as stored text, for `WHERE at >= ?1 AND at < ?2`.
     pub fn bounds(&self) -> (String, String) {
-        (format!("{} 00:00:00", self.start), format!("{} 00:00:00", self.end))
+        (
+            format!("{} 00:00:00", self.start),
+            format!("{} 00:00:00", self.end),
+        )
     }
 }
 
@@ -106,12 +136,25 @@ mod tests {
     #[test]
     fn parses_months_quarters_and_years() {
         let m = Period::parse(PeriodKind::Month, "2026-11", today()).unwrap();
-        assert_eq!((m.key.as_str(), m.label.as_str(), m.days().len()), ("2026-11", "2026年11月", 30));
-        assert_eq!(m.bounds(), ("2026-11-01 00:00:00".into(), "2026-12-01 00:00:00".into()));
+        assert_eq!(
+            (m.key.as_str(), m.label.as_str(), m.days().len()),
+            ("2026-11", "2026年11月", 30)
+        );
+        assert_eq!(
+            m.bounds(),
+            ("2026-11-01 00:00:00".into(), "2026-12-01 00:00:00".into())
+        );
         let d = Period::parse(PeriodKind::Month, "2025-12", today()).unwrap();
         assert_eq!(d.end, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
         let q = Period::parse(PeriodKind::Quarter, "2026-Q4", today()).unwrap();
-        assert_eq!((q.start.to_string(), q.end.to_string(), q.label), ("2026-10-01".into(), "2027-01-01".into(), "2026年第4季度".into()));
+        assert_eq!(
+            (q.start.to_string(), q.end.to_string(), q.label),
+            (
+                "2026-10-01".into(),
+                "2027-01-01".into(),
+                "2026年第4季度".into()
+            )
+        );
         let y = Period::parse(PeriodKind::Year, "2025", today()).unwrap();
         assert_eq!(y.days().len(), 365);
     }

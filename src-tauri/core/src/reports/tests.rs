@@ -12,15 +12,50 @@ use super::period::{Period, PeriodKind};
 use super::xlsx;
 
 pub(crate) fn sample_report() -> Report {
-    let period = Period::parse(PeriodKind::Month, "2026-11", NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()).unwrap();
-    let per_day = period.days().iter().enumerate().map(|(i, d)| DayCount { day: d.to_string(), count: (i % 5) as i64 }).collect();
+    let period = Period::parse(
+        PeriodKind::Month,
+        "2026-11",
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+    )
+    .unwrap();
+    let per_day = period
+        .days()
+        .iter()
+        .enumerate()
+        .map(|(i, d)| DayCount {
+            day: d.to_string(),
+            count: (i % 5) as i64,
+        })
+        .collect();
     Report {
         office_name: "阳光物业服务有限公司 阳光花园".into(),
         generated_at: "2026-11-23 09:30:00".into(),
         intake: IntakeStats {
             total: 60,
-            by_type: vec![Count { label: "报修".into(), count: 40 }, Count { label: "投诉".into(), count: 8 }, Count { label: "咨询".into(), count: 12 }],
-            by_channel: vec![Count { label: "来电".into(), count: 45 }, Count { label: "来访".into(), count: 15 }],
+            by_type: vec![
+                Count {
+                    label: "报修".into(),
+                    count: 40,
+                },
+                Count {
+                    label: "投诉".into(),
+                    count: 8,
+                },
+                Count {
+                    label: "咨询".into(),
+                    count: 12,
+                },
+            ],
+            by_channel: vec![
+                Count {
+                    label: "来电".into(),
+                    count: 45,
+                },
+                Count {
+                    label: "来访".into(),
+                    count: 15,
+                },
+            ],
             per_day,
             night_entries: 7,
         },
@@ -32,8 +67,20 @@ pub(crate) fn sample_report() -> Report {
             on_time_rate: rate(30, 36),
             avg_response_minutes: Some(12.5),
             avg_completion_hours: Some(5.25),
-            by_category: vec![SlipGroup { label: "给排水".into(), opened: 25, completed: 22, on_time: 20, overdue: 2 }],
-            by_department: vec![SlipGroup { label: "工程部".into(), opened: 40, completed: 36, on_time: 30, overdue: 3 }],
+            by_category: vec![SlipGroup {
+                label: "给排水".into(),
+                opened: 25,
+                completed: 22,
+                on_time: 20,
+                overdue: 2,
+            }],
+            by_department: vec![SlipGroup {
+                label: "工程部".into(),
+                opened: 40,
+                completed: 36,
+                on_time: 30,
+                overdue: 3,
+            }],
             overdue: vec![OverdueSlip {
                 serial: "PG-202611-0031".into(),
                 opened_at: "2026-11-20 10:00:00".into(),
@@ -50,18 +97,56 @@ pub(crate) fn sample_report() -> Report {
             rate: rate(33, 36),
             satisfied: 31,
             satisfaction_rate: rate(31, 33),
-            by_result: vec![Count { label: "满意".into(), count: 31 }, Count { label: "不满意".into(), count: 2 }],
+            by_result: vec![
+                Count {
+                    label: "满意".into(),
+                    count: 31,
+                },
+                Count {
+                    label: "不满意".into(),
+                    count: 2,
+                },
+            ],
         },
         complaints: ComplaintStats {
             received: 8,
             valid: 6,
             closed: 5,
             avg_close_hours: Some(30.0),
-            by_category: vec![ComplaintGroup { label: "维修质量".into(), received: 5, valid: 4, closed: 3 }],
-            by_department: vec![ComplaintGroup { label: "工程部".into(), received: 5, valid: 4, closed: 3 }],
+            by_category: vec![ComplaintGroup {
+                label: "维修质量".into(),
+                received: 5,
+                valid: 4,
+                closed: 3,
+            }],
+            by_department: vec![ComplaintGroup {
+                label: "工程部".into(),
+                received: 5,
+                valid: 4,
+                closed: 3,
+            }],
         },
-        workload: vec![PersonWork { name: "李小梅".into(), role: "前台接待员".into(), intake_received: 38, slips_dispatched: 25, return_visits: 20, shifts: 22, hours: 198.0, ..Default::default() }],
-        duty: DutyStats { shifts: 90, hours: 810.0, swaps: 3, leaves: 1, late_arrivals: 2, coverage_gaps: vec!["2026-11-08 夜班 缺1人".into()], handovers: 60, carried_over: 14, covers: 1 },
+        workload: vec![PersonWork {
+            name: "李小梅".into(),
+            role: "前台接待员".into(),
+            intake_received: 38,
+            slips_dispatched: 25,
+            return_visits: 20,
+            shifts: 22,
+            hours: 198.0,
+            ..Default::default()
+        }],
+        duty: DutyStats {
+            shifts: 90,
+            hours: 810.0,
+            swaps: 3,
+            leaves: 1,
+            late_arrivals: 2,
+            coverage_gaps: vec!["2026-11-08 夜班 缺1人".into()],
+            handovers: 60,
+            carried_over: 14,
+            covers: 1,
+        },
         intake_rows: vec![IntakeDetail {
             serial: "DJ-202611-0001".into(),
             received_at: "2026-11-02 08:05:00".into(),
@@ -101,7 +186,15 @@ pub(crate) fn sample_report() -> Report {
     }
 }
 
-const SHEETS: [&str; 7] = ["汇总", "报修分析", "投诉分析", "回访与满意度", "人员工作量", "值班统计", "明细"];
+const SHEETS: [&str; 7] = [
+    "汇总",
+    "报修分析",
+    "投诉分析",
+    "回访与满意度",
+    "人员工作量",
+    "值班统计",
+    "明细",
+];
 
 fn cell_str(d: &Data) -> String {
     match d {
@@ -110,9 +203,14 @@ fn cell_str(d: &Data) -> String {
         Data::Int(i) => i.to_string(),
         Data::DateTime(t) => {
             // Excel serial days since 1899-12-30.
-            let base = NaiveDate::from_ymd_opt(1899, 12, 30).unwrap().and_hms_opt(0, 0, 0).unwrap();
+            let base = NaiveDate::from_ymd_opt(1899, 12, 30)
+                .unwrap()
+                .and_hms_opt(0, 0, 0)
+                .unwrap();
             let secs = (t.as_f64() * 86400.0).round() as i64;
-            (base + chrono::Duration::seconds(secs)).format("%Y-%m-%d %H:%M").to_string()
+            (base + chrono::Duration::seconds(secs))
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
         }
         other => other.to_string(),
     }
@@ -120,7 +218,10 @@ fn cell_str(d: &Data) -> String {
 
 /// The value in column B of the row whose column A is `label`.
 fn value_of(rows: &[Vec<Data>], label: &str) -> Data {
-    rows.iter().find(|r| r.first().map(cell_str).as_deref() == Some(label)).and_then(|r| r.get(1).cloned()).unwrap_or_else(|| panic!("row {label} missing"))
+    rows.iter()
+        .find(|r| r.first().map(cell_str).as_deref() == Some(label))
+        .and_then(|r| r.get(1).cloned())
+        .unwrap_or_else(|| panic!("row {label} missing"))
 }
 
 pub(crate) fn read_sheets(path: &Path) -> Vec<(String, Vec<Vec<Data>>)> {
@@ -153,7 +254,10 @@ fn workbook_has_every_sheet_and_its_numbers_read_back_with_calamine() {
     let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names, SHEETS);
     let sum = &sheets[0].1;
-    assert_eq!(cell_str(&sum[0][0]), "阳光物业服务有限公司 阳光花园 2026年11月客服工作汇总");
+    assert_eq!(
+        cell_str(&sum[0][0]),
+        "阳光物业服务有限公司 阳光花园 2026年11月客服工作汇总"
+    );
     assert_eq!(value_of(sum, "来电来访登记(件)"), Data::Float(60.0));
     assert_eq!(value_of(sum, "派工单(张)"), Data::Float(40.0));
     assert_eq!(value_of(sum, "完成率"), Data::Float(0.9));
@@ -163,38 +267,75 @@ fn workbook_has_every_sheet_and_its_numbers_read_back_with_calamine() {
     assert_eq!(value_of(sum, "2026-11-30"), Data::Float(4.0));
     let detail = &sheets[6].1;
     let flat: Vec<String> = detail.iter().flatten().map(cell_str).collect();
-    for want in ["DJ-202611-0001", "138****5678", "PG-202611-0001", "按时", "TS-202611-0001", "2026-11-02 08:05"] {
-        assert!(flat.iter().any(|c| c == want), "明细 lacks {want}: {flat:?}");
+    for want in [
+        "DJ-202611-0001",
+        "138****5678",
+        "PG-202611-0001",
+        "按时",
+        "TS-202611-0001",
+        "2026-11-02 08:05",
+    ] {
+        assert!(
+            flat.iter().any(|c| c == want),
+            "明细 lacks {want}: {flat:?}"
+        );
     }
-    assert!(!flat.iter().any(|c| c.contains("13812345678")), "phones must be masked");
+    assert!(
+        !flat.iter().any(|c| c.contains("13812345678")),
+        "phones must be masked"
+    );
     let duty = &sheets[5].1;
     assert_eq!(value_of(duty, "缺岗(班次)"), Data::Float(1.0));
     assert_eq!(value_of(duty, "交接遗留事项(项)"), Data::Float(14.0));
     // The workbook carries native charts (drawing parts) and print setup.
     let zip = String::from_utf8_lossy(&bytes);
-    assert!(zip.contains("xl/charts/chart1.xml"), "汇总 should carry native charts");
+    assert!(
+        zip.contains("xl/charts/chart1.xml"),
+        "汇总 should carry native charts"
+    );
 }
 
 /// Converts every sheet to CSV with LibreOffice headless; the tests need it installed.
 pub(crate) fn libreoffice_csv(path: &Path) -> Vec<String> {
-    let ok = Command::new("sh").arg("-c").arg("command -v soffice").output().map(|o| o.status.success()).unwrap_or(false);
-    assert!(ok, "测试需要 LibreOffice:请先 apt-get install --no-install-recommends libreoffice-calc");
+    let ok = Command::new("sh")
+        .arg("-c")
+        .arg("command -v soffice")
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false);
+    assert!(
+        ok,
+        "测试需要 LibreOffice:请先 apt-get install --no-install-recommends libreoffice-calc"
+    );
     let out_dir = path.parent().unwrap().join("csv");
     let profile = path.parent().unwrap().join("lo-profile");
     let status = Command::new("soffice")
-        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
-        .args(["--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1", "--outdir"])
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
+            "--outdir",
+        ])
         .arg(&out_dir)
         .arg(path)
         .output()
         .expect("soffice runs");
-    assert!(status.status.success(), "LibreOffice failed: {}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.status.success(),
+        "LibreOffice failed: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
     let stem = path.file_stem().unwrap().to_string_lossy().to_string();
     SHEETS
         .iter()
         .map(|s| {
             let p = out_dir.join(format!("{stem}-{s}.csv"));
-            std::fs::read_to_string(&p).unwrap_or_else(|_| panic!("LibreOffice did not write {}", p.display()))
+            std::fs::read_to_string(&p)
+                .unwrap_or_else(|_| panic!("LibreOffice did not write {}", p.display()))
         })
         .collect()
 }
@@ -206,16 +347,48 @@ fn libreoffice_opens_the_workbook_and_its_csv_matches() {
     let path = dir.path().join("report.xlsx");
     std::fs::write(&path, xlsx::write(&r).unwrap()).unwrap();
     let csv = libreoffice_csv(&path);
-    assert!(csv[0].contains("来电来访登记(件),60"), "汇总 CSV:\n{}", csv[0]);
+    assert!(
+        csv[0].contains("来电来访登记(件),60"),
+        "汇总 CSV:\n{}",
+        csv[0]
+    );
     assert!(csv[0].contains("完成率,90.0%"), "汇总 CSV:\n{}", csv[0]);
     assert!(csv[0].contains("报修,40"));
-    assert!(csv[1].contains("给排水,25,22,88.0%,20,90.9%,2"), "报修分析 CSV:\n{}", csv[1]);
-    assert!(csv[1].contains("PG-202611-0031,2026年11月20日 10:00"), "dates print in Chinese format:\n{}", csv[1]);
-    assert!(csv[2].contains("维修质量,5,4,3,60.0%"), "投诉分析 CSV:\n{}", csv[2]);
-    assert!(csv[3].contains("36,33,91.7%,31,93.9%"), "回访 CSV:\n{}", csv[3]);
-    assert!(csv[4].contains("李小梅,前台接待员,38,25,0,20,0,22,198.0,0"), "人员 CSV:\n{}", csv[4]);
-    assert!(csv[5].contains("2026-11-08 夜班 缺1人"), "值班 CSV:\n{}", csv[5]);
-    assert!(csv[6].contains("来电来访,DJ-202611-0001,2026年11月2日 08:05,3-2-1502,王女士,138****5678"), "明细 CSV:\n{}", csv[6]);
+    assert!(
+        csv[1].contains("给排水,25,22,88.0%,20,90.9%,2"),
+        "报修分析 CSV:\n{}",
+        csv[1]
+    );
+    assert!(
+        csv[1].contains("PG-202611-0031,2026年11月20日 10:00"),
+        "dates print in Chinese format:\n{}",
+        csv[1]
+    );
+    assert!(
+        csv[2].contains("维修质量,5,4,3,60.0%"),
+        "投诉分析 CSV:\n{}",
+        csv[2]
+    );
+    assert!(
+        csv[3].contains("36,33,91.7%,31,93.9%"),
+        "回访 CSV:\n{}",
+        csv[3]
+    );
+    assert!(
+        csv[4].contains("李小梅,前台接待员,38,25,0,20,0,22,198.0,0"),
+        "人员 CSV:\n{}",
+        csv[4]
+    );
+    assert!(
+        csv[5].contains("2026-11-08 夜班 缺1人"),
+        "值班 CSV:\n{}",
+        csv[5]
+    );
+    assert!(
+        csv[6].contains("来电来访,DJ-202611-0001,2026年11月2日 08:05,3-2-1502,王女士,138****5678"),
+        "明细 CSV:\n{}",
+        csv[6]
+    );
 }
 
 #[test]

@@ -3,7 +3,9 @@
 //! column widths, frozen header rows, Chinese date formats, number formats, print areas.
 
 use chrono::NaiveDateTime;
-use rust_xlsxwriter::{Chart, ChartType, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    Chart, ChartType, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+};
 
 use super::model::*;
 use crate::error::{Error, Result};
@@ -21,10 +23,21 @@ struct Styles {
 
 impl Styles {
     fn new() -> Styles {
-        let cell = Format::new().set_border(FormatBorder::Thin).set_font_name("宋体").set_font_size(10);
+        let cell = Format::new()
+            .set_border(FormatBorder::Thin)
+            .set_font_name("宋体")
+            .set_font_size(10);
         Styles {
-            title: Format::new().set_bold().set_font_size(16).set_font_name("黑体"),
-            head: cell.clone().set_bold().set_background_color("#DDEBF7").set_align(FormatAlign::Center).set_text_wrap(),
+            title: Format::new()
+                .set_bold()
+                .set_font_size(16)
+                .set_font_name("黑体"),
+            head: cell
+                .clone()
+                .set_bold()
+                .set_background_color("#DDEBF7")
+                .set_align(FormatAlign::Center)
+                .set_text_wrap(),
             text: cell.clone().set_text_wrap().set_align(FormatAlign::Top),
             int: cell.clone().set_num_format("#,##0"),
             pct: cell.clone().set_num_format("0.0%"),
@@ -51,15 +64,31 @@ enum V<'a> {
 
 fn put(ws: &mut Worksheet, st: &Styles, row: u32, col: u16, v: V) -> Result<(), XlsxError> {
     match v {
-        V::T(s) => ws.write_string_with_format(row, col, s, &st.text).map(|_| ()),
-        V::S(s) => ws.write_string_with_format(row, col, &s, &st.text).map(|_| ()),
-        V::I(n) => ws.write_number_with_format(row, col, n as f64, &st.int).map(|_| ()),
-        V::F(x) => ws.write_number_with_format(row, col, x, &st.dec).map(|_| ()),
-        V::Pct(Some(x)) => ws.write_number_with_format(row, col, x, &st.pct).map(|_| ()),
-        V::Pct(None) => ws.write_string_with_format(row, col, "—", &st.text).map(|_| ()),
+        V::T(s) => ws
+            .write_string_with_format(row, col, s, &st.text)
+            .map(|_| ()),
+        V::S(s) => ws
+            .write_string_with_format(row, col, &s, &st.text)
+            .map(|_| ()),
+        V::I(n) => ws
+            .write_number_with_format(row, col, n as f64, &st.int)
+            .map(|_| ()),
+        V::F(x) => ws
+            .write_number_with_format(row, col, x, &st.dec)
+            .map(|_| ()),
+        V::Pct(Some(x)) => ws
+            .write_number_with_format(row, col, x, &st.pct)
+            .map(|_| ()),
+        V::Pct(None) => ws
+            .write_string_with_format(row, col, "—", &st.text)
+            .map(|_| ()),
         V::When(s) => match parse_time(s) {
-            Some(t) => ws.write_datetime_with_format(row, col, t, &st.when).map(|_| ()),
-            None => ws.write_string_with_format(row, col, s, &st.text).map(|_| ()),
+            Some(t) => ws
+                .write_datetime_with_format(row, col, t, &st.when)
+                .map(|_| ()),
+            None => ws
+                .write_string_with_format(row, col, s, &st.text)
+                .map(|_| ()),
         },
     }
 }
@@ -71,7 +100,14 @@ fn parse_time(s: &str) -> Option<NaiveDateTime> {
 }
 
 /// Writes a header row and rows at `row`; returns the row after the table.
-fn table(ws: &mut Worksheet, st: &Styles, row: u32, col: u16, heads: &[&str], rows: Vec<Vec<V>>) -> Result<u32, XlsxError> {
+fn table(
+    ws: &mut Worksheet,
+    st: &Styles,
+    row: u32,
+    col: u16,
+    heads: &[&str],
+    rows: Vec<Vec<V>>,
+) -> Result<u32, XlsxError> {
     for (i, h) in heads.iter().enumerate() {
         ws.write_string_with_format(row, col + i as u16, *h, &st.head)?;
     }
@@ -86,11 +122,26 @@ fn table(ws: &mut Worksheet, st: &Styles, row: u32, col: u16, heads: &[&str], ro
 }
 
 fn caption(ws: &mut Worksheet, st: &Styles, row: u32, text: &str) -> Result<(), XlsxError> {
-    ws.write_string_with_format(row, 0, text, &st.head.clone().set_border(FormatBorder::None).set_background_color("#FFFFFF").set_align(FormatAlign::Left))?;
+    ws.write_string_with_format(
+        row,
+        0,
+        text,
+        &st.head
+            .clone()
+            .set_border(FormatBorder::None)
+            .set_background_color("#FFFFFF")
+            .set_align(FormatAlign::Left),
+    )?;
     Ok(())
 }
 
-fn setup_print(ws: &mut Worksheet, last_row: u32, last_col: u16, header_row: u32, landscape: bool) -> Result<(), XlsxError> {
+fn setup_print(
+    ws: &mut Worksheet,
+    last_row: u32,
+    last_col: u16,
+    header_row: u32,
+    landscape: bool,
+) -> Result<(), XlsxError> {
     ws.set_paper_size(9); // A4
     if landscape {
         ws.set_landscape();
@@ -103,9 +154,22 @@ fn setup_print(ws: &mut Worksheet, last_row: u32, last_col: u16, header_row: u32
 }
 
 fn title(ws: &mut Worksheet, st: &Styles, r: &Report, name: &str) -> Result<(), XlsxError> {
-    ws.write_string_with_format(0, 0, format!("{} {}{}", r.office_name, r.period.label, name), &st.title)?;
+    ws.write_string_with_format(
+        0,
+        0,
+        format!("{} {}{}", r.office_name, r.period.label, name),
+        &st.title,
+    )?;
     ws.set_row_height(0, 24)?;
-    ws.write_string_with_format(1, 0, format!("统计期间:{} 至 {}(不含);生成时间:{};电话号码已隐去中间四位", r.period.start, r.period.end, r.generated_at), &st.note)?;
+    ws.write_string_with_format(
+        1,
+        0,
+        format!(
+            "统计期间:{} 至 {}(不含);生成时间:{};电话号码已隐去中间四位",
+            r.period.start, r.period.end, r.generated_at
+        ),
+        &st.note,
+    )?;
     Ok(())
 }
 
@@ -139,8 +203,14 @@ fn summary(ws: &mut Worksheet, st: &Styles, r: &Report) -> Result<(), XlsxError>
         vec![V::T("已完成(张)"), V::I(s.completed)],
         vec![V::T("完成率"), V::Pct(s.completion_rate)],
         vec![V::T("按时完成率"), V::Pct(s.on_time_rate)],
-        vec![V::T("平均响应时间(分钟)"), s.avg_response_minutes.map(V::F).unwrap_or(V::T("—"))],
-        vec![V::T("平均完成时间(小时)"), s.avg_completion_hours.map(V::F).unwrap_or(V::T("—"))],
+        vec![
+            V::T("平均响应时间(分钟)"),
+            s.avg_response_minutes.map(V::F).unwrap_or(V::T("—")),
+        ],
+        vec![
+            V::T("平均完成时间(小时)"),
+            s.avg_completion_hours.map(V::F).unwrap_or(V::T("—")),
+        ],
         vec![V::T("回访率"), V::Pct(v.rate)],
         vec![V::T("满意率"), V::Pct(v.satisfaction_rate)],
         vec![V::T("投诉受理(件)"), V::I(c.received)],
@@ -151,15 +221,48 @@ fn summary(ws: &mut Worksheet, st: &Styles, r: &Report) -> Result<(), XlsxError>
     row += 1;
     caption(ws, st, row, "按类别")?;
     let type_top = row + 1;
-    row = table(ws, st, type_top, 0, &["类别", "件数"], r.intake.by_type.iter().map(|c| vec![V::T(&c.label), V::I(c.count)]).collect())?;
+    row = table(
+        ws,
+        st,
+        type_top,
+        0,
+        &["类别", "件数"],
+        r.intake
+            .by_type
+            .iter()
+            .map(|c| vec![V::T(&c.label), V::I(c.count)])
+            .collect(),
+    )?;
     row += 1;
     caption(ws, st, row, "按方式")?;
     let chan_top = row + 1;
-    row = table(ws, st, chan_top, 0, &["方式", "件数"], r.intake.by_channel.iter().map(|c| vec![V::T(&c.label), V::I(c.count)]).collect())?;
+    row = table(
+        ws,
+        st,
+        chan_top,
+        0,
+        &["方式", "件数"],
+        r.intake
+            .by_channel
+            .iter()
+            .map(|c| vec![V::T(&c.label), V::I(c.count)])
+            .collect(),
+    )?;
     row += 1;
     caption(ws, st, row, "每日登记")?;
     let day_top = row + 1;
-    row = table(ws, st, day_top, 0, &["日期", "件数"], r.intake.per_day.iter().map(|d| vec![V::T(&d.day), V::I(d.count)]).collect())?;
+    row = table(
+        ws,
+        st,
+        day_top,
+        0,
+        &["日期", "件数"],
+        r.intake
+            .per_day
+            .iter()
+            .map(|d| vec![V::T(&d.day), V::I(d.count)])
+            .collect(),
+    )?;
     ws.set_column_width(0, 22)?;
     ws.set_column_width(1, 12)?;
     ws.set_freeze_panes(3, 0)?;
@@ -169,7 +272,10 @@ fn summary(ws: &mut Worksheet, st: &Styles, r: &Report) -> Result<(), XlsxError>
         let n = r.intake.by_type.len() as u32;
         let mut ch = Chart::new(ChartType::Column);
         ch.title().set_name("登记按类别");
-        ch.add_series().set_categories(("汇总", type_top + 1, 0, type_top + n, 0)).set_values(("汇总", type_top + 1, 1, type_top + n, 1)).set_name("件数");
+        ch.add_series()
+            .set_categories(("汇总", type_top + 1, 0, type_top + n, 0))
+            .set_values(("汇总", type_top + 1, 1, type_top + n, 1))
+            .set_name("件数");
         ch.legend().set_hidden();
         ws.insert_chart(3, 3, &ch)?;
     }
@@ -177,14 +283,20 @@ fn summary(ws: &mut Worksheet, st: &Styles, r: &Report) -> Result<(), XlsxError>
         let n = r.intake.by_channel.len() as u32;
         let mut ch = Chart::new(ChartType::Pie);
         ch.title().set_name("登记按方式");
-        ch.add_series().set_categories(("汇总", chan_top + 1, 0, chan_top + n, 0)).set_values(("汇总", chan_top + 1, 1, chan_top + n, 1)).set_name("件数");
+        ch.add_series()
+            .set_categories(("汇总", chan_top + 1, 0, chan_top + n, 0))
+            .set_values(("汇总", chan_top + 1, 1, chan_top + n, 1))
+            .set_name("件数");
         ws.insert_chart(19, 3, &ch)?;
     }
     if !r.intake.per_day.is_empty() {
         let n = r.intake.per_day.len() as u32;
         let mut ch = Chart::new(ChartType::Line);
         ch.title().set_name("每日登记量");
-        ch.add_series().set_categories(("汇总", day_top + 1, 0, day_top + n, 0)).set_values(("汇总", day_top + 1, 1, day_top + n, 1)).set_name("件数");
+        ch.add_series()
+            .set_categories(("汇总", day_top + 1, 0, day_top + n, 0))
+            .set_values(("汇总", day_top + 1, 1, day_top + n, 1))
+            .set_name("件数");
         ch.legend().set_hidden();
         ws.insert_chart(35, 3, &ch)?;
     }
@@ -194,19 +306,44 @@ fn summary(ws: &mut Worksheet, st: &Styles, r: &Report) -> Result<(), XlsxError>
 fn group_rows(groups: &[SlipGroup]) -> Vec<Vec<V<'_>>> {
     groups
         .iter()
-        .map(|g| vec![V::T(&g.label), V::I(g.opened), V::I(g.completed), V::Pct(rate(g.completed, g.opened)), V::I(g.on_time), V::Pct(rate(g.on_time, g.completed)), V::I(g.overdue)])
+        .map(|g| {
+            vec![
+                V::T(&g.label),
+                V::I(g.opened),
+                V::I(g.completed),
+                V::Pct(rate(g.completed, g.opened)),
+                V::I(g.on_time),
+                V::Pct(rate(g.on_time, g.completed)),
+                V::I(g.overdue),
+            ]
+        })
         .collect()
 }
 
 fn slips(ws: &mut Worksheet, st: &Styles, r: &Report) -> Result<(), XlsxError> {
     ws.set_name("报修分析")?;
     title(ws, st, r, "报修分析")?;
-    let heads = ["类别", "派工(张)", "完成(张)", "完成率", "按时(张)", "按时率", "超时(张)"];
+    let heads = [
+        "类别",
+        "派工(张)",
+        "完成(张)",
+        "完成率",
+        "按时(张)",
+        "按时率",
+        "超时(张)",
+    ];
     let mut row = table(ws, st, 3, 0, &heads, group_rows(&r.slips.by_category))?;
     row += 1;
     let mut dept_heads = heads;
     dept_heads[0] = "责任部门";
-    row = table(ws, st, row, 0, &dept_heads, group_rows(&r.slips.by_department))?;
+    row = table(
+        ws,
+        st,
+        row,
+        0,
+        &dept_heads,
+        group_rows(&r.slips.by_department),
+    )?;
     row += 1;
     caption(ws, st, row, "超时未完成派工单")?;
     row = table(
@@ -214,14 +351,40 @@ fn slips(ws: &mut Worksheet, st: &Styles, r: &Report) -> Result<(), XlsxError> {
         st,
         row + 1,
         0,
-        &["派工单号", "报修时间", "房号", "类别", "维修人", "时限", "超时(小时)"],
+        &[
+            "派工单号",
+            "报修时间",
+            "房号",
+            "类别",
+            "维修人",
+            "时限",
+            "超时(小时)",
+        ],
         r.slips
             .overdue
             .iter()
-            .map(|o| vec![V::T(&o.serial), V::When(&o.opened_at), V::T(&o.room), V::T(&o.category), V::T(&o.assignee), V::When(&o.deadline), V::F(o.hours_over)])
+            .map(|o| {
+                vec![
+                    V::T(&o.serial),
+                    V::When(&o.opened_at),
+                    V::T(&o.room),
+                    V::T(&o.category),
+                    V::T(&o.assignee),
+                    V::When(&o.deadline),
+                    V::F(o.hours_over),
+                ]
+            })
             .collect(),
     )?;
-    for (c, w) in [(0, 16), (1, 18), (2, 12), (3, 12), (4, 12), (5, 18), (6, 12)] {
+    for (c, w) in [
+        (0, 16),
+        (1, 18),
+        (2, 12),
+        (3, 12),
+        (4, 12),
+        (5, 18),
+        (6, 12),
+    ] {
         ws.set_column_width(c, w)?;
     }
     ws.set_freeze_panes(4, 1)?;
@@ -231,7 +394,15 @@ fn slips(ws: &mut Worksheet, st: &Styles, r: &Report) -> Result<(), XlsxError> {
 fn complaint_rows(groups: &[ComplaintGroup]) -> Vec<Vec<V<'_>>> {
     groups
         .iter()
-        .map(|g| vec![V::T(&g.label), V::I(g.received), V::I(g.valid), V::I(g.closed), V::Pct(rate(g.closed, g.received))])
+        .map(|g| {
+            vec![
+                V::T(&g.label),
+                V::I(g.received),
+                V::I(g.valid),
+                V::I(g.closed),
+                V::Pct(rate(g.closed, g.received)),
+            ]
+        })
         .collect()
 }
 
@@ -244,13 +415,39 @@ fn complaints(ws: &mut Worksheet, st: &Styles, r: &Report) -> Result<(), XlsxErr
         st,
         3,
         0,
-        &["受理(件)", "有效(件)", "结案(件)", "结案率", "平均结案时间(小时)"],
-        vec![vec![V::I(c.received), V::I(c.valid), V::I(c.closed), V::Pct(rate(c.closed, c.received)), c.avg_close_hours.map(V::F).unwrap_or(V::T("—"))]],
+        &[
+            "受理(件)",
+            "有效(件)",
+            "结案(件)",
+            "结案率",
+            "平均结案时间(小时)",
+        ],
+        vec![vec![
+            V::I(c.received),
+            V::I(c.valid),
+            V::I(c.closed),
+            V::Pct(rate(c.closed, c.received)),
+            c.avg_close_hours.map(V::F).unwrap_or(V::T("—")),
+        ]],
     )?;
     row += 1;
-    row = table(ws, st, row, 0, &["投诉类别", "受理(件)", "有效(件)", "结案(件)", "结案率"], complaint_rows(&c.by_category))?;
+    row = table(
+        ws,
+        st,
+        row,
+        0,
+        &["投诉类别", "受理(件)", "有效(件)", "结案(件)", "结案率"],
+        complaint_rows(&c.by_category),
+    )?;
     row += 1;
-    row = table(ws, st, row, 0, &["责任部门", "受理(件)", "有效(件)", "结案(件)", "结案率"], complaint_rows(&c.by_department))?;
+    row = table(
+        ws,
+        st,
+        row,
+        0,
+        &["责任部门", "受理(件)", "有效(件)", "结案(件)", "结案率"],
+        complaint_rows(&c.by_department),
+    )?;
     for c in 0..5 {
         ws.set_column_width(c, 16)?;
     }
@@ -268,16 +465,34 @@ fn visits(ws: &mut Worksheet, st: &Styles, r: &Report) -> Result<(), XlsxError> 
         3,
         0,
         &["应回访(张)", "已回访(张)", "回访率", "满意(张)", "满意率"],
-        vec![vec![V::I(v.due), V::I(v.done), V::Pct(v.rate), V::I(v.satisfied), V::Pct(v.satisfaction_rate)]],
+        vec![vec![
+            V::I(v.due),
+            V::I(v.done),
+            V::Pct(v.rate),
+            V::I(v.satisfied),
+            V::Pct(v.satisfaction_rate),
+        ]],
     )?;
     row += 1;
     let top = row;
-    row = table(ws, st, row, 0, &["回访结果", "张数"], v.by_result.iter().map(|c| vec![V::T(&c.label), V::I(c.count)]).collect())?;
+    row = table(
+        ws,
+        st,
+        row,
+        0,
+        &["回访结果", "张数"],
+        v.by_result
+            .iter()
+            .map(|c| vec![V::T(&c.label), V::I(c.count)])
+            .collect(),
+    )?;
     if !v.by_result.is_empty() {
         let n = v.by_result.len() as u32;
         let mut ch = Chart::new(ChartType::Pie);
         ch.title().set_name("满意度分布");
-        ch.add_series().set_categories(("回访与满意度", top + 1, 0, top + n, 0)).set_values(("回访与满意度", top + 1, 1, top + n, 1));
+        ch.add_series()
+            .set_categories(("回访与满意度", top + 1, 0, top + n, 0))
+            .set_values(("回访与满意度", top + 1, 1, top + n, 1));
         ws.insert_chart(3, 6, &ch)?;
     }
     for c in 0..5 {
@@ -295,11 +510,33 @@ fn workload(ws: &mut Worksheet, st: &Styles, r: &Report) -> Result<(), XlsxError
         st,
         3,
         0,
-        &["姓名", "岗位", "登记(件)", "派工(张)", "完成维修(张)", "回访(次)", "处理投诉(件)", "值班(班次)", "值班时长(小时)", "迟到(次)"],
+        &[
+            "姓名",
+            "岗位",
+            "登记(件)",
+            "派工(张)",
+            "完成维修(张)",
+            "回访(次)",
+            "处理投诉(件)",
+            "值班(班次)",
+            "值班时长(小时)",
+            "迟到(次)",
+        ],
         r.workload
             .iter()
             .map(|p| {
-                vec![V::T(&p.name), V::T(&p.role), V::I(p.intake_received), V::I(p.slips_dispatched), V::I(p.slips_completed), V::I(p.return_visits), V::I(p.complaints_handled), V::I(p.shifts), V::F(p.hours), V::I(p.late)]
+                vec![
+                    V::T(&p.name),
+                    V::T(&p.role),
+                    V::I(p.intake_received),
+                    V::I(p.slips_dispatched),
+                    V::I(p.slips_completed),
+                    V::I(p.return_visits),
+                    V::I(p.complaints_handled),
+                    V::I(p.shifts),
+                    V::F(p.hours),
+                    V::I(p.late),
+                ]
             })
             .collect(),
     )?;
@@ -335,7 +572,14 @@ fn duty(ws: &mut Worksheet, st: &Styles, r: &Report) -> Result<(), XlsxError> {
         ],
     )?;
     row += 1;
-    row = table(ws, st, row, 0, &["缺岗明细"], d.coverage_gaps.iter().map(|g| vec![V::T(g)]).collect())?;
+    row = table(
+        ws,
+        st,
+        row,
+        0,
+        &["缺岗明细"],
+        d.coverage_gaps.iter().map(|g| vec![V::T(g)]).collect(),
+    )?;
     ws.set_column_width(0, 36)?;
     ws.set_column_width(1, 14)?;
     ws.set_freeze_panes(4, 0)?;
@@ -345,12 +589,41 @@ fn duty(ws: &mut Worksheet, st: &Styles, r: &Report) -> Result<(), XlsxError> {
 fn detail(ws: &mut Worksheet, st: &Styles, r: &Report) -> Result<(), XlsxError> {
     ws.set_name("明细")?;
     title(ws, st, r, "明细")?;
-    let heads = ["记录类型", "编号", "时间", "房号", "联系人", "电话", "方式", "类别", "责任部门", "内容", "经办人", "状态/结果", "完成/结案时间", "是否按时", "满意度/有效性"];
+    let heads = [
+        "记录类型",
+        "编号",
+        "时间",
+        "房号",
+        "联系人",
+        "电话",
+        "方式",
+        "类别",
+        "责任部门",
+        "内容",
+        "经办人",
+        "状态/结果",
+        "完成/结案时间",
+        "是否按时",
+        "满意度/有效性",
+    ];
     let mut rows: Vec<Vec<V>> = Vec::new();
     for i in &r.intake_rows {
         rows.push(vec![
-            V::T("来电来访"), V::T(&i.serial), V::When(&i.received_at), V::T(&i.room), V::T(&i.caller), V::T(&i.phone), V::T(&i.channel),
-            V::T(&i.kind), V::T(""), V::T(&i.content), V::T(&i.received_by), V::T(&i.outcome), V::T(""), V::T(""), V::T(""),
+            V::T("来电来访"),
+            V::T(&i.serial),
+            V::When(&i.received_at),
+            V::T(&i.room),
+            V::T(&i.caller),
+            V::T(&i.phone),
+            V::T(&i.channel),
+            V::T(&i.kind),
+            V::T(""),
+            V::T(&i.content),
+            V::T(&i.received_by),
+            V::T(&i.outcome),
+            V::T(""),
+            V::T(""),
+            V::T(""),
         ]);
     }
     for s in &r.slip_rows {
@@ -360,14 +633,40 @@ fn detail(ws: &mut Worksheet, st: &Styles, r: &Report) -> Result<(), XlsxError> 
             None => "",
         };
         rows.push(vec![
-            V::T("派工单"), V::T(&s.serial), V::When(&s.opened_at), V::T(&s.room), V::T(""), V::T(""), V::T(""), V::T(&s.category),
-            V::T(&s.department), V::T(""), V::T(&s.assignee), V::T(&s.status), V::When(&s.completed_at), V::S(on_time.to_string()), V::T(&s.satisfaction),
+            V::T("派工单"),
+            V::T(&s.serial),
+            V::When(&s.opened_at),
+            V::T(&s.room),
+            V::T(""),
+            V::T(""),
+            V::T(""),
+            V::T(&s.category),
+            V::T(&s.department),
+            V::T(""),
+            V::T(&s.assignee),
+            V::T(&s.status),
+            V::When(&s.completed_at),
+            V::S(on_time.to_string()),
+            V::T(&s.satisfaction),
         ]);
     }
     for c in &r.complaint_rows {
         rows.push(vec![
-            V::T("投诉"), V::T(&c.serial), V::When(&c.received_at), V::T(&c.room), V::T(""), V::T(""), V::T(""), V::T(&c.category),
-            V::T(&c.department), V::T(""), V::T(""), V::T(&c.status), V::When(&c.closed_at), V::T(""), V::T(&c.validity),
+            V::T("投诉"),
+            V::T(&c.serial),
+            V::When(&c.received_at),
+            V::T(&c.room),
+            V::T(""),
+            V::T(""),
+            V::T(""),
+            V::T(&c.category),
+            V::T(&c.department),
+            V::T(""),
+            V::T(""),
+            V::T(&c.status),
+            V::When(&c.closed_at),
+            V::T(""),
+            V::T(&c.validity),
         ]);
     }
     let n = rows.len() as u32;

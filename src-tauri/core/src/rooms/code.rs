@@ -40,13 +40,30 @@ impl RoomCode {
             check("unit", "单元", &unit, 5)?;
         }
         check("number", "房号", &number, 10)?;
-        Ok(RoomCode { building, unit, number })
+        Ok(RoomCode {
+            building,
+            unit,
+            number,
+        })
     }
 
     /// Parses what the desk typed: short or full form.
     pub fn parse(text: &str) -> Result<RoomCode> {
-        let t: String = text.trim().chars().map(halfwidth).filter(|c| !c.is_whitespace()).collect();
-        let bad = || Error::invalid("room", format!("房号“{}”无法识别:请输入如 3-2-1201 或 3栋2单元1201", text.trim()));
+        let t: String = text
+            .trim()
+            .chars()
+            .map(halfwidth)
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let bad = || {
+            Error::invalid(
+                "room",
+                format!(
+                    "房号“{}”无法识别:请输入如 3-2-1201 或 3栋2单元1201",
+                    text.trim()
+                ),
+            )
+        };
         if t.is_empty() {
             return Err(Error::invalid("room", "请填写房号"));
         }
@@ -84,7 +101,12 @@ fn halfwidth(c: char) -> char {
 }
 
 fn part(raw: &str, suffixes: &[&str]) -> String {
-    let mut t: String = raw.trim().chars().map(halfwidth).filter(|c| !c.is_whitespace()).collect();
+    let mut t: String = raw
+        .trim()
+        .chars()
+        .map(halfwidth)
+        .filter(|c| !c.is_whitespace())
+        .collect();
     for s in suffixes {
         if let Some(stripped) = t.strip_suffix(s) {
             t = stripped.to_string();
@@ -98,10 +120,16 @@ fn check(field: &str, label: &str, v: &str, max: usize) -> Result<()> {
         return Err(Error::invalid(field, format!("请填写{label}")));
     }
     if v.chars().count() > max {
-        return Err(Error::invalid(field, format!("{label}“{v}”过长:最多 {max} 个字符")));
+        return Err(Error::invalid(
+            field,
+            format!("{label}“{v}”过长:最多 {max} 个字符"),
+        ));
     }
     if !v.chars().all(|c| c.is_ascii_alphanumeric()) {
-        return Err(Error::invalid(field, format!("{label}“{v}”只能包含数字或字母")));
+        return Err(Error::invalid(
+            field,
+            format!("{label}“{v}”只能包含数字或字母"),
+        ));
     }
     Ok(())
 }
@@ -111,13 +139,28 @@ mod tests {
     use super::*;
 
     fn code(b: &str, u: &str, n: &str) -> RoomCode {
-        RoomCode { building: b.into(), unit: u.into(), number: n.into() }
+        RoomCode {
+            building: b.into(),
+            unit: u.into(),
+            number: n.into(),
+        }
     }
 
     #[test]
     fn parses_short_and_full_forms() {
-        for text in ["3-2-1201", "3栋2单元1201", "3号楼2单元1201室", " 3 - 2 - 1201 ", "３－２－１２０１", "3栋-2-1201"] {
-            assert_eq!(RoomCode::parse(text).unwrap(), code("3", "2", "1201"), "{text}");
+        for text in [
+            "3-2-1201",
+            "3栋2单元1201",
+            "3号楼2单元1201室",
+            " 3 - 2 - 1201 ",
+            "３－２－１２０１",
+            "3栋-2-1201",
+        ] {
+            assert_eq!(
+                RoomCode::parse(text).unwrap(),
+                code("3", "2", "1201"),
+                "{text}"
+            );
         }
         assert_eq!(RoomCode::parse("5-101").unwrap(), code("5", "", "101"));
         assert_eq!(RoomCode::parse("5栋101").unwrap(), code("5", "", "101"));

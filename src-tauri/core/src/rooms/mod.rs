@@ -92,7 +92,14 @@ pub fn list_buildings(store: &mut Store) -> Result<Vec<Building>> {
              FROM buildings b ORDER BY length(b.name), b.name",
         )?;
         let rows = st
-            .query_map([], |r| Ok(Building { id: r.get(0)?, name: r.get(1)?, note: r.get(2)?, room_count: r.get(3)? }))?
+            .query_map([], |r| {
+                Ok(Building {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    note: r.get(2)?,
+                    room_count: r.get(3)?,
+                })
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     })
@@ -100,9 +107,15 @@ pub fn list_buildings(store: &mut Store) -> Result<Vec<Building>> {
 
 fn clean_building(input: &BuildingInput) -> Result<(String, String)> {
     let code = RoomCode::from_parts(&input.name, "", "1").map_err(|_| {
-        Error::invalid("name", format!("楼栋“{}”只能是数字或字母,如 3 或 A", input.name.trim()))
+        Error::invalid(
+            "name",
+            format!("楼栋“{}”只能是数字或字母,如 3 或 A", input.name.trim()),
+        )
     })?;
-    Ok((code.building, validate::optional("note", "备注", &input.note, 100)?))
+    Ok((
+        code.building,
+        validate::optional("note", "备注", &input.note, 100)?,
+    ))
 }
 
 pub fn add_building(store: &mut Store, ctx: &Ctx, input: BuildingInput) -> Result<Building> {
@@ -110,7 +123,12 @@ pub fn add_building(store: &mut Store, ctx: &Ctx, input: BuildingInput) -> Resul
     let (name, note) = clean_building(&input)?;
     store.write(|tx| {
         let id = insert_building(tx, ctx, &name, &note)?;
-        Ok(Building { id, name, note, room_count: 0 })
+        Ok(Building {
+            id,
+            name,
+            note,
+            room_count: 0,
+        })
     })
 }
 
@@ -118,13 +136,28 @@ pub(crate) fn insert_building(tx: &Transaction, ctx: &Ctx, name: &str, note: &st
     if building_id(tx, name)?.is_some() {
         return Err(Error::conflict("name", format!("{name}栋已存在")));
     }
-    tx.execute("INSERT INTO buildings (name, note) VALUES (?1, ?2)", params![name, note])?;
+    tx.execute(
+        "INSERT INTO buildings (name, note) VALUES (?1, ?2)",
+        params![name, note],
+    )?;
     let id = tx.last_insert_rowid();
-    audit::record(tx, ctx, "新增楼栋", "buildings", Some(id), &format!("{name}栋"))?;
+    audit::record(
+        tx,
+        ctx,
+        "新增楼栋",
+        "buildings",
+        Some(id),
+        &format!("{name}栋"),
+    )?;
     Ok(id)
 }
 
-pub fn update_building(store: &mut Store, ctx: &Ctx, id: i64, input: BuildingInput) -> Result<Building> {
+pub fn update_building(
+    store: &mut Store,
+    ctx: &Ctx,
+    id: i64,
+    input: BuildingInput,
+) -> Result<Building> {
     ctx.require(SETUP_EDITORS, "修改楼栋")?;
     let (name, note) = clean_building(&input)?;
     store.write(|tx| {
@@ -148,7 +181,11 @@ pub fn update_building(store: &mut Store, ctx: &Ctx, id: i64, input: BuildingInp
 }
 
 pub(crate) fn building_id(tx: &Transaction, name: &str) -> Result<Option<i64>> {
-    Ok(tx.query_row("SELECT id FROM buildings WHERE name = ?1", [name], |r| r.get(0)).optional()?)
+    Ok(tx
+        .query_row("SELECT id FROM buildings WHERE name = ?1", [name], |r| {
+            r.get(0)
+        })
+        .optional()?)
 }
 
 // ---- rooms ----
@@ -157,7 +194,11 @@ const ROOM_SELECT: &str =
     "SELECT r.id, b.name, r.unit, r.number, r.code, r.area_m2, r.note FROM rooms r JOIN buildings b ON b.id = r.building_id";
 
 fn room_from_row(r: &Row) -> rusqlite::Result<Room> {
-    let code = RoomCode { building: r.get(1)?, unit: r.get(2)?, number: r.get(3)? };
+    let code = RoomCode {
+        building: r.get(1)?,
+        unit: r.get(2)?,
+        number: r.get(3)?,
+    };
     Ok(Room {
         id: r.get(0)?,
         full_name: code.full(),
@@ -171,20 +212,31 @@ fn room_from_row(r: &Row) -> rusqlite::Result<Room> {
 }
 
 pub fn get(tx: &Transaction, id: RoomId) -> Result<Room> {
-    tx.query_row(&format!("{ROOM_SELECT} WHERE r.id = ?1"), [id], room_from_row)
-        .optional()?
-        .ok_or_else(|| Error::not_found("room", "找不到该房间"))
+    tx.query_row(
+        &format!("{ROOM_SELECT} WHERE r.id = ?1"),
+        [id],
+        room_from_row,
+    )
+    .optional()?
+    .ok_or_else(|| Error::not_found("room", "找不到该房间"))
 }
 
 /// The room with this code, or None.
 pub fn find_by_code(tx: &Transaction, code: &RoomCode) -> Result<Option<Room>> {
-    Ok(tx.query_row(&format!("{ROOM_SELECT} WHERE r.code = ?1"), [code.short()], room_from_row).optional()?)
+    Ok(tx
+        .query_row(
+            &format!("{ROOM_SELECT} WHERE r.code = ?1"),
+            [code.short()],
+            room_from_row,
+        )
+        .optional()?)
 }
 
 /// Parses what the desk typed and finds the room, or says precisely what is wrong.
 pub fn require_by_text(tx: &Transaction, text: &str) -> Result<Room> {
     let code = RoomCode::parse(text)?;
-    find_by_code(tx, &code)?.ok_or_else(|| Error::not_found("room", format!("房间 {} 不存在,请检查房号", code.full())))
+    find_by_code(tx, &code)?
+        .ok_or_else(|| Error::not_found("room", format!("房间 {} 不存在,请检查房号", code.full())))
 }
 
 pub(crate) struct CleanRoom {
@@ -200,19 +252,34 @@ pub(crate) fn clean_room(input: &RoomInput) -> Result<CleanRoom> {
             return Err(Error::invalid("area_m2", "建筑面积应为大于 0 的数字"));
         }
     }
-    Ok(CleanRoom { code, area_m2: input.area_m2, note: validate::optional("note", "备注", &input.note, 200)? })
+    Ok(CleanRoom {
+        code,
+        area_m2: input.area_m2,
+        note: validate::optional("note", "备注", &input.note, 200)?,
+    })
 }
 
-pub(crate) fn insert_room(tx: &Transaction, ctx: &Ctx, room: &CleanRoom, create_building: bool) -> Result<Room> {
+pub(crate) fn insert_room(
+    tx: &Transaction,
+    ctx: &Ctx,
+    room: &CleanRoom,
+    create_building: bool,
+) -> Result<Room> {
     let building = match building_id(tx, &room.code.building)? {
         Some(id) => id,
         None if create_building => insert_building(tx, ctx, &room.code.building, "")?,
         None => {
-            return Err(Error::not_found("building", format!("{}栋不存在,请先在“楼栋”中新增", room.code.building)))
+            return Err(Error::not_found(
+                "building",
+                format!("{}栋不存在,请先在“楼栋”中新增", room.code.building),
+            ))
         }
     };
     if find_by_code(tx, &room.code)?.is_some() {
-        return Err(Error::conflict("number", format!("房间 {} 已存在", room.code.full())));
+        return Err(Error::conflict(
+            "number",
+            format!("房间 {} 已存在", room.code.full()),
+        ));
     }
     tx.execute(
         "INSERT INTO rooms (building_id, unit, number, code, area_m2, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -284,6 +351,9 @@ pub fn room_detail(store: &mut Store, ctx: &Ctx, text: &str) -> Result<RoomDetai
     ctx.actor()?;
     store.read(|tx| {
         let room = require_by_text(tx, text)?;
-        Ok(RoomDetail { residents: residents::of_room(tx, room.id)?, room })
+        Ok(RoomDetail {
+            residents: residents::of_room(tx, room.id)?,
+            room,
+        })
     })
 }

@@ -59,7 +59,11 @@ pub struct Validation {
 impl Validation {
     /// Every gap and problem as one line each, for refusals.
     pub fn lines(&self) -> Vec<String> {
-        let mut v: Vec<String> = self.gaps.iter().map(|g| format!("空档 {}", g.text)).collect();
+        let mut v: Vec<String> = self
+            .gaps
+            .iter()
+            .map(|g| format!("空档 {}", g.text))
+            .collect();
         v.extend(self.problems.iter().map(|p| p.message.clone()));
         v
     }
@@ -71,25 +75,49 @@ fn md(d: NaiveDate) -> String {
 
 /// Checks `month` as planned: the draft `draft` if given (else the published plan), with
 /// approved overrides and the proposed `extra` changes.
-pub fn month(tx: &Transaction, month: Month, draft: Option<i64>, extra: &[Change]) -> Result<Validation> {
+pub fn month(
+    tx: &Transaction,
+    month: Month,
+    draft: Option<i64>,
+    extra: &[Change],
+) -> Result<Validation> {
     let settings = duty_settings::load(tx)?;
     let (first, next) = (month.first, month.next_first());
     // The previous day's night shift reaches into the 1st.
-    let plan = plan::effective(tx, first - Duration::days(1), next - Duration::days(1), draft, extra)?;
+    let plan = plan::effective(
+        tx,
+        first - Duration::days(1),
+        next - Duration::days(1),
+        draft,
+        extra,
+    )?;
     let start = first.and_hms_opt(0, 0, 0).unwrap_or_default();
     let end = next.and_hms_opt(0, 0, 0).unwrap_or_default();
-    let spans: Vec<_> = plan.iter().filter(|a| a.shift.covers_desk).map(|a| a.shift.span(a.day)).collect();
+    let spans: Vec<_> = plan
+        .iter()
+        .filter(|a| a.shift.covers_desk)
+        .map(|a| a.shift.span(a.day))
+        .collect();
     let mut stretches = coverage::uncovered(start, end, &spans);
     let mut warnings = Vec::new();
     // The first month kept here: the night before it was planned on paper, so the stretch
     // before the first shift on the 1st cannot be checked. Said plainly, not counted as a gap.
     let prev = month.prev().key();
-    let prev_published: Option<String> =
-        tx.query_row("SELECT status FROM rosters WHERE month = ?1 AND status = 'published'", [&prev], |r| r.get(0)).optional()?;
+    let prev_published: Option<String> = tx
+        .query_row(
+            "SELECT status FROM rosters WHERE month = ?1 AND status = 'published'",
+            [&prev],
+            |r| r.get(0),
+        )
+        .optional()?;
     if prev_published.is_none() {
         if let Some(&(a, b)) = stretches.first() {
             if a == start && b < start + Duration::days(1) {
-                warnings.push(format!("上月({prev})没有已发布的值班表,{} 00:00–{} 由上月安排值守,无法核对", md(first), b.format("%H:%M")));
+                warnings.push(format!(
+                    "上月({prev})没有已发布的值班表,{} 00:00–{} 由上月安排值守,无法核对",
+                    md(first),
+                    b.format("%H:%M")
+                ));
                 stretches.remove(0);
             }
         }
@@ -111,7 +139,13 @@ pub fn month(tx: &Transaction, month: Month, draft: Option<i64>, extra: &[Change
                 kind: ProblemKind::People,
                 date: date.clone(),
                 staff_id: None,
-                message: format!("{} {}安排了 {n} 人,应为 {}–{} 人", md(*day), s.name, s.min_people, s.max_people),
+                message: format!(
+                    "{} {}安排了 {n} 人,应为 {}–{} 人",
+                    md(*day),
+                    s.name,
+                    s.min_people,
+                    s.max_people
+                ),
             });
         }
         for role in &s.required_roles {
@@ -145,7 +179,14 @@ pub fn month(tx: &Transaction, month: Month, draft: Option<i64>, extra: &[Change
                     kind: ProblemKind::Overlap,
                     date,
                     staff_id: Some(y.staff.id),
-                    message: format!("{} 的 {} {} 与 {} {} 时间重叠", y.staff.name, md(x.day), x.shift.name, md(y.day), y.shift.name),
+                    message: format!(
+                        "{} 的 {} {} 与 {} {} 时间重叠",
+                        y.staff.name,
+                        md(x.day),
+                        x.shift.name,
+                        md(y.day),
+                        y.shift.name
+                    ),
                 });
             } else if (y_start - x_end).num_minutes() < settings.min_rest_minutes {
                 problems.push(Problem {
@@ -154,12 +195,23 @@ pub fn month(tx: &Transaction, month: Month, draft: Option<i64>, extra: &[Change
                     staff_id: Some(y.staff.id),
                     message: format!(
                         "{} 在 {} {} 下班后只休息 {} 分钟就上 {} {},少于规定的 {} 分钟",
-                        y.staff.name, md(x.day), x.shift.name, (y_start - x_end).num_minutes(), md(y.day), y.shift.name,
+                        y.staff.name,
+                        md(x.day),
+                        x.shift.name,
+                        (y_start - x_end).num_minutes(),
+                        md(y.day),
+                        y.shift.name,
                         settings.min_rest_minutes
                     ),
                 });
             }
         }
     }
-    Ok(Validation { month: month.key(), ok: gaps.is_empty() && problems.is_empty(), gaps, problems, warnings })
+    Ok(Validation {
+        month: month.key(),
+        ok: gaps.is_empty() && problems.is_empty(),
+        gaps,
+        problems,
+        warnings,
+    })
 }

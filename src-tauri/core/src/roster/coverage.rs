@@ -22,8 +22,16 @@ pub struct Gap {
 }
 
 /// The uncovered parts of `[start, end)` given covered spans (each `[from, to)`).
-pub fn uncovered(start: NaiveDateTime, end: NaiveDateTime, spans: &[(NaiveDateTime, NaiveDateTime)]) -> Vec<(NaiveDateTime, NaiveDateTime)> {
-    let mut spans: Vec<_> = spans.iter().filter(|(a, b)| b > a && *b > start && *a < end).copied().collect();
+pub fn uncovered(
+    start: NaiveDateTime,
+    end: NaiveDateTime,
+    spans: &[(NaiveDateTime, NaiveDateTime)],
+) -> Vec<(NaiveDateTime, NaiveDateTime)> {
+    let mut spans: Vec<_> = spans
+        .iter()
+        .filter(|(a, b)| b > a && *b > start && *a < end)
+        .copied()
+        .collect();
     spans.sort();
     let mut out = Vec::new();
     let mut cursor = start;
@@ -51,7 +59,11 @@ pub fn to_gaps(stretches: &[(NaiveDateTime, NaiveDateTime)]) -> Vec<Gap> {
         while a < b {
             let midnight = a.date().and_hms_opt(0, 0, 0).unwrap_or(a) + Duration::days(1);
             let piece_end = b.min(midnight);
-            let to = if piece_end == midnight { "24:00".to_string() } else { piece_end.format("%H:%M").to_string() };
+            let to = if piece_end == midnight {
+                "24:00".to_string()
+            } else {
+                piece_end.format("%H:%M").to_string()
+            };
             let from = a.format("%H:%M").to_string();
             out.push(Gap {
                 date: a.format("%Y-%m-%d").to_string(),
@@ -72,7 +84,10 @@ mod tests {
     use chrono::NaiveDate;
 
     fn t(d: u32, h: u32, m: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(2026, 12, d).unwrap().and_hms_opt(h, m, 0).unwrap()
+        NaiveDate::from_ymd_opt(2026, 12, d)
+            .unwrap()
+            .and_hms_opt(h, m, 0)
+            .unwrap()
     }
 
     #[test]
@@ -87,15 +102,26 @@ mod tests {
 
     #[test]
     fn overlapping_spans_merge_and_a_one_minute_hole_is_found() {
-        let spans = [(t(1, 0, 0), t(1, 12, 0)), (t(1, 6, 0), t(1, 10, 0)), (t(1, 12, 1), t(2, 0, 0))];
+        let spans = [
+            (t(1, 0, 0), t(1, 12, 0)),
+            (t(1, 6, 0), t(1, 10, 0)),
+            (t(1, 12, 1), t(2, 0, 0)),
+        ];
         let gaps = to_gaps(&uncovered(t(1, 0, 0), t(2, 0, 0), &spans));
         assert_eq!(gaps.len(), 1);
-        assert_eq!((gaps[0].from.as_str(), gaps[0].to.as_str(), gaps[0].minutes), ("12:00", "12:01", 1));
+        assert_eq!(
+            (gaps[0].from.as_str(), gaps[0].to.as_str(), gaps[0].minutes),
+            ("12:00", "12:01", 1)
+        );
     }
 
     #[test]
     fn a_gap_over_midnight_is_listed_once_per_day() {
-        let gaps = to_gaps(&uncovered(t(1, 0, 0), t(3, 0, 0), &[(t(1, 0, 0), t(1, 22, 0)), (t(2, 3, 0), t(3, 0, 0))]));
+        let gaps = to_gaps(&uncovered(
+            t(1, 0, 0),
+            t(3, 0, 0),
+            &[(t(1, 0, 0), t(1, 22, 0)), (t(2, 3, 0), t(3, 0, 0))],
+        ));
         let texts: Vec<&str> = gaps.iter().map(|g| g.text.as_str()).collect();
         assert_eq!(texts, ["12月1日 22:00–24:00", "12月2日 00:00–03:00"]);
     }

@@ -34,16 +34,25 @@ impl Month {
     pub fn parse(field: &str, text: &str) -> Result<Month> {
         NaiveDate::parse_from_str(&format!("{}-01", text.trim()), DAY_FORMAT)
             .map(|first| Month { first })
-            .map_err(|_| Error::invalid(field, format!("月份“{}”格式不正确,应为 YYYY-MM,如 2026-12", text.trim())))
+            .map_err(|_| {
+                Error::invalid(
+                    field,
+                    format!("月份“{}”格式不正确,应为 YYYY-MM,如 2026-12", text.trim()),
+                )
+            })
     }
     pub fn of(day: NaiveDate) -> Month {
-        Month { first: day.with_day(1).unwrap_or(day) }
+        Month {
+            first: day.with_day(1).unwrap_or(day),
+        }
     }
     pub fn key(self) -> String {
         self.first.format("%Y-%m").to_string()
     }
     pub fn next_first(self) -> NaiveDate {
-        (self.first + Duration::days(32)).with_day(1).unwrap_or(self.first)
+        (self.first + Duration::days(32))
+            .with_day(1)
+            .unwrap_or(self.first)
     }
     pub fn prev(self) -> Month {
         Month::of(self.first - Duration::days(1))
@@ -107,15 +116,27 @@ pub struct RosterView {
 
 fn roster_id(tx: &Transaction, month: Month) -> Result<Option<(i64, RosterStatus)>> {
     Ok(tx
-        .query_row("SELECT id, status FROM rosters WHERE month = ?1", [month.key()], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
-        })
+        .query_row(
+            "SELECT id, status FROM rosters WHERE month = ?1",
+            [month.key()],
+            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
+        )
         .optional()?
-        .map(|(id, s)| (id, if s == "published" { RosterStatus::Published } else { RosterStatus::Draft })))
+        .map(|(id, s)| {
+            (
+                id,
+                if s == "published" {
+                    RosterStatus::Published
+                } else {
+                    RosterStatus::Draft
+                },
+            )
+        }))
 }
 
 fn require_roster(tx: &Transaction, month: Month) -> Result<(i64, RosterStatus)> {
-    roster_id(tx, month)?.ok_or_else(|| Error::not_found("month", format!("{} 的值班表尚未建立", month.key())))
+    roster_id(tx, month)?
+        .ok_or_else(|| Error::not_found("month", format!("{} 的值班表尚未建立", month.key())))
 }
 
 fn require_draft(tx: &Transaction, month: Month) -> Result<i64> {
@@ -123,7 +144,10 @@ fn require_draft(tx: &Transaction, month: Month) -> Result<i64> {
         (id, RosterStatus::Draft) => Ok(id),
         (_, RosterStatus::Published) => Err(Error::conflict(
             "month",
-            format!("{} 的值班表已发布,不能再修改;调整请走调班/请假申请", month.key()),
+            format!(
+                "{} 的值班表已发布,不能再修改;调整请走调班/请假申请",
+                month.key()
+            ),
         )),
     }
 }
@@ -132,18 +156,29 @@ const WEEKDAYS: [&str; 7] = ["一", "二", "三", "四", "五", "六", "日"];
 
 fn view(tx: &Transaction, month: Month) -> Result<RosterView> {
     let (id, status) = require_roster(tx, month)?;
-    let (published_at, published_late): (Option<String>, bool) =
-        tx.query_row("SELECT published_at, published_late FROM rosters WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let (published_at, published_late): (Option<String>, bool) = tx.query_row(
+        "SELECT published_at, published_late FROM rosters WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
     let days = month.days();
     let draft = (status == RosterStatus::Draft).then_some(id);
-    let plan = plan::effective(tx, month.first, month.next_first() - Duration::days(1), draft, &[])?;
+    let plan = plan::effective(
+        tx,
+        month.first,
+        month.next_first() - Duration::days(1),
+        draft,
+        &[],
+    )?;
     // Everyone who can stand duty, and anyone already on the grid.
     let mut people: Vec<StaffBrief> = Vec::new();
     let mut st = tx.prepare(
         "SELECT id FROM staff WHERE active = 1 AND role <> 'manager'
          ORDER BY CASE role WHEN 'receptionist' THEN 1 WHEN 'supervisor' THEN 2 WHEN 'technician' THEN 3 ELSE 4 END, name",
     )?;
-    let ids: Vec<i64> = st.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let ids: Vec<i64> = st
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
     for sid in ids {
         people.push(plan::brief(tx, sid)?);
     }
@@ -164,14 +199,23 @@ fn view(tx: &Transaction, month: Month) -> Result<RosterView> {
                     changed[i] = a.overridden;
                 }
             }
-            RosterRow { staff: p, cells, changed }
+            RosterRow {
+                staff: p,
+                cells,
+                changed,
+            }
         })
         .collect();
     let heads = days
         .iter()
         .map(|d| {
             let w = d.weekday().num_days_from_monday() as usize;
-            DayHead { date: d.format(DAY_FORMAT).to_string(), day: d.day(), weekday: WEEKDAYS[w].into(), weekend: w >= 5 }
+            DayHead {
+                date: d.format(DAY_FORMAT).to_string(),
+                day: d.day(),
+                weekday: WEEKDAYS[w].into(),
+                weekend: w >= 5,
+            }
         })
         .collect();
     Ok(RosterView {
@@ -197,7 +241,12 @@ pub fn get(store: &mut Store, ctx: &Ctx, month: &str) -> Result<RosterView> {
 /// Months that have a roster, newest first.
 pub fn months(store: &mut Store, ctx: &Ctx) -> Result<Vec<String>> {
     ctx.actor()?;
-    store.read(|tx| Ok(tx.prepare("SELECT month FROM rosters ORDER BY month DESC")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?))
+    store.read(|tx| {
+        Ok(tx
+            .prepare("SELECT month FROM rosters ORDER BY month DESC")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?)
+    })
 }
 
 /// Starts an empty draft for `month`.
@@ -205,17 +254,30 @@ pub fn create(store: &mut Store, ctx: &Ctx, month: &str) -> Result<RosterView> {
     let me = ctx.require(ROSTER_EDITORS, "编排值班表")?.id;
     let m = Month::parse("month", month)?;
     if m.next_first() <= ctx.now.date() {
-        return Err(Error::invalid("month", format!("{} 已经过去,不能再编排", m.key())));
+        return Err(Error::invalid(
+            "month",
+            format!("{} 已经过去,不能再编排", m.key()),
+        ));
     }
     store.write(|tx| {
         if roster_id(tx, m)?.is_some() {
-            return Err(Error::conflict("month", format!("{} 的值班表已经存在", m.key())));
+            return Err(Error::conflict(
+                "month",
+                format!("{} 的值班表已经存在", m.key()),
+            ));
         }
         tx.execute(
             "INSERT INTO rosters (month, created_at, created_by) VALUES (?1, ?2, ?3)",
             params![m.key(), ctx.now.format(TIME_FORMAT).to_string(), me],
         )?;
-        audit::record(tx, ctx, "新建值班表", "rosters", Some(tx.last_insert_rowid()), &m.key())?;
+        audit::record(
+            tx,
+            ctx,
+            "新建值班表",
+            "rosters",
+            Some(tx.last_insert_rowid()),
+            &m.key(),
+        )?;
         view(tx, m)
     })
 }
@@ -238,18 +300,31 @@ pub struct CellsInput {
 }
 
 fn put_cell(tx: &Transaction, roster: i64, month: Month, c: &CellInput) -> Result<()> {
-    let day = NaiveDate::parse_from_str(c.date.trim(), DAY_FORMAT)
-        .map_err(|_| Error::invalid("date", format!("日期“{}”格式不正确,应为 YYYY-MM-DD", c.date)))?;
+    let day = NaiveDate::parse_from_str(c.date.trim(), DAY_FORMAT).map_err(|_| {
+        Error::invalid(
+            "date",
+            format!("日期“{}”格式不正确,应为 YYYY-MM-DD", c.date),
+        )
+    })?;
     if Month::of(day) != month {
-        return Err(Error::invalid("date", format!("{} 不在 {} 内", c.date, month.key())));
+        return Err(Error::invalid(
+            "date",
+            format!("{} 不在 {} 内", c.date, month.key()),
+        ));
     }
     let who = crate::staff::get(tx, c.staff_id)?;
     if !who.active {
-        return Err(Error::invalid("staff_id", format!("{} 已停用,不能排班", who.name)));
+        return Err(Error::invalid(
+            "staff_id",
+            format!("{} 已停用,不能排班", who.name),
+        ));
     }
     let d = day.format(DAY_FORMAT).to_string();
     if c.code.trim().is_empty() {
-        tx.execute("DELETE FROM roster_cells WHERE roster_id = ?1 AND staff_id = ?2 AND day = ?3", params![roster, c.staff_id, d])?;
+        tx.execute(
+            "DELETE FROM roster_cells WHERE roster_id = ?1 AND staff_id = ?2 AND day = ?3",
+            params![roster, c.staff_id, d],
+        )?;
     } else {
         let s = shifts::by_code(tx, "code", &c.code)?;
         tx.execute(
@@ -270,8 +345,20 @@ pub fn set_cells(store: &mut Store, ctx: &Ctx, input: CellsInput) -> Result<Rost
         for c in &input.cells {
             put_cell(tx, id, m, c)?;
         }
-        let summary: Vec<String> = input.cells.iter().map(|c| format!("{} {} {}", c.staff_id, c.date, c.code)).take(20).collect();
-        audit::record(tx, ctx, "编排值班表", "rosters", Some(id), &summary.join("; "))?;
+        let summary: Vec<String> = input
+            .cells
+            .iter()
+            .map(|c| format!("{} {} {}", c.staff_id, c.date, c.code))
+            .take(20)
+            .collect();
+        audit::record(
+            tx,
+            ctx,
+            "编排值班表",
+            "rosters",
+            Some(id),
+            &summary.join("; "),
+        )?;
         view(tx, m)
     })
 }
@@ -299,18 +386,47 @@ pub fn fill_rotation(store: &mut Store, ctx: &Ctx, input: RotationInput) -> Resu
     }
     store.write(|tx| {
         let id = require_draft(tx, m)?;
-        let codes: Vec<String> =
-            input.pattern.iter().map(|p| if p.trim() == "休" { String::new() } else { p.trim().to_string() }).collect();
+        let codes: Vec<String> = input
+            .pattern
+            .iter()
+            .map(|p| {
+                if p.trim() == "休" {
+                    String::new()
+                } else {
+                    p.trim().to_string()
+                }
+            })
+            .collect();
         for c in codes.iter().filter(|c| !c.is_empty()) {
             shifts::by_code(tx, "pattern", c)?;
         }
         for (k, sid) in input.staff_ids.iter().enumerate() {
             for (i, day) in m.days().iter().enumerate() {
                 let code = codes[(i + k) % codes.len()].clone();
-                put_cell(tx, id, m, &CellInput { staff_id: *sid, date: day.format(DAY_FORMAT).to_string(), code })?;
+                put_cell(
+                    tx,
+                    id,
+                    m,
+                    &CellInput {
+                        staff_id: *sid,
+                        date: day.format(DAY_FORMAT).to_string(),
+                        code,
+                    },
+                )?;
             }
         }
-        audit::record(tx, ctx, "轮班填充", "rosters", Some(id), &format!("{} 人,顺序 {}", input.staff_ids.len(), input.pattern.join(",")))?;
+        audit::record(
+            tx,
+            ctx,
+            "轮班填充",
+            "rosters",
+            Some(id),
+            &format!(
+                "{} 人,顺序 {}",
+                input.staff_ids.len(),
+                input.pattern.join(",")
+            ),
+        )?;
         view(tx, m)
     })
 }

@@ -44,19 +44,39 @@ pub struct Change {
 
 pub fn brief(tx: &Transaction, id: StaffId) -> Result<StaffBrief> {
     let s = staff::get(tx, id)?;
-    Ok(StaffBrief { id: s.id, name: s.name, role: s.role, phone: s.phone })
+    Ok(StaffBrief {
+        id: s.id,
+        name: s.name,
+        role: s.role,
+        phone: s.phone,
+    })
 }
 
 /// The plan for `from..=to`: published rosters (or the draft `draft` for its own days) with
 /// approved overrides and then `extra` laid over them.
-pub fn effective(tx: &Transaction, from: NaiveDate, to: NaiveDate, draft: Option<i64>, extra: &[Change]) -> Result<Vec<Assignment>> {
-    let (f, t) = (from.format(DAY_FORMAT).to_string(), to.format(DAY_FORMAT).to_string());
+pub fn effective(
+    tx: &Transaction,
+    from: NaiveDate,
+    to: NaiveDate,
+    draft: Option<i64>,
+    extra: &[Change],
+) -> Result<Vec<Assignment>> {
+    let (f, t) = (
+        from.format(DAY_FORMAT).to_string(),
+        to.format(DAY_FORMAT).to_string(),
+    );
     let mut plan: BTreeMap<(NaiveDate, StaffId), (Option<ShiftId>, bool)> = BTreeMap::new();
     let mut st = tx.prepare(
         "SELECT c.staff_id, c.day, c.shift_id FROM roster_cells c JOIN rosters r ON r.id = c.roster_id
          WHERE c.day BETWEEN ?1 AND ?2 AND (r.status = 'published' OR r.id = ?3)",
     )?;
-    let cells = st.query_map(params![f, t, draft.unwrap_or(-1)], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?)))?;
+    let cells = st.query_map(params![f, t, draft.unwrap_or(-1)], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, i64>(2)?,
+        ))
+    })?;
     for c in cells {
         let (staff, day, shift) = c?;
         if let Ok(d) = NaiveDate::parse_from_str(&day, DAY_FORMAT) {
@@ -67,7 +87,13 @@ pub fn effective(tx: &Transaction, from: NaiveDate, to: NaiveDate, draft: Option
         "SELECT o.staff_id, o.day, o.shift_id FROM roster_overrides o JOIN duty_requests q ON q.id = o.request_id
          WHERE o.day BETWEEN ?1 AND ?2 AND q.status = 'approved' ORDER BY o.id",
     )?;
-    let overrides = st.query_map(params![f, t], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<i64>>(2)?)))?;
+    let overrides = st.query_map(params![f, t], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Option<i64>>(2)?,
+        ))
+    })?;
     for o in overrides {
         let (staff, day, shift) = o?;
         if let Ok(d) = NaiveDate::parse_from_str(&day, DAY_FORMAT) {
@@ -77,20 +103,31 @@ pub fn effective(tx: &Transaction, from: NaiveDate, to: NaiveDate, draft: Option
     for c in extra.iter().filter(|c| c.day >= from && c.day <= to) {
         plan.insert((c.day, c.staff_id), (c.shift_id, true));
     }
-    let all_shifts: HashMap<ShiftId, Shift> = shifts::all(tx)?.into_iter().map(|s| (s.id, s)).collect();
+    let all_shifts: HashMap<ShiftId, Shift> =
+        shifts::all(tx)?.into_iter().map(|s| (s.id, s)).collect();
     let mut people: HashMap<StaffId, StaffBrief> = HashMap::new();
     let mut out = Vec::new();
     for ((day, staff_id), (shift, overridden)) in plan {
-        let Some(shift) = shift.and_then(|id| all_shifts.get(&id)) else { continue };
+        let Some(shift) = shift.and_then(|id| all_shifts.get(&id)) else {
+            continue;
+        };
         if !people.contains_key(&staff_id) {
             people.insert(staff_id, brief(tx, staff_id)?);
         }
-        out.push(Assignment { staff: people[&staff_id].clone(), day, shift: shift.clone(), overridden });
+        out.push(Assignment {
+            staff: people[&staff_id].clone(),
+            day,
+            shift: shift.clone(),
+            overridden,
+        });
     }
     Ok(out)
 }
 
 /// The shift `staff` works on `day` in the published plan, if any.
 pub fn shift_of(tx: &Transaction, staff: StaffId, day: NaiveDate) -> Result<Option<Shift>> {
-    Ok(effective(tx, day, day, None, &[])?.into_iter().find(|a| a.staff.id == staff).map(|a| a.shift))
+    Ok(effective(tx, day, day, None, &[])?
+        .into_iter()
+        .find(|a| a.staff.id == staff)
+        .map(|a| a.shift))
 }

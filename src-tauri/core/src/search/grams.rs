@@ -28,7 +28,7 @@ pub fn is_cjk(c: char) -> bool {
         | 0x3400..=0x4DBF      // CJK extension A
         | 0x4E00..=0x9FFF      // CJK unified ideographs
         | 0xF900..=0xFAFF      // compatibility ideographs
-        | 0x20000..=0x3134F)   // extensions B–G
+        | 0x20000..=0x3134F) // extensions B–G
 }
 
 /// Characters that make up a Latin/digit word; '-' joins room codes and serials.
@@ -159,7 +159,11 @@ pub fn keys(room_code: &str, phone: &str, serial: &str) -> String {
     let mut out = words(&text);
     // A serial is kept whole (its parts, 202611 or 0001, would match hundreds of others);
     // its start still finds it, as a prefix.
-    let serial: String = serial.chars().map(fold).filter(|c| is_word_char(*c)).collect();
+    let serial: String = serial
+        .chars()
+        .map(fold)
+        .filter(|c| is_word_char(*c))
+        .collect();
     let serial = serial.trim_matches('-');
     if !serial.is_empty() {
         push_token(&mut out, serial);
@@ -194,7 +198,11 @@ pub fn match_expr(query: &str) -> Option<String> {
                 parts.push(format!("bi : {}", quote(&pairs.join(" "))));
             }
         } else {
-            let star = if run.chars().count() >= PREFIX_MIN_CHARS { "*" } else { "" };
+            let star = if run.chars().count() >= PREFIX_MIN_CHARS {
+                "*"
+            } else {
+                ""
+            };
             parts.push(format!("{{words keys}} : {}{star}", quote(&run)));
         }
     }
@@ -259,11 +267,19 @@ mod tests {
 
     #[test]
     fn latin_and_digits_become_lower_case_words_with_their_parts() {
-        assert_eq!(words("3-2-1201 的 LED灯坏了,Ａ座"), "3-2-1201 3 2 1201 led a");
+        assert_eq!(
+            words("3-2-1201 的 LED灯坏了,Ａ座"),
+            "3-2-1201 3 2 1201 led a"
+        );
         assert_eq!(words("--"), "");
-        assert_eq!(keys("3-2-1201", "13812345678", "PG-202611-0001"),
-            "3-2-1201 3 2 1201 13812345678 13812345678 5678 pg-202611-0001");
-        assert_eq!(keys("", "0755-1234567", ""), "0755-1234567 0755 1234567 07551234567 4567");
+        assert_eq!(
+            keys("3-2-1201", "13812345678", "PG-202611-0001"),
+            "3-2-1201 3 2 1201 13812345678 13812345678 5678 pg-202611-0001"
+        );
+        assert_eq!(
+            keys("", "0755-1234567", ""),
+            "0755-1234567 0755 1234567 07551234567 4567"
+        );
     }
 
     #[test]
@@ -271,14 +287,26 @@ mod tests {
         assert_eq!(match_expr("水").unwrap(), "uni : \"水\"");
         assert_eq!(match_expr("漏水").unwrap(), "bi : \"漏水\"");
         assert_eq!(match_expr("卫生间").unwrap(), "bi : \"卫生 生间\"");
-        assert_eq!(match_expr("LED灯").unwrap(), "{words keys} : \"led\"* AND uni : \"灯\"");
+        assert_eq!(
+            match_expr("LED灯").unwrap(),
+            "{words keys} : \"led\"* AND uni : \"灯\""
+        );
         assert_eq!(match_expr("12").unwrap(), "{words keys} : \"12\"");
-        assert_eq!(match_expr("\"* OR NEAR(").unwrap(), "{words keys} : \"or\" AND {words keys} : \"near\"*");
+        assert_eq!(
+            match_expr("\"* OR NEAR(").unwrap(),
+            "{words keys} : \"or\" AND {words keys} : \"near\"*"
+        );
         assert!(match_expr(" ,。!").is_none());
-        assert_eq!(match_tiers("3-2-1201").unwrap(), vec![
-            "keys : \"3-2-1201\"".to_string(),
-            "({words keys} : \"3-2-1201\"*) NOT keys : \"3-2-1201\"".to_string(),
-        ]);
-        assert_eq!(match_tiers("漏水").unwrap(), vec!["bi : \"漏水\"".to_string()]);
+        assert_eq!(
+            match_tiers("3-2-1201").unwrap(),
+            vec![
+                "keys : \"3-2-1201\"".to_string(),
+                "({words keys} : \"3-2-1201\"*) NOT keys : \"3-2-1201\"".to_string(),
+            ]
+        );
+        assert_eq!(
+            match_tiers("漏水").unwrap(),
+            vec!["bi : \"漏水\"".to_string()]
+        );
     }
 }

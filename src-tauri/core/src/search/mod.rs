@@ -122,14 +122,23 @@ pub fn search(store: &mut Store, ctx: &Ctx, query: SearchQuery) -> Result<Search
     let (limit, offset) = page_bounds(&query)?;
     let text = query.text.trim();
     if text.is_empty() {
-        return Err(Error::invalid("text", "请输入要搜索的内容:房号、姓名、电话、单号或内容中的词"));
+        return Err(Error::invalid(
+            "text",
+            "请输入要搜索的内容:房号、姓名、电话、单号或内容中的词",
+        ));
     }
     if text.chars().count() > MAX_TEXT_CHARS {
-        return Err(Error::invalid("text", format!("搜索内容不能超过 {MAX_TEXT_CHARS} 个字")));
+        return Err(Error::invalid(
+            "text",
+            format!("搜索内容不能超过 {MAX_TEXT_CHARS} 个字"),
+        ));
     }
     let terms = grams::query_terms(text);
     let Some(tiers) = grams::match_tiers(text) else {
-        return Err(Error::invalid("text", "搜索内容只有标点符号;请输入文字、数字或字母"));
+        return Err(Error::invalid(
+            "text",
+            "搜索内容只有标点符号;请输入文字、数字或字母",
+        ));
     };
     store.read(|tx| {
         let ids = page_ids(tx, &tiers, limit + 1, offset)?;
@@ -149,7 +158,12 @@ pub fn search(store: &mut Store, ctx: &Ctx, query: SearchQuery) -> Result<Search
 /// matches newest first before the next tier's. Each tier is one FTS5 query that walks its
 /// index backwards by time and stops as soon as it has enough, so no query sorts all its
 /// matches; an earlier tier is read to its end only when the page reaches past it.
-fn page_ids(tx: &rusqlite::Transaction, tiers: &[String], count: i64, offset: i64) -> Result<Vec<i64>> {
+fn page_ids(
+    tx: &rusqlite::Transaction,
+    tiers: &[String],
+    count: i64,
+    offset: i64,
+) -> Result<Vec<i64>> {
     let mut st = tx.prepare_cached(
         "SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
     )?;
@@ -173,11 +187,17 @@ fn page_ids(tx: &rusqlite::Transaction, tiers: &[String], count: i64, offset: i6
 pub(crate) fn page_bounds(query: &SearchQuery) -> Result<(i64, i64)> {
     let limit = query.limit.unwrap_or(DEFAULT_LIMIT);
     if !(1..=MAX_LIMIT).contains(&limit) {
-        return Err(Error::invalid("limit", format!("每页条数应在 1 到 {MAX_LIMIT} 之间")));
+        return Err(Error::invalid(
+            "limit",
+            format!("每页条数应在 1 到 {MAX_LIMIT} 之间"),
+        ));
     }
     let offset = query.offset.unwrap_or(0);
     if !(0..=MAX_OFFSET).contains(&offset) {
-        return Err(Error::invalid("offset", format!("翻页位置应在 0 到 {MAX_OFFSET} 之间;请把搜索条件写得更具体")));
+        return Err(Error::invalid(
+            "offset",
+            format!("翻页位置应在 0 到 {MAX_OFFSET} 之间;请把搜索条件写得更具体"),
+        ));
     }
     Ok((limit, offset))
 }
@@ -209,7 +229,9 @@ pub fn snippet(content: &str, terms: &[String]) -> String {
         .iter()
         .filter_map(|t| {
             let t: Vec<char> = t.chars().collect();
-            (!t.is_empty()).then(|| folded.windows(t.len()).position(|w| w == t.as_slice())).flatten()
+            (!t.is_empty())
+                .then(|| folded.windows(t.len()).position(|w| w == t.as_slice()))
+                .flatten()
         })
         .min()
         .unwrap_or(0);

@@ -19,10 +19,15 @@ pub fn like_scan(tx: &Transaction, text: &str, limit: i64, offset: i64) -> Resul
         ));
     }
     sql.push_str(&format!(" ORDER BY id DESC LIMIT {limit} OFFSET {offset}"));
-    let terms: Vec<String> = parts.iter().map(|p| p.trim_matches('%').to_string()).collect();
+    let terms: Vec<String> = parts
+        .iter()
+        .map(|p| p.trim_matches('%').to_string())
+        .collect();
     let mut st = tx.prepare(&sql)?;
     let hits = st
-        .query_map(rusqlite::params_from_iter(parts.iter()), |r| hit_from_row(r, &terms))?
+        .query_map(rusqlite::params_from_iter(parts.iter()), |r| {
+            hit_from_row(r, &terms)
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(hits)
 }

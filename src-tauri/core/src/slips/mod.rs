@@ -104,7 +104,11 @@ const SELECT: &str = "SELECT d.id, d.serial, d.intake_id, d.opened_at, ob.name, 
      LEFT JOIN staff ts ON ts.id = d.technician_signed_by";
 
 /// Maps a row of `SELECT`, assessing the deadline at `now`.
-pub(crate) fn from_row(r: &Row, now: NaiveDateTime, due_soon_minutes: i64) -> rusqlite::Result<Slip> {
+pub(crate) fn from_row(
+    r: &Row,
+    now: NaiveDateTime,
+    due_soon_minutes: i64,
+) -> rusqlite::Result<Slip> {
     let state: SlipState = r.get(14)?;
     let due_text: String = r.get(26)?;
     let due = when::stored(&due_text).unwrap_or(now);
@@ -135,7 +139,13 @@ pub(crate) fn from_row(r: &Row, now: NaiveDateTime, due_soon_minutes: i64) -> ru
         closed_at: r.get(23)?,
         cancelled_at: r.get(24)?,
         deadline_at: r.get(25)?,
-        deadline: deadlines::assess(due, state.is_working(), state == SlipState::Paused, now, due_soon_minutes),
+        deadline: deadlines::assess(
+            due,
+            state.is_working(),
+            state == SlipState::Paused,
+            now,
+            due_soon_minutes,
+        ),
         work_done: r.get(27)?,
         materials: r.get(28)?,
         fee_kind: r.get(29)?,
@@ -150,9 +160,18 @@ pub(crate) fn from_row(r: &Row, now: NaiveDateTime, due_soon_minutes: i64) -> ru
 }
 
 /// Slips matching `where_sql` (which may use ?1 = now text, ?2 = extra parameter), newest first.
-pub(crate) fn query(tx: &Transaction, now: NaiveDateTime, where_sql: &str, extra: &dyn rusqlite::ToSql, limit: i64) -> Result<Vec<Slip>> {
+pub(crate) fn query(
+    tx: &Transaction,
+    now: NaiveDateTime,
+    where_sql: &str,
+    extra: &dyn rusqlite::ToSql,
+    limit: i64,
+) -> Result<Vec<Slip>> {
     let soon = intake::settings::load(tx)?.due_soon_minutes;
-    let sql = format!("{SELECT} WHERE {where_sql} ORDER BY d.opened_at DESC, d.id DESC LIMIT {}", limit.clamp(1, 5000));
+    let sql = format!(
+        "{SELECT} WHERE {where_sql} ORDER BY d.opened_at DESC, d.id DESC LIMIT {}",
+        limit.clamp(1, 5000)
+    );
     let rows = tx
         .prepare(&sql)?
         .query_map(params![when::text(now), extra], |r| from_row(r, now, soon))?
@@ -167,9 +186,15 @@ pub fn get(tx: &Transaction, now: NaiveDateTime, id: i64) -> Result<Slip> {
 }
 
 fn by_serial(tx: &Transaction, now: NaiveDateTime, serial: &str) -> Result<Slip> {
-    query(tx, now, "d.serial = ?2 AND ?1 IS NOT NULL", &serial.trim().to_uppercase(), 1)?
-        .pop()
-        .ok_or_else(|| Error::not_found("serial", format!("找不到派工单 {}", serial.trim())))
+    query(
+        tx,
+        now,
+        "d.serial = ?2 AND ?1 IS NOT NULL",
+        &serial.trim().to_uppercase(),
+        1,
+    )?
+    .pop()
+    .ok_or_else(|| Error::not_found("serial", format!("找不到派工单 {}", serial.trim())))
 }
 
 pub fn events(tx: &Transaction, slip_id: i64) -> Result<Vec<SlipEvent>> {
@@ -208,13 +233,33 @@ pub fn detail_by_serial(store: &mut Store, ctx: &Ctx, serial: &str) -> Result<Sl
     })
 }
 
-fn detail_in(tx: &Transaction, now: NaiveDateTime, actor: &crate::Actor, id: i64) -> Result<SlipPage> {
+fn detail_in(
+    tx: &Transaction,
+    now: NaiveDateTime,
+    actor: &crate::Actor,
+    id: i64,
+) -> Result<SlipPage> {
     let slip = get(tx, now, id)?;
     let actions = transitions::allowed(actor, slip.state, slip.assignee_id);
-    Ok(SlipPage { events: events(tx, id)?, visits: crate::return_visits::of_slip(tx, id)?, actions, slip })
+    Ok(SlipPage {
+        events: events(tx, id)?,
+        visits: crate::return_visits::of_slip(tx, id)?,
+        actions,
+        slip,
+    })
 }
 
-pub(crate) fn event(tx: &Transaction, ctx: &Ctx, at: NaiveDateTime, slip: i64, action: SlipAction, from: Option<SlipState>, to: SlipState, assignee: Option<i64>, reason: &str) -> Result<()> {
+pub(crate) fn event(
+    tx: &Transaction,
+    ctx: &Ctx,
+    at: NaiveDateTime,
+    slip: i64,
+    action: SlipAction,
+    from: Option<SlipState>,
+    to: SlipState,
+    assignee: Option<i64>,
+    reason: &str,
+) -> Result<()> {
     let (actor_id, actor_name) = match &ctx.actor {
         Some(a) => (Some(a.id), a.name.clone()),
         None => (None, "系统".to_string()),
@@ -255,13 +300,26 @@ pub fn open(store: &mut Store, ctx: &Ctx, input: OpenSlipInput) -> Result<Slip> 
 pub(crate) fn open_in(tx: &Transaction, ctx: &Ctx, input: &OpenSlipInput) -> Result<Slip> {
     let entry = intake::load_raw(tx, input.intake_id)?;
     if entry.slip_id.is_some() || entry.complaint_id.is_some() || entry.finished {
-        return Err(Error::conflict("intake_id", "该登记已经处理完毕或已转为派工单/投诉,不能再开派工单"));
+        return Err(Error::conflict(
+            "intake_id",
+            "该登记已经处理完毕或已转为派工单/投诉,不能再开派工单",
+        ));
     }
-    let category = match input.category.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+    let category = match input
+        .category
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
         Some(name) => categories::require_by_name(tx, "category", name)?,
         None => match entry.category_id {
             Some(id) => categories::get(tx, id)?,
-            None => return Err(Error::invalid("category", "请选择服务类别,派工单按类别派到部门并计算时限")),
+            None => {
+                return Err(Error::invalid(
+                    "category",
+                    "请选择服务类别,派工单按类别派到部门并计算时限",
+                ))
+            }
         },
     };
     let content = match &input.content {
@@ -282,8 +340,25 @@ pub(crate) fn open_in(tx: &Transaction, ctx: &Ctx, input: &OpenSlipInput) -> Res
     )?;
     let id = tx.last_insert_rowid();
     intake::link(tx, ctx, entry.id, Some(id), None)?;
-    event(tx, ctx, ctx.now, id, SlipAction::Open, None, SlipState::Opened, None, "")?;
-    audit::record(tx, ctx, "开派工单", "dispatch_slips", Some(id), &format!("{serial} {} {}", category.name, short(&content)))?;
+    event(
+        tx,
+        ctx,
+        ctx.now,
+        id,
+        SlipAction::Open,
+        None,
+        SlipState::Opened,
+        None,
+        "",
+    )?;
+    audit::record(
+        tx,
+        ctx,
+        "开派工单",
+        "dispatch_slips",
+        Some(id),
+        &format!("{serial} {} {}", category.name, short(&content)),
+    )?;
     get(tx, ctx.now, id)
 }
 
@@ -369,35 +444,90 @@ pub(crate) fn step_in(
     let last = last_step_at(tx, slip_id)?;
     let at = when::happened("at", at, ctx.now, last)?;
     let (to, assignee) = apply(&slip, at)?;
-    event(tx, ctx, at, slip_id, action, Some(slip.state), to, assignee, &reason)?;
-    let summary = format!("{} {} → {} {}", slip.serial, slip.state.label(), to.label(), reason);
-    audit::record(tx, ctx, &format!("{}派工单", action.label()), "dispatch_slips", Some(slip_id), summary.trim())?;
+    event(
+        tx,
+        ctx,
+        at,
+        slip_id,
+        action,
+        Some(slip.state),
+        to,
+        assignee,
+        &reason,
+    )?;
+    let summary = format!(
+        "{} {} → {} {}",
+        slip.serial,
+        slip.state.label(),
+        to.label(),
+        reason
+    );
+    audit::record(
+        tx,
+        ctx,
+        &format!("{}派工单", action.label()),
+        "dispatch_slips",
+        Some(slip_id),
+        summary.trim(),
+    )?;
     get(tx, ctx.now, slip_id)
 }
 
 fn last_step_at(tx: &Transaction, slip_id: i64) -> Result<Option<NaiveDateTime>> {
-    let t: Option<String> = tx.query_row("SELECT max(at) FROM slip_events WHERE slip_id = ?1", [slip_id], |r| r.get(0)).optional()?.flatten();
+    let t: Option<String> = tx
+        .query_row(
+            "SELECT max(at) FROM slip_events WHERE slip_id = ?1",
+            [slip_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten();
     Ok(t.as_deref().and_then(when::stored))
 }
 
-fn set_state(tx: &Transaction, id: i64, state: SlipState, time_col: Option<&str>, at: NaiveDateTime) -> Result<()> {
-    tx.execute("UPDATE dispatch_slips SET state = ?1 WHERE id = ?2", params![state, id])?;
+fn set_state(
+    tx: &Transaction,
+    id: i64,
+    state: SlipState,
+    time_col: Option<&str>,
+    at: NaiveDateTime,
+) -> Result<()> {
+    tx.execute(
+        "UPDATE dispatch_slips SET state = ?1 WHERE id = ?2",
+        params![state, id],
+    )?;
     if let Some(col) = time_col {
-        tx.execute(&format!("UPDATE dispatch_slips SET {col} = ?1 WHERE id = ?2"), params![when::text(at), id])?;
+        tx.execute(
+            &format!("UPDATE dispatch_slips SET {col} = ?1 WHERE id = ?2"),
+            params![when::text(at), id],
+        )?;
     }
     Ok(())
 }
 
 fn check_assignee(tx: &Transaction, slip: &Slip, assignee_id: i64) -> Result<()> {
-    let s = staff::get(tx, assignee_id).map_err(|_| Error::not_found("assignee_id", "找不到该员工"))?;
+    let s =
+        staff::get(tx, assignee_id).map_err(|_| Error::not_found("assignee_id", "找不到该员工"))?;
     if !s.active {
-        return Err(Error::invalid("assignee_id", format!("{}已停用,不能接收派工", s.name)));
+        return Err(Error::invalid(
+            "assignee_id",
+            format!("{}已停用,不能接收派工", s.name),
+        ));
     }
     if s.department != slip.department {
-        return Err(Error::invalid("assignee_id", format!("{}属于{},本单应派给{}的员工", s.name, s.department, slip.department)));
+        return Err(Error::invalid(
+            "assignee_id",
+            format!(
+                "{}属于{},本单应派给{}的员工",
+                s.name, s.department, slip.department
+            ),
+        ));
     }
     if slip.assignee_id == Some(assignee_id) {
-        return Err(Error::invalid("assignee_id", format!("本单已经派给{}", s.name)));
+        return Err(Error::invalid(
+            "assignee_id",
+            format!("本单已经派给{}", s.name),
+        ));
     }
     Ok(())
 }
@@ -482,7 +612,10 @@ pub fn resume(store: &mut Store, ctx: &Ctx, input: StepInput) -> Result<Slip> {
             "UPDATE dispatch_slips SET state = ?1, paused_from = NULL, paused_at = NULL, due_at = ?2 WHERE id = ?3",
             params![from, when::text(new_due), slip.id],
         )?;
-        tx.execute("UPDATE slip_pauses SET ended_at = ?1 WHERE slip_id = ?2 AND ended_at IS NULL", params![when::text(at), slip.id])?;
+        tx.execute(
+            "UPDATE slip_pauses SET ended_at = ?1 WHERE slip_id = ?2 AND ended_at IS NULL",
+            params![when::text(at), slip.id],
+        )?;
         Ok(from)
     })
 }
@@ -493,7 +626,10 @@ pub fn cancel(store: &mut Store, ctx: &Ctx, input: StepInput) -> Result<Slip> {
             "UPDATE dispatch_slips SET state = 'cancelled', paused_from = NULL, paused_at = NULL, cancelled_at = ?1 WHERE id = ?2",
             params![when::text(at), slip.id],
         )?;
-        tx.execute("UPDATE slip_pauses SET ended_at = ?1 WHERE slip_id = ?2 AND ended_at IS NULL", params![when::text(at), slip.id])?;
+        tx.execute(
+            "UPDATE slip_pauses SET ended_at = ?1 WHERE slip_id = ?2 AND ended_at IS NULL",
+            params![when::text(at), slip.id],
+        )?;
         Ok(SlipState::Cancelled)
     })
 }
@@ -535,25 +671,52 @@ fn simple(
 ) -> Result<Slip> {
     ctx.actor()?;
     store.write(|tx| {
-        step_in(tx, ctx, input.slip_id, action, &input.reason, input.at.as_deref(), |slip, at| {
-            Ok((apply(tx, slip, at)?, slip.assignee_id))
-        })
+        step_in(
+            tx,
+            ctx,
+            input.slip_id,
+            action,
+            &input.reason,
+            input.at.as_deref(),
+            |slip, at| Ok((apply(tx, slip, at)?, slip.assignee_id)),
+        )
     })
 }
 
 /// Parses a fee typed in yuan ("35", "35.5", "35.50") into 分.
 pub fn parse_fee(field: &str, raw: &str) -> Result<i64> {
-    let t = raw.trim().trim_start_matches('¥').trim_end_matches('元').trim();
-    let bad = || Error::invalid(field, format!("费用“{}”不正确,应为不小于 0 的金额,如 35 或 35.50", raw.trim()));
+    let t = raw
+        .trim()
+        .trim_start_matches('¥')
+        .trim_end_matches('元')
+        .trim();
+    let bad = || {
+        Error::invalid(
+            field,
+            format!(
+                "费用“{}”不正确,应为不小于 0 的金额,如 35 或 35.50",
+                raw.trim()
+            ),
+        )
+    };
     if t.is_empty() || t.starts_with('-') {
         return Err(bad());
     }
     let (yuan, fen) = t.split_once('.').unwrap_or((t, ""));
-    if yuan.is_empty() || !yuan.chars().all(|c| c.is_ascii_digit()) || fen.len() > 2 || !fen.chars().all(|c| c.is_ascii_digit()) || yuan.len() > 7 {
+    if yuan.is_empty()
+        || !yuan.chars().all(|c| c.is_ascii_digit())
+        || fen.len() > 2
+        || !fen.chars().all(|c| c.is_ascii_digit())
+        || yuan.len() > 7
+    {
         return Err(bad());
     }
     let yuan: i64 = yuan.parse().map_err(|_| bad())?;
-    let fen: i64 = if fen.is_empty() { 0 } else { format!("{fen:0<2}").parse().map_err(|_| bad())? };
+    let fen: i64 = if fen.is_empty() {
+        0
+    } else {
+        format!("{fen:0<2}").parse().map_err(|_| bad())?
+    };
     Ok(yuan * 100 + fen)
 }
 
@@ -562,7 +725,9 @@ pub fn complete(store: &mut Store, ctx: &Ctx, input: CompleteInput) -> Result<Sl
     ctx.actor()?;
     let work = validate::required("work_done", "完成情况", &input.work_done, 1000)?;
     let materials = validate::optional("materials", "材料", &input.materials, 500)?;
-    let fee_kind = input.fee_kind.ok_or_else(|| Error::invalid("fee_kind", "请选择有偿或无偿"))?;
+    let fee_kind = input
+        .fee_kind
+        .ok_or_else(|| Error::invalid("fee_kind", "请选择有偿或无偿"))?;
     let cents = match fee_kind {
         FeeKind::Free if input.fee.trim().is_empty() => 0,
         FeeKind::Free => match parse_fee("fee", &input.fee)? {
@@ -608,21 +773,59 @@ pub fn board(store: &mut Store, ctx: &Ctx, board: Board) -> Result<Vec<Slip>> {
         let now = ctx.now;
         let working = "d.state IN ('opened','dispatched','accepted','on_site','paused')";
         match board {
-            Board::Mine => query(tx, now, &format!("?1 IS NOT NULL AND d.assignee_id = ?2 AND {working}"), &actor.id, 500),
+            Board::Mine => query(
+                tx,
+                now,
+                &format!("?1 IS NOT NULL AND d.assignee_id = ?2 AND {working}"),
+                &actor.id,
+                500,
+            ),
             Board::MyDepartment => {
-                let dept: i64 = tx.query_row("SELECT department_id FROM staff WHERE id = ?1", [actor.id], |r| r.get(0))?;
-                query(tx, now, &format!("?1 IS NOT NULL AND d.department_id = ?2 AND {working}"), &dept, 500)
+                let dept: i64 = tx.query_row(
+                    "SELECT department_id FROM staff WHERE id = ?1",
+                    [actor.id],
+                    |r| r.get(0),
+                )?;
+                query(
+                    tx,
+                    now,
+                    &format!("?1 IS NOT NULL AND d.department_id = ?2 AND {working}"),
+                    &dept,
+                    500,
+                )
             }
-            Board::AllOpen => query(tx, now, &format!("?1 IS NOT NULL AND ?2 IS NULL AND {working}"), &rusqlite::types::Null, 1000),
+            Board::AllOpen => query(
+                tx,
+                now,
+                &format!("?1 IS NOT NULL AND ?2 IS NULL AND {working}"),
+                &rusqlite::types::Null,
+                1000,
+            ),
             Board::Overdue => overdue(tx, now),
-            Board::AwaitingVisit => query(tx, now, "?1 IS NOT NULL AND ?2 IS NULL AND d.state = 'done'", &rusqlite::types::Null, 1000),
+            Board::AwaitingVisit => query(
+                tx,
+                now,
+                "?1 IS NOT NULL AND ?2 IS NULL AND d.state = 'done'",
+                &rusqlite::types::Null,
+                1000,
+            ),
             Board::DoneToday => {
                 let today = now.date().format("%Y-%m-%d").to_string();
-                query(tx, now, "?1 IS NOT NULL AND d.completed_at >= ?2", &today, 1000)
+                query(
+                    tx,
+                    now,
+                    "?1 IS NOT NULL AND d.completed_at >= ?2",
+                    &today,
+                    1000,
+                )
             }
-            Board::SupervisorReview => {
-                query(tx, now, "?1 IS NOT NULL AND ?2 IS NULL AND d.supervisor_review_at IS NOT NULL", &rusqlite::types::Null, 1000)
-            }
+            Board::SupervisorReview => query(
+                tx,
+                now,
+                "?1 IS NOT NULL AND ?2 IS NULL AND d.supervisor_review_at IS NOT NULL",
+                &rusqlite::types::Null,
+                1000,
+            ),
         }
     })
 }

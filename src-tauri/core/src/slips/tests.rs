@@ -1,7 +1,7 @@
 use super::*;
 use crate::intake::{self, Channel, IntakeInput, IntakeKind};
-use crate::return_visits::{visit_slip, SlipVisitInput, VisitFollowUp, VisitInput, VisitMethod};
 use crate::intake_fixture::{at, Desk};
+use crate::return_visits::{visit_slip, SlipVisitInput, VisitFollowUp, VisitInput, VisitMethod};
 use crate::Actor;
 
 pub(crate) fn repair_entry(d: &mut Desk, who: &Actor, category: &str) -> i64 {
@@ -28,15 +28,38 @@ pub(crate) fn repair_entry(d: &mut Desk, who: &Actor, category: &str) -> i64 {
 pub(crate) fn new_slip(d: &mut Desk) -> Slip {
     let r = d.receptionist.clone();
     let id = repair_entry(d, &r, "给排水");
-    open(&mut d.store, &crate::Ctx::as_user(d.now, r.clone()), OpenSlipInput { intake_id: id, ..Default::default() }).unwrap()
+    open(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, r.clone()),
+        OpenSlipInput {
+            intake_id: id,
+            ..Default::default()
+        },
+    )
+    .unwrap()
 }
 
 fn step(id: i64) -> StepInput {
-    StepInput { slip_id: id, reason: "等待配件".into(), at: None }
+    StepInput {
+        slip_id: id,
+        reason: "等待配件".into(),
+        at: None,
+    }
 }
 
-fn visit(answered: bool, sat: Option<Satisfaction>, follow_up: Option<VisitFollowUp>) -> VisitInput {
-    VisitInput { method: VisitMethod::Phone, answered, result: "已修好".into(), satisfaction: sat, follow_up, at: None }
+fn visit(
+    answered: bool,
+    sat: Option<Satisfaction>,
+    follow_up: Option<VisitFollowUp>,
+) -> VisitInput {
+    VisitInput {
+        method: VisitMethod::Phone,
+        answered,
+        result: "已修好".into(),
+        satisfaction: sat,
+        follow_up,
+        at: None,
+    }
 }
 
 fn done_input(id: i64) -> CompleteInput {
@@ -56,7 +79,13 @@ fn done_input(id: i64) -> CompleteInput {
 fn take(d: &mut Desk, action: SlipAction, id: i64) -> Result<Slip> {
     let ctx = d.ctx(&d.supervisor.clone());
     let s = &mut d.store;
-    let assign = |to: i64| AssignInput { slip_id: id, assignee_id: to, appointment_at: None, reason: "换人".into(), at: None };
+    let assign = |to: i64| AssignInput {
+        slip_id: id,
+        assignee_id: to,
+        appointment_at: None,
+        reason: "换人".into(),
+        at: None,
+    };
     match action {
         SlipAction::Dispatch => dispatch(s, &ctx, assign(d.technician.id)),
         SlipAction::Transfer => transfer(s, &ctx, assign(d.technician2.id)),
@@ -64,8 +93,14 @@ fn take(d: &mut Desk, action: SlipAction, id: i64) -> Result<Slip> {
         SlipAction::Return => return_slip(s, &ctx, step(id)),
         SlipAction::Arrive => arrive(s, &ctx, step(id)),
         SlipAction::Complete => complete(s, &ctx, done_input(id)),
-        SlipAction::ReturnVisit => visit_slip(s, &ctx, SlipVisitInput::new(id, visit(true, Some(Satisfaction::Satisfied), None))),
-        SlipAction::VisitAttempt => visit_slip(s, &ctx, SlipVisitInput::new(id, visit(false, None, None))),
+        SlipAction::ReturnVisit => visit_slip(
+            s,
+            &ctx,
+            SlipVisitInput::new(id, visit(true, Some(Satisfaction::Satisfied), None)),
+        ),
+        SlipAction::VisitAttempt => {
+            visit_slip(s, &ctx, SlipVisitInput::new(id, visit(false, None, None)))
+        }
         SlipAction::Close => close(s, &ctx, step(id)),
         SlipAction::Pause => pause(s, &ctx, step(id)),
         SlipAction::Resume => resume(s, &ctx, step(id)),
@@ -83,9 +118,27 @@ fn slip_in(d: &mut Desk, state: SlipState) -> i64 {
         SlipState::Dispatched => &[SlipAction::Dispatch],
         SlipState::Accepted => &[SlipAction::Dispatch, SlipAction::Accept],
         SlipState::OnSite => &[SlipAction::Dispatch, SlipAction::Accept, SlipAction::Arrive],
-        SlipState::Done => &[SlipAction::Dispatch, SlipAction::Accept, SlipAction::Arrive, SlipAction::Complete],
-        SlipState::ReturnVisited => &[SlipAction::Dispatch, SlipAction::Accept, SlipAction::Arrive, SlipAction::Complete, SlipAction::ReturnVisit],
-        SlipState::Closed => &[SlipAction::Dispatch, SlipAction::Accept, SlipAction::Arrive, SlipAction::Complete, SlipAction::ReturnVisit, SlipAction::Close],
+        SlipState::Done => &[
+            SlipAction::Dispatch,
+            SlipAction::Accept,
+            SlipAction::Arrive,
+            SlipAction::Complete,
+        ],
+        SlipState::ReturnVisited => &[
+            SlipAction::Dispatch,
+            SlipAction::Accept,
+            SlipAction::Arrive,
+            SlipAction::Complete,
+            SlipAction::ReturnVisit,
+        ],
+        SlipState::Closed => &[
+            SlipAction::Dispatch,
+            SlipAction::Accept,
+            SlipAction::Arrive,
+            SlipAction::Complete,
+            SlipAction::ReturnVisit,
+            SlipAction::Close,
+        ],
         SlipState::Paused => &[SlipAction::Dispatch, SlipAction::Pause],
         SlipState::Cancelled => &[SlipAction::Cancel],
     };
@@ -102,7 +155,14 @@ fn state_of(d: &mut Desk, id: i64) -> SlipState {
 }
 
 fn event_count(d: &mut Desk, id: i64) -> i64 {
-    d.store.conn().query_row("SELECT count(*) FROM slip_events WHERE slip_id = ?1", [id], |r| r.get(0)).unwrap()
+    d.store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM slip_events WHERE slip_id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .unwrap()
 }
 
 #[test]
@@ -116,7 +176,9 @@ fn every_legal_and_every_illegal_transition() {
             let events = event_count(&mut d, id);
             let r = take(&mut d, rule.action, id);
             if rule.from.contains(&state) {
-                let slip = r.unwrap_or_else(|e| panic!("{:?} from {state:?} should be legal: {e}", rule.action));
+                let slip = r.unwrap_or_else(|e| {
+                    panic!("{:?} from {state:?} should be legal: {e}", rule.action)
+                });
                 if let Some(to) = rule.to {
                     assert_eq!(slip.state, to, "{:?} from {state:?}", rule.action);
                 }
@@ -134,7 +196,13 @@ fn every_legal_and_every_illegal_transition() {
     }
     assert_eq!(legal + illegal, 9 * transitions::RULES.len());
     assert_eq!(legal, 24, "the table lists 24 legal (state, action) pairs");
-    assert_eq!(legal, transitions::RULES.iter().map(|r| r.from.len()).sum::<usize>());
+    assert_eq!(
+        legal,
+        transitions::RULES
+            .iter()
+            .map(|r| r.from.len())
+            .sum::<usize>()
+    );
 }
 
 #[test]
@@ -142,7 +210,10 @@ fn resume_returns_to_the_paused_state_and_return_clears_the_assignee() {
     let mut d = Desk::new();
     let id = slip_in(&mut d, SlipState::OnSite);
     take(&mut d, SlipAction::Pause, id).unwrap();
-    assert_eq!(take(&mut d, SlipAction::Resume, id).unwrap().state, SlipState::OnSite);
+    assert_eq!(
+        take(&mut d, SlipAction::Resume, id).unwrap().state,
+        SlipState::OnSite
+    );
     let id = slip_in(&mut d, SlipState::Accepted);
     let s = take(&mut d, SlipAction::Return, id).unwrap();
     assert_eq!((s.state, s.assignee_id), (SlipState::Opened, None));
@@ -155,35 +226,110 @@ fn the_whole_path_with_roles_and_timeline() {
     let slip = new_slip(&mut d);
     assert!(slip.serial.starts_with("PG-202611-"));
     assert_eq!(slip.department, "工程部");
-    assert_eq!(slip.deadline_at, "2026-11-23 14:00:00", "给排水 has 4 hours");
+    assert_eq!(
+        slip.deadline_at, "2026-11-23 14:00:00",
+        "给排水 has 4 hours"
+    );
     let id = slip.id;
-    dispatch(&mut d.store, &crate::Ctx::as_user(d.now, rec.clone()), AssignInput { slip_id: id, assignee_id: tech.id, appointment_at: Some("2026-11-23 11:00".into()), ..Default::default() }).unwrap();
+    dispatch(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, rec.clone()),
+        AssignInput {
+            slip_id: id,
+            assignee_id: tech.id,
+            appointment_at: Some("2026-11-23 11:00".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
     d.later(5);
-    accept(&mut d.store, &crate::Ctx::as_user(d.now, tech.clone()), StepInput { slip_id: id, ..Default::default() }).unwrap();
+    accept(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech.clone()),
+        StepInput {
+            slip_id: id,
+            ..Default::default()
+        },
+    )
+    .unwrap();
     d.later(20);
-    arrive(&mut d.store, &crate::Ctx::as_user(d.now, tech.clone()), StepInput { slip_id: id, ..Default::default() }).unwrap();
+    arrive(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech.clone()),
+        StepInput {
+            slip_id: id,
+            ..Default::default()
+        },
+    )
+    .unwrap();
     d.later(30);
-    let done = complete(&mut d.store, &crate::Ctx::as_user(d.now, tech.clone()), done_input(id)).unwrap();
+    let done = complete(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech.clone()),
+        done_input(id),
+    )
+    .unwrap();
     assert_eq!(done.fee_cents, 3550);
     assert_eq!(done.technician_signed_by, "张师傅");
     // Visit attempt with no answer: still awaiting the visit.
-    let s = visit_slip(&mut d.store, &crate::Ctx::as_user(d.now, rec.clone()), SlipVisitInput::new(id, visit(false, None, None))).unwrap();
+    let s = visit_slip(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, rec.clone()),
+        SlipVisitInput::new(id, visit(false, None, None)),
+    )
+    .unwrap();
     assert_eq!(s.state, SlipState::Done);
-    let s = visit_slip(&mut d.store, &crate::Ctx::as_user(d.now, rec.clone()), SlipVisitInput::new(id, visit(true, Some(Satisfaction::Satisfied), None))).unwrap();
+    let s = visit_slip(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, rec.clone()),
+        SlipVisitInput::new(id, visit(true, Some(Satisfaction::Satisfied), None)),
+    )
+    .unwrap();
     assert_eq!(s.state, SlipState::ReturnVisited);
     let ctx = d.ctx(&rec);
-    assert_eq!(close(&mut d.store, &ctx, step(id)).unwrap_err().kind(), "forbidden", "only the supervisor closes");
+    assert_eq!(
+        close(&mut d.store, &ctx, step(id)).unwrap_err().kind(),
+        "forbidden",
+        "only the supervisor closes"
+    );
     let sup = d.supervisor.clone();
-    assert_eq!(close(&mut d.store, &crate::Ctx::as_user(d.now, sup.clone()), step(id)).unwrap().state, SlipState::Closed);
+    assert_eq!(
+        close(
+            &mut d.store,
+            &crate::Ctx::as_user(d.now, sup.clone()),
+            step(id)
+        )
+        .unwrap()
+        .state,
+        SlipState::Closed
+    );
     let det = detail(&mut d.store, &crate::Ctx::as_user(d.now, rec.clone()), id).unwrap();
     let actions: Vec<SlipAction> = det.events.iter().map(|e| e.action).collect();
     use SlipAction::*;
-    assert_eq!(actions, vec![Open, Dispatch, Accept, Arrive, Complete, VisitAttempt, ReturnVisit, Close]);
+    assert_eq!(
+        actions,
+        vec![
+            Open,
+            Dispatch,
+            Accept,
+            Arrive,
+            Complete,
+            VisitAttempt,
+            ReturnVisit,
+            Close
+        ]
+    );
     assert_eq!(det.visits.len(), 2);
     assert!(!det.visits[0].answered);
-    assert!(det.actions.is_empty(), "a receptionist can do nothing with a closed slip");
+    assert!(
+        det.actions.is_empty(),
+        "a receptionist can do nothing with a closed slip"
+    );
     // The intake entry links to the slip.
-    let e = d.store.read(|tx| crate::intake::get(tx, det.slip.intake_id.unwrap())).unwrap();
+    let e = d
+        .store
+        .read(|tx| crate::intake::get(tx, det.slip.intake_id.unwrap()))
+        .unwrap();
     assert_eq!(e.slip_serial.as_deref(), Some(det.slip.serial.as_str()));
 }
 
@@ -193,19 +339,61 @@ fn an_unsatisfied_visit_reopens_or_goes_to_the_supervisor() {
     let rec = d.receptionist.clone();
     let id = slip_in(&mut d, SlipState::Done);
     let ctx = d.ctx(&rec);
-    let e = visit_slip(&mut d.store, &ctx, SlipVisitInput::new(id, visit(true, Some(Satisfaction::Unsatisfied), None))).unwrap_err();
+    let e = visit_slip(
+        &mut d.store,
+        &ctx,
+        SlipVisitInput::new(id, visit(true, Some(Satisfaction::Unsatisfied), None)),
+    )
+    .unwrap_err();
     assert_eq!(e.field(), Some("follow_up"));
-    let s = visit_slip(&mut d.store, &ctx, SlipVisitInput::new(id, visit(true, Some(Satisfaction::Unsatisfied), Some(VisitFollowUp::Reopened)))).unwrap();
-    assert_eq!((s.state, s.reopen_count, s.assignee_id), (SlipState::Dispatched, 1, Some(d.technician.id)));
+    let s = visit_slip(
+        &mut d.store,
+        &ctx,
+        SlipVisitInput::new(
+            id,
+            visit(
+                true,
+                Some(Satisfaction::Unsatisfied),
+                Some(VisitFollowUp::Reopened),
+            ),
+        ),
+    )
+    .unwrap();
+    assert_eq!(
+        (s.state, s.reopen_count, s.assignee_id),
+        (SlipState::Dispatched, 1, Some(d.technician.id))
+    );
     assert!(s.completed_at.is_none());
 
     let id = slip_in(&mut d, SlipState::Done);
-    let s = visit_slip(&mut d.store, &ctx, SlipVisitInput::new(id, visit(true, Some(Satisfaction::Unsatisfied), Some(VisitFollowUp::ToSupervisor)))).unwrap();
+    let s = visit_slip(
+        &mut d.store,
+        &ctx,
+        SlipVisitInput::new(
+            id,
+            visit(
+                true,
+                Some(Satisfaction::Unsatisfied),
+                Some(VisitFollowUp::ToSupervisor),
+            ),
+        ),
+    )
+    .unwrap();
     assert!(s.supervisor_review_at.is_some());
     let sup = d.supervisor.clone();
-    let review = board(&mut d.store, &crate::Ctx::as_user(d.now, sup.clone()), Board::SupervisorReview).unwrap();
+    let review = board(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, sup.clone()),
+        Board::SupervisorReview,
+    )
+    .unwrap();
     assert_eq!(review.iter().map(|s| s.id).collect::<Vec<_>>(), vec![id]);
-    let s = reopen(&mut d.store, &crate::Ctx::as_user(d.now, sup.clone()), step(id)).unwrap();
+    let s = reopen(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, sup.clone()),
+        step(id),
+    )
+    .unwrap();
     assert_eq!(s.state, SlipState::Dispatched);
     assert!(s.supervisor_review_at.is_none());
 }
@@ -213,27 +401,136 @@ fn an_unsatisfied_visit_reopens_or_goes_to_the_supervisor() {
 #[test]
 fn permission_denials() {
     let mut d = Desk::new();
-    let (tech, tech2, rec, sec, mgr) = (d.technician.clone(), d.technician2.clone(), d.receptionist.clone(), d.security.clone(), d.manager.clone());
+    let (tech, tech2, rec, sec, mgr) = (
+        d.technician.clone(),
+        d.technician2.clone(),
+        d.receptionist.clone(),
+        d.security.clone(),
+        d.manager.clone(),
+    );
     let id = new_slip(&mut d).id;
-    let assign = AssignInput { slip_id: id, assignee_id: tech.id, ..Default::default() };
-    assert_eq!(dispatch(&mut d.store, &crate::Ctx::as_user(d.now, tech.clone()), assign.clone()).unwrap_err().kind(), "forbidden");
-    assert_eq!(dispatch(&mut d.store, &crate::Ctx::as_user(d.now, sec.clone()), assign.clone()).unwrap_err().kind(), "forbidden");
-    dispatch(&mut d.store, &crate::Ctx::as_user(d.now, rec.clone()), assign).unwrap();
+    let assign = AssignInput {
+        slip_id: id,
+        assignee_id: tech.id,
+        ..Default::default()
+    };
+    assert_eq!(
+        dispatch(
+            &mut d.store,
+            &crate::Ctx::as_user(d.now, tech.clone()),
+            assign.clone()
+        )
+        .unwrap_err()
+        .kind(),
+        "forbidden"
+    );
+    assert_eq!(
+        dispatch(
+            &mut d.store,
+            &crate::Ctx::as_user(d.now, sec.clone()),
+            assign.clone()
+        )
+        .unwrap_err()
+        .kind(),
+        "forbidden"
+    );
+    dispatch(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, rec.clone()),
+        assign,
+    )
+    .unwrap();
     // Technicians act only on their own slips; the desk does not accept for them.
-    assert_eq!(accept(&mut d.store, &crate::Ctx::as_user(d.now, tech2.clone()), step(id)).unwrap_err().kind(), "forbidden");
-    assert_eq!(accept(&mut d.store, &crate::Ctx::as_user(d.now, rec.clone()), step(id)).unwrap_err().kind(), "forbidden");
-    assert_eq!(accept(&mut d.store, &crate::Ctx::as_user(d.now, mgr.clone()), step(id)).unwrap_err().kind(), "forbidden");
-    assert_eq!(cancel(&mut d.store, &crate::Ctx::as_user(d.now, rec.clone()), step(id)).unwrap_err().kind(), "forbidden");
-    assert_eq!(cancel(&mut d.store, &crate::Ctx::as_user(d.now, mgr.clone()), step(id)).unwrap_err().kind(), "forbidden");
-    accept(&mut d.store, &crate::Ctx::as_user(d.now, tech.clone()), step(id)).unwrap();
-    assert_eq!(pause(&mut d.store, &crate::Ctx::as_user(d.now, tech2.clone()), step(id)).unwrap_err().kind(), "forbidden");
+    assert_eq!(
+        accept(
+            &mut d.store,
+            &crate::Ctx::as_user(d.now, tech2.clone()),
+            step(id)
+        )
+        .unwrap_err()
+        .kind(),
+        "forbidden"
+    );
+    assert_eq!(
+        accept(
+            &mut d.store,
+            &crate::Ctx::as_user(d.now, rec.clone()),
+            step(id)
+        )
+        .unwrap_err()
+        .kind(),
+        "forbidden"
+    );
+    assert_eq!(
+        accept(
+            &mut d.store,
+            &crate::Ctx::as_user(d.now, mgr.clone()),
+            step(id)
+        )
+        .unwrap_err()
+        .kind(),
+        "forbidden"
+    );
+    assert_eq!(
+        cancel(
+            &mut d.store,
+            &crate::Ctx::as_user(d.now, rec.clone()),
+            step(id)
+        )
+        .unwrap_err()
+        .kind(),
+        "forbidden"
+    );
+    assert_eq!(
+        cancel(
+            &mut d.store,
+            &crate::Ctx::as_user(d.now, mgr.clone()),
+            step(id)
+        )
+        .unwrap_err()
+        .kind(),
+        "forbidden"
+    );
+    accept(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech.clone()),
+        step(id),
+    )
+    .unwrap();
+    assert_eq!(
+        pause(
+            &mut d.store,
+            &crate::Ctx::as_user(d.now, tech2.clone()),
+            step(id)
+        )
+        .unwrap_err()
+        .kind(),
+        "forbidden"
+    );
     let ctx = d.ctx(&tech);
-    let e = visit_slip(&mut d.store, &ctx, SlipVisitInput::new(id, visit(false, None, None))).unwrap_err();
-    assert_eq!(e.kind(), "forbidden", "technicians do not make return visits");
+    let e = visit_slip(
+        &mut d.store,
+        &ctx,
+        SlipVisitInput::new(id, visit(false, None, None)),
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.kind(),
+        "forbidden",
+        "technicians do not make return visits"
+    );
     // The allowed actions match: the technician sees arrive/return/pause on their own slip.
     let det = detail(&mut d.store, &crate::Ctx::as_user(d.now, tech.clone()), id).unwrap();
-    assert_eq!(det.actions, vec![SlipAction::Return, SlipAction::Arrive, SlipAction::Pause]);
-    assert!(detail(&mut d.store, &crate::Ctx::as_user(d.now, tech2.clone()), id).unwrap().actions.is_empty());
+    assert_eq!(
+        det.actions,
+        vec![SlipAction::Return, SlipAction::Arrive, SlipAction::Pause]
+    );
+    assert!(
+        detail(&mut d.store, &crate::Ctx::as_user(d.now, tech2.clone()), id)
+            .unwrap()
+            .actions
+            .is_empty()
+    );
 }
 
 #[test]
@@ -241,11 +538,33 @@ fn assignee_must_be_active_staff_of_the_handling_department() {
     let mut d = Desk::new();
     let (rec, cleaner) = (d.receptionist.clone(), d.cleaner.clone());
     let id = new_slip(&mut d).id;
-    let e = dispatch(&mut d.store, &crate::Ctx::as_user(d.now, rec.clone()), AssignInput { slip_id: id, assignee_id: cleaner.id, ..Default::default() }).unwrap_err();
+    let e = dispatch(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, rec.clone()),
+        AssignInput {
+            slip_id: id,
+            assignee_id: cleaner.id,
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
     assert_eq!((e.kind(), e.field()), ("invalid", Some("assignee_id")));
-    let e = dispatch(&mut d.store, &crate::Ctx::as_user(d.now, rec.clone()), AssignInput { slip_id: id, assignee_id: 9999, ..Default::default() }).unwrap_err();
+    let e = dispatch(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, rec.clone()),
+        AssignInput {
+            slip_id: id,
+            assignee_id: 9999,
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
     assert_eq!((e.kind(), e.field()), ("not_found", Some("assignee_id")));
-    let names: Vec<String> = assignable(&mut d.store, &crate::Ctx::as_user(d.now, rec.clone()), id).unwrap().into_iter().map(|s| s.name).collect();
+    let names: Vec<String> = assignable(&mut d.store, &crate::Ctx::as_user(d.now, rec.clone()), id)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
     assert_eq!(names, vec!["张师傅", "赵师傅"]);
 }
 
@@ -255,27 +574,102 @@ fn bad_fee_times_and_reasons_are_refused() {
     let (sup, tech) = (d.supervisor.clone(), d.technician.clone());
     let id = slip_in(&mut d, SlipState::OnSite);
     for fee in ["-5", "abc", "3.555", "", "0"] {
-        let e = complete(&mut d.store, &crate::Ctx::as_user(d.now, tech.clone()), CompleteInput { fee: fee.into(), ..done_input(id) }).unwrap_err();
-        assert_eq!((e.kind(), e.field()), ("invalid", Some("fee")), "fee {fee:?}");
+        let e = complete(
+            &mut d.store,
+            &crate::Ctx::as_user(d.now, tech.clone()),
+            CompleteInput {
+                fee: fee.into(),
+                ..done_input(id)
+            },
+        )
+        .unwrap_err();
+        assert_eq!(
+            (e.kind(), e.field()),
+            ("invalid", Some("fee")),
+            "fee {fee:?}"
+        );
     }
-    let e = complete(&mut d.store, &crate::Ctx::as_user(d.now, tech.clone()), CompleteInput { fee_kind: Some(FeeKind::Free), fee: "12".into(), ..done_input(id) }).unwrap_err();
+    let e = complete(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech.clone()),
+        CompleteInput {
+            fee_kind: Some(FeeKind::Free),
+            fee: "12".into(),
+            ..done_input(id)
+        },
+    )
+    .unwrap_err();
     assert_eq!(e.field(), Some("fee"));
-    let e = complete(&mut d.store, &crate::Ctx::as_user(d.now, tech.clone()), CompleteInput { work_done: "  ".into(), ..done_input(id) }).unwrap_err();
+    let e = complete(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech.clone()),
+        CompleteInput {
+            work_done: "  ".into(),
+            ..done_input(id)
+        },
+    )
+    .unwrap_err();
     assert_eq!(e.field(), Some("work_done"));
     // A time in the future, and a time before the slip was opened.
-    let e = complete(&mut d.store, &crate::Ctx::as_user(d.now, tech.clone()), CompleteInput { at: Some("2026-11-23 12:00".into()), ..done_input(id) }).unwrap_err();
+    let e = complete(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech.clone()),
+        CompleteInput {
+            at: Some("2026-11-23 12:00".into()),
+            ..done_input(id)
+        },
+    )
+    .unwrap_err();
     assert_eq!((e.kind(), e.field()), ("invalid", Some("at")));
-    let e = complete(&mut d.store, &crate::Ctx::as_user(d.now, tech.clone()), CompleteInput { at: Some("2026-11-23 09:00".into()), ..done_input(id) }).unwrap_err();
+    let e = complete(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech.clone()),
+        CompleteInput {
+            at: Some("2026-11-23 09:00".into()),
+            ..done_input(id)
+        },
+    )
+    .unwrap_err();
     assert_eq!((e.kind(), e.field()), ("invalid", Some("at")));
-    let e = complete(&mut d.store, &crate::Ctx::as_user(d.now, tech.clone()), CompleteInput { at: Some("昨天".into()), ..done_input(id) }).unwrap_err();
+    let e = complete(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech.clone()),
+        CompleteInput {
+            at: Some("昨天".into()),
+            ..done_input(id)
+        },
+    )
+    .unwrap_err();
     assert_eq!(e.field(), Some("at"));
     assert_eq!(state_of(&mut d, id), SlipState::OnSite);
     // A pause needs a reason.
-    let e = pause(&mut d.store, &crate::Ctx::as_user(d.now, sup.clone()), StepInput { slip_id: id, reason: " ".into(), at: None }).unwrap_err();
+    let e = pause(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, sup.clone()),
+        StepInput {
+            slip_id: id,
+            reason: " ".into(),
+            at: None,
+        },
+    )
+    .unwrap_err();
     assert_eq!((e.kind(), e.field()), ("invalid", Some("reason")));
     // Free with no fee, back-dated within the allowed span, is fine.
-    let ok = complete(&mut d.store, &crate::Ctx::as_user(d.now, tech.clone()), CompleteInput { fee_kind: Some(FeeKind::Free), fee: String::new(), at: Some("2026-11-23 10:00".into()), ..done_input(id) }).unwrap();
-    assert_eq!((ok.fee_cents, ok.completed_at.as_deref()), (0, Some("2026-11-23 10:00:00")));
+    let ok = complete(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech.clone()),
+        CompleteInput {
+            fee_kind: Some(FeeKind::Free),
+            fee: String::new(),
+            at: Some("2026-11-23 10:00".into()),
+            ..done_input(id)
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        (ok.fee_cents, ok.completed_at.as_deref()),
+        (0, Some("2026-11-23 10:00:00"))
+    );
     assert_eq!(parse_fee("fee", "¥35").unwrap(), 3500);
     assert_eq!(parse_fee("fee", "0.5").unwrap(), 50);
 }
@@ -287,15 +681,49 @@ fn serials_run_per_month_without_gaps_or_duplicates() {
     let a = new_slip(&mut d).serial;
     // A failed opening (unknown category) must not use up a number.
     let entry = repair_entry(&mut d, &rec, "给排水");
-    let e = open(&mut d.store, &crate::Ctx::as_user(d.now, rec.clone()), OpenSlipInput { intake_id: entry, category: Some("不存在".into()), ..Default::default() }).unwrap_err();
+    let e = open(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, rec.clone()),
+        OpenSlipInput {
+            intake_id: entry,
+            category: Some("不存在".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
     assert_eq!(e.field(), Some("category"));
-    let b = open(&mut d.store, &crate::Ctx::as_user(d.now, rec.clone()), OpenSlipInput { intake_id: entry, ..Default::default() }).unwrap().serial;
+    let b = open(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, rec.clone()),
+        OpenSlipInput {
+            intake_id: entry,
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .serial;
     d.later(2); // 2026-12-01 00:00
     let c = new_slip(&mut d).serial;
     let e2 = new_slip(&mut d).serial;
-    assert_eq!([a, b, c, e2], ["PG-202611-0001", "PG-202611-0002", "PG-202612-0001", "PG-202612-0002"]);
+    assert_eq!(
+        [a, b, c, e2],
+        [
+            "PG-202611-0001",
+            "PG-202611-0002",
+            "PG-202612-0001",
+            "PG-202612-0002"
+        ]
+    );
     // Opening the same entry twice is refused.
-    let e = open(&mut d.store, &crate::Ctx::as_user(d.now, rec.clone()), OpenSlipInput { intake_id: entry, ..Default::default() }).unwrap_err();
+    let e = open(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, rec.clone()),
+        OpenSlipInput {
+            intake_id: entry,
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
     assert_eq!(e.kind(), "conflict");
     // Many in a row: consecutive, unique.
     let serials: Vec<String> = (0..20).map(|_| new_slip(&mut d).serial).collect();
@@ -311,44 +739,163 @@ fn overdue_excludes_paused_time_and_due_soon_warns() {
     let id = slip_in(&mut d, SlipState::Dispatched);
     let ids = |v: Vec<Slip>| v.into_iter().map(|s| s.id).collect::<Vec<_>>();
     d.later(60); // 11:00 pause
-    pause(&mut d.store, &crate::Ctx::as_user(d.now, tech.clone()), step(id)).unwrap();
+    pause(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech.clone()),
+        step(id),
+    )
+    .unwrap();
     d.later(300); // 16:00 still paused: past the original deadline but the clock is stopped
-    assert!(ids(board(&mut d.store, &crate::Ctx::as_user(d.now, sup.clone()), Board::Overdue).unwrap()).is_empty());
-    let s = detail(&mut d.store, &crate::Ctx::as_user(d.now, sup.clone()), id).unwrap().slip;
+    assert!(ids(board(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, sup.clone()),
+        Board::Overdue
+    )
+    .unwrap())
+    .is_empty());
+    let s = detail(&mut d.store, &crate::Ctx::as_user(d.now, sup.clone()), id)
+        .unwrap()
+        .slip;
     assert_eq!(s.deadline.state, crate::deadlines::DeadlineState::Stopped);
-    resume(&mut d.store, &crate::Ctx::as_user(d.now, tech.clone()), step(id)).unwrap(); // paused 5 h: due 19:00
-    let s = detail(&mut d.store, &crate::Ctx::as_user(d.now, sup.clone()), id).unwrap().slip;
+    resume(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech.clone()),
+        step(id),
+    )
+    .unwrap(); // paused 5 h: due 19:00
+    let s = detail(&mut d.store, &crate::Ctx::as_user(d.now, sup.clone()), id)
+        .unwrap()
+        .slip;
     assert_eq!(s.deadline.due_at, "2026-11-23 19:00:00");
     assert_eq!(s.deadline.state, crate::deadlines::DeadlineState::OnTime);
     d.later(125); // 18:05
-    let s = detail(&mut d.store, &crate::Ctx::as_user(d.now, sup.clone()), id).unwrap().slip;
-    assert_eq!((s.deadline.state, s.deadline.minutes_left), (crate::deadlines::DeadlineState::DueSoon, Some(55)));
-    assert!(ids(board(&mut d.store, &crate::Ctx::as_user(d.now, sup.clone()), Board::Overdue).unwrap()).is_empty());
+    let s = detail(&mut d.store, &crate::Ctx::as_user(d.now, sup.clone()), id)
+        .unwrap()
+        .slip;
+    assert_eq!(
+        (s.deadline.state, s.deadline.minutes_left),
+        (crate::deadlines::DeadlineState::DueSoon, Some(55))
+    );
+    assert!(ids(board(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, sup.clone()),
+        Board::Overdue
+    )
+    .unwrap())
+    .is_empty());
     d.later(56); // 19:01
-    assert_eq!(ids(board(&mut d.store, &crate::Ctx::as_user(d.now, sup.clone()), Board::Overdue).unwrap()), vec![id]);
-    let items = d.store.read(|tx| crate::open_items::open_items(tx, at("2026-11-23 19:01"))).unwrap();
+    assert_eq!(
+        ids(board(
+            &mut d.store,
+            &crate::Ctx::as_user(d.now, sup.clone()),
+            Board::Overdue
+        )
+        .unwrap()),
+        vec![id]
+    );
+    let items = d
+        .store
+        .read(|tx| crate::open_items::open_items(tx, at("2026-11-23 19:01")))
+        .unwrap();
     assert_eq!(ids(items.overdue), vec![id]);
     // Once done it is no longer overdue.
-    accept(&mut d.store, &crate::Ctx::as_user(d.now, tech.clone()), step(id)).unwrap();
-    arrive(&mut d.store, &crate::Ctx::as_user(d.now, tech.clone()), step(id)).unwrap();
-    complete(&mut d.store, &crate::Ctx::as_user(d.now, tech.clone()), done_input(id)).unwrap();
-    assert!(ids(board(&mut d.store, &crate::Ctx::as_user(d.now, sup.clone()), Board::Overdue).unwrap()).is_empty());
-    assert_eq!(ids(board(&mut d.store, &crate::Ctx::as_user(d.now, sup.clone()), Board::DoneToday).unwrap()), vec![id]);
-    assert_eq!(ids(board(&mut d.store, &crate::Ctx::as_user(d.now, sup.clone()), Board::AwaitingVisit).unwrap()), vec![id]);
-    let pauses: i64 = d.store.conn().query_row("SELECT count(*) FROM slip_pauses WHERE slip_id = ?1 AND ended_at IS NOT NULL", [id], |r| r.get(0)).unwrap();
+    accept(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech.clone()),
+        step(id),
+    )
+    .unwrap();
+    arrive(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech.clone()),
+        step(id),
+    )
+    .unwrap();
+    complete(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech.clone()),
+        done_input(id),
+    )
+    .unwrap();
+    assert!(ids(board(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, sup.clone()),
+        Board::Overdue
+    )
+    .unwrap())
+    .is_empty());
+    assert_eq!(
+        ids(board(
+            &mut d.store,
+            &crate::Ctx::as_user(d.now, sup.clone()),
+            Board::DoneToday
+        )
+        .unwrap()),
+        vec![id]
+    );
+    assert_eq!(
+        ids(board(
+            &mut d.store,
+            &crate::Ctx::as_user(d.now, sup.clone()),
+            Board::AwaitingVisit
+        )
+        .unwrap()),
+        vec![id]
+    );
+    let pauses: i64 = d
+        .store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM slip_pauses WHERE slip_id = ?1 AND ended_at IS NOT NULL",
+            [id],
+            |r| r.get(0),
+        )
+        .unwrap();
     assert_eq!(pauses, 1);
 }
 
 #[test]
 fn boards_mine_and_my_department() {
     let mut d = Desk::new();
-    let (tech, tech2, cleaner) = (d.technician.clone(), d.technician2.clone(), d.cleaner.clone());
+    let (tech, tech2, cleaner) = (
+        d.technician.clone(),
+        d.technician2.clone(),
+        d.cleaner.clone(),
+    );
     let id = slip_in(&mut d, SlipState::Dispatched);
     let other = new_slip(&mut d).id;
-    let mine: Vec<i64> = board(&mut d.store, &crate::Ctx::as_user(d.now, tech.clone()), Board::Mine).unwrap().into_iter().map(|s| s.id).collect();
+    let mine: Vec<i64> = board(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech.clone()),
+        Board::Mine,
+    )
+    .unwrap()
+    .into_iter()
+    .map(|s| s.id)
+    .collect();
     assert_eq!(mine, vec![id]);
-    assert!(board(&mut d.store, &crate::Ctx::as_user(d.now, tech2.clone()), Board::Mine).unwrap().is_empty());
-    let dept: Vec<i64> = board(&mut d.store, &crate::Ctx::as_user(d.now, tech2.clone()), Board::MyDepartment).unwrap().into_iter().map(|s| s.id).collect();
+    assert!(board(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech2.clone()),
+        Board::Mine
+    )
+    .unwrap()
+    .is_empty());
+    let dept: Vec<i64> = board(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech2.clone()),
+        Board::MyDepartment,
+    )
+    .unwrap()
+    .into_iter()
+    .map(|s| s.id)
+    .collect();
     assert_eq!(dept, vec![other, id]);
-    assert!(board(&mut d.store, &crate::Ctx::as_user(d.now, cleaner.clone()), Board::MyDepartment).unwrap().is_empty());
+    assert!(board(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, cleaner.clone()),
+        Board::MyDepartment
+    )
+    .unwrap()
+    .is_empty());
 }

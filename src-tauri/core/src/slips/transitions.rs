@@ -21,7 +21,14 @@ coded_enum!(SlipState {
 impl SlipState {
     /// Work still to do: the time limit runs (unless paused) and the slip is on the open boards.
     pub fn is_working(self) -> bool {
-        matches!(self, SlipState::Opened | SlipState::Dispatched | SlipState::Accepted | SlipState::OnSite | SlipState::Paused)
+        matches!(
+            self,
+            SlipState::Opened
+                | SlipState::Dispatched
+                | SlipState::Accepted
+                | SlipState::OnSite
+                | SlipState::Paused
+        )
     }
     /// Not closed and not cancelled.
     pub fn is_open(self) -> bool {
@@ -69,19 +76,97 @@ const DESK_OR_WORKER: &[Role] = &[Receptionist, Supervisor, Manager, Technician]
 const SUPERVISOR: &[Role] = &[Supervisor];
 
 pub const RULES: &[Rule] = &[
-    Rule { action: SlipAction::Dispatch, from: &[Opened], to: Some(Dispatched), roles: DESK, needs_reason: false },
-    Rule { action: SlipAction::Transfer, from: &[Dispatched, Accepted], to: Some(Dispatched), roles: DESK, needs_reason: true },
-    Rule { action: SlipAction::Accept, from: &[Dispatched], to: Some(Accepted), roles: WORKERS, needs_reason: false },
-    Rule { action: SlipAction::Return, from: &[Dispatched, Accepted], to: Some(Opened), roles: WORKERS, needs_reason: true },
-    Rule { action: SlipAction::Arrive, from: &[Accepted], to: Some(OnSite), roles: WORKERS, needs_reason: false },
-    Rule { action: SlipAction::Complete, from: &[OnSite], to: Some(Done), roles: WORKERS, needs_reason: false },
-    Rule { action: SlipAction::ReturnVisit, from: &[Done], to: None, roles: DESK, needs_reason: false },
-    Rule { action: SlipAction::VisitAttempt, from: &[Done], to: Some(Done), roles: DESK, needs_reason: false },
-    Rule { action: SlipAction::Close, from: &[ReturnVisited], to: Some(Closed), roles: SUPERVISOR, needs_reason: false },
-    Rule { action: SlipAction::Pause, from: &[Opened, Dispatched, Accepted, OnSite], to: Some(Paused), roles: DESK_OR_WORKER, needs_reason: true },
-    Rule { action: SlipAction::Resume, from: &[Paused], to: None, roles: DESK_OR_WORKER, needs_reason: false },
-    Rule { action: SlipAction::Cancel, from: &[Opened, Dispatched, Accepted, OnSite, Paused], to: Some(Cancelled), roles: SUPERVISOR, needs_reason: true },
-    Rule { action: SlipAction::Reopen, from: &[Done, ReturnVisited, Closed], to: Some(Dispatched), roles: SUPERVISOR, needs_reason: true },
+    Rule {
+        action: SlipAction::Dispatch,
+        from: &[Opened],
+        to: Some(Dispatched),
+        roles: DESK,
+        needs_reason: false,
+    },
+    Rule {
+        action: SlipAction::Transfer,
+        from: &[Dispatched, Accepted],
+        to: Some(Dispatched),
+        roles: DESK,
+        needs_reason: true,
+    },
+    Rule {
+        action: SlipAction::Accept,
+        from: &[Dispatched],
+        to: Some(Accepted),
+        roles: WORKERS,
+        needs_reason: false,
+    },
+    Rule {
+        action: SlipAction::Return,
+        from: &[Dispatched, Accepted],
+        to: Some(Opened),
+        roles: WORKERS,
+        needs_reason: true,
+    },
+    Rule {
+        action: SlipAction::Arrive,
+        from: &[Accepted],
+        to: Some(OnSite),
+        roles: WORKERS,
+        needs_reason: false,
+    },
+    Rule {
+        action: SlipAction::Complete,
+        from: &[OnSite],
+        to: Some(Done),
+        roles: WORKERS,
+        needs_reason: false,
+    },
+    Rule {
+        action: SlipAction::ReturnVisit,
+        from: &[Done],
+        to: None,
+        roles: DESK,
+        needs_reason: false,
+    },
+    Rule {
+        action: SlipAction::VisitAttempt,
+        from: &[Done],
+        to: Some(Done),
+        roles: DESK,
+        needs_reason: false,
+    },
+    Rule {
+        action: SlipAction::Close,
+        from: &[ReturnVisited],
+        to: Some(Closed),
+        roles: SUPERVISOR,
+        needs_reason: false,
+    },
+    Rule {
+        action: SlipAction::Pause,
+        from: &[Opened, Dispatched, Accepted, OnSite],
+        to: Some(Paused),
+        roles: DESK_OR_WORKER,
+        needs_reason: true,
+    },
+    Rule {
+        action: SlipAction::Resume,
+        from: &[Paused],
+        to: None,
+        roles: DESK_OR_WORKER,
+        needs_reason: false,
+    },
+    Rule {
+        action: SlipAction::Cancel,
+        from: &[Opened, Dispatched, Accepted, OnSite, Paused],
+        to: Some(Cancelled),
+        roles: SUPERVISOR,
+        needs_reason: true,
+    },
+    Rule {
+        action: SlipAction::Reopen,
+        from: &[Done, ReturnVisited, Closed],
+        to: Some(Dispatched),
+        roles: SUPERVISOR,
+        needs_reason: true,
+    },
 ];
 
 /// The rule of a user action; `Open` and `Escalate` are recorded by the system, never taken.
@@ -91,18 +176,33 @@ pub fn rule(action: SlipAction) -> Option<&'static Rule> {
 
 /// Checks that `action` may be taken now by this user: the state first (a clear Chinese
 /// refusal naming the state), then the role, then that a technician acts only on their own slip.
-pub fn check<'a>(ctx: &'a Ctx, action: SlipAction, state: SlipState, assignee: Option<i64>) -> Result<&'a Actor> {
-    let rule = rule(action).ok_or_else(|| Error::conflict("action", format!("“{}”不能手动操作", action.label())))?;
+pub fn check<'a>(
+    ctx: &'a Ctx,
+    action: SlipAction,
+    state: SlipState,
+    assignee: Option<i64>,
+) -> Result<&'a Actor> {
+    let rule = rule(action)
+        .ok_or_else(|| Error::conflict("action", format!("“{}”不能手动操作", action.label())))?;
     if !rule.from.contains(&state) {
         let from: Vec<&str> = rule.from.iter().map(|s| s.label()).collect();
         return Err(Error::conflict(
             "state",
-            format!("派工单当前为“{}”,不能{};只有“{}”的派工单可以{}", state.label(), action.label(), from.join("”“"), action.label()),
+            format!(
+                "派工单当前为“{}”,不能{};只有“{}”的派工单可以{}",
+                state.label(),
+                action.label(),
+                from.join("”“"),
+                action.label()
+            ),
         ));
     }
     let actor = ctx.require(rule.roles, &format!("{}派工单", action.label()))?;
     if actor.role == Role::Technician && assignee != Some(actor.id) {
-        return Err(Error::forbidden(format!("{}只能处理派给自己的派工单", actor.name)));
+        return Err(Error::forbidden(format!(
+            "{}只能处理派给自己的派工单",
+            actor.name
+        )));
     }
     Ok(actor)
 }

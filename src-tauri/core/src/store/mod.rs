@@ -57,11 +57,15 @@ impl Store {
         c.execute_batch("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")?;
         let in_memory = self.path.is_none();
         if !(mode.eq_ignore_ascii_case("wal") || in_memory && mode.eq_ignore_ascii_case("memory")) {
-            return Err(Error::Integrity(format!("journal_mode 应为 WAL,实际为 {mode}")));
+            return Err(Error::Integrity(format!(
+                "journal_mode 应为 WAL,实际为 {mode}"
+            )));
         }
         let sync: i64 = c.query_row("PRAGMA synchronous", [], |r| r.get(0))?;
         if sync != 2 {
-            return Err(Error::Integrity(format!("synchronous 应为 FULL(2),实际为 {sync}")));
+            return Err(Error::Integrity(format!(
+                "synchronous 应为 FULL(2),实际为 {sync}"
+            )));
         }
         let fk: i64 = c.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
         if fk != 1 {
@@ -76,7 +80,9 @@ impl Store {
 
     /// Runs `f` in one IMMEDIATE transaction: commit on Ok, roll back on Err.
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
         tx.commit()?;
         Ok(out)
@@ -87,7 +93,9 @@ impl Store {
     /// because some rows are wrong) runs the real inserts this way, so its counts are exactly
     /// what a real import would do, and nothing is left behind.
     pub fn write_if<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<(T, bool)>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let (out, keep) = f(&tx)?;
         if keep {
             tx.commit()?;
@@ -99,7 +107,9 @@ impl Store {
 
     /// Runs `f` in one read transaction so that everything it reads is one consistent snapshot.
     pub fn read<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Deferred)?;
         let out = f(&tx)?;
         tx.commit()?;
         Ok(out)
@@ -125,12 +135,24 @@ impl Store {
             .conn
             .prepare("PRAGMA foreign_key_check")?
             .query_map([], |r| {
-                Ok(format!("{} 第 {} 行引用的 {} 不存在", r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?))
+                Ok(format!(
+                    "{} 第 {} 行引用的 {} 不存在",
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?
+                ))
             })?
             .collect::<rusqlite::Result<_>>()?;
-        let version: i64 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
         let ok = integrity == ["ok"] && fk_problems.is_empty();
-        Ok(CheckReport { ok, integrity, foreign_key_problems: fk_problems, schema_version: version })
+        Ok(CheckReport {
+            ok,
+            integrity,
+            foreign_key_problems: fk_problems,
+            schema_version: version,
+        })
     }
 }
 

@@ -5,13 +5,19 @@ fn a_file_database_gets_the_safe_pragmas() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("a/b/fd.db")).unwrap();
     let c = store.conn();
-    let mode: String = c.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    let mode: String = c
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(mode, "wal");
     let sync: i64 = c.query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
     assert_eq!(sync, 2, "synchronous must be FULL");
-    let fk: i64 = c.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+    let fk: i64 = c
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(fk, 1);
-    let v: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    let v: i64 = c
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(v, latest_version());
 }
 
@@ -26,7 +32,10 @@ fn every_table_is_strict() {
         .unwrap()
         .collect::<rusqlite::Result<_>>()
         .unwrap();
-    assert!(loose.is_empty(), "tables must be STRICT, these are not: {loose:?}");
+    assert!(
+        loose.is_empty(),
+        "tables must be STRICT, these are not: {loose:?}"
+    );
 }
 
 #[test]
@@ -42,7 +51,10 @@ fn reopening_keeps_data_and_version() {
         .unwrap();
     }
     let s = Store::open(&path).unwrap();
-    let n: i64 = s.conn().query_row("SELECT count(*) FROM buildings", [], |r| r.get(0)).unwrap();
+    let n: i64 = s
+        .conn()
+        .query_row("SELECT count(*) FROM buildings", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(n, 1);
     assert!(s.check().unwrap().ok);
 }
@@ -55,7 +67,10 @@ fn a_failed_operation_rolls_back_whole() {
         Err(Error::invalid("x", "故意失败"))
     });
     assert!(r.is_err());
-    let n: i64 = s.conn().query_row("SELECT count(*) FROM buildings", [], |r| r.get(0)).unwrap();
+    let n: i64 = s
+        .conn()
+        .query_row("SELECT count(*) FROM buildings", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(n, 0, "the insert before the error must be rolled back");
 }
 
@@ -65,7 +80,8 @@ fn a_newer_database_is_refused_not_damaged() {
     let path = dir.path().join("fd.db");
     drop(Store::open(&path).unwrap());
     let c = rusqlite::Connection::open(&path).unwrap();
-    c.pragma_update(None, "user_version", latest_version() + 1).unwrap();
+    c.pragma_update(None, "user_version", latest_version() + 1)
+        .unwrap();
     drop(c);
     let e = Store::open(&path).err().unwrap();
     assert_eq!(e.kind(), "integrity");
@@ -86,7 +102,10 @@ fn every_old_schema_upgrades_to_the_fresh_schema() {
     let frozen = std::fs::read_to_string(&current).unwrap_or_else(|_| {
         panic!("{} is missing: run UPDATE_SCHEMA_SNAPSHOT=1 cargo test -p frontdesk-core store:: once, and commit it", current.display())
     });
-    assert_eq!(frozen, want, "the latest snapshot must equal the fresh schema; never edit a shipped migration");
+    assert_eq!(
+        frozen, want,
+        "the latest snapshot must equal the fresh schema; never edit a shipped migration"
+    );
     for v in 1..latest {
         let snap = std::fs::read_to_string(dir.join(format!("v{v}.sql")))
             .unwrap_or_else(|_| panic!("schema snapshot v{v}.sql is missing"));
@@ -98,7 +117,11 @@ fn every_old_schema_upgrades_to_the_fresh_schema() {
             c.pragma_update(None, "user_version", v).unwrap();
         }
         let upgraded = Store::open(&path).unwrap();
-        assert_eq!(schema_of(upgraded.conn()), want, "upgrading schema v{v} must give the fresh schema");
+        assert_eq!(
+            schema_of(upgraded.conn()),
+            want,
+            "upgrading schema v{v} must give the fresh schema"
+        );
     }
 }
 
@@ -126,7 +149,11 @@ fn replay(c: &rusqlite::Connection, snap: &str, v: i64) {
                 true
             }
         });
-        assert!(pending.len() < before, "schema snapshot v{v} cannot be replayed: {last_error:?} in {}", pending[0]);
+        assert!(
+            pending.len() < before,
+            "schema snapshot v{v} cannot be replayed: {last_error:?} in {}",
+            pending[0]
+        );
     }
 }
 
@@ -140,6 +167,10 @@ fn schema_of(c: &rusqlite::Connection) -> String {
              ORDER BY type DESC, name",
         )
         .unwrap();
-    let rows: Vec<String> = st.query_map([], |r| r.get(0)).unwrap().collect::<rusqlite::Result<_>>().unwrap();
+    let rows: Vec<String> = st
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
     rows.iter().map(|s| format!("{s};\n")).collect()
 }

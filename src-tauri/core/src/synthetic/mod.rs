@@ -94,20 +94,30 @@ const ROLE_LOGINS: &[(&str, &str, &str)] = &[
 
 /// Fills an EMPTY database (no first-run yet): the office and its supervisor, buildings,
 /// rooms, residents, staff, then `years` of desk records up to the day before `now`.
-pub fn generate(store: &mut Store, now: NaiveDateTime, input: GenerateInput) -> Result<GenerateReport> {
+pub fn generate(
+    store: &mut Store,
+    now: NaiveDateTime,
+    input: GenerateInput,
+) -> Result<GenerateReport> {
     if !(1..=20).contains(&input.years) {
         return Err(Error::invalid("years", "年数应在 1 到 20 之间"));
     }
     let per_year = input.entries_per_year.unwrap_or(50_000);
     if !(1..=200_000).contains(&per_year) {
-        return Err(Error::invalid("entries_per_year", "每年记录数应在 1 到 200000 之间"));
+        return Err(Error::invalid(
+            "entries_per_year",
+            "每年记录数应在 1 到 200000 之间",
+        ));
     }
     let room_count = input.rooms.unwrap_or(3_000);
     if !(10..=20_000).contains(&room_count) {
         return Err(Error::invalid("rooms", "房间数应在 10 到 20000 之间"));
     }
     if setup::status(store)?.initialized {
-        return Err(Error::conflict("seed", "数据库已有数据;演示数据只能生成到一个新的空数据库中"));
+        return Err(Error::conflict(
+            "seed",
+            "数据库已有数据;演示数据只能生成到一个新的空数据库中",
+        ));
     }
     let last_day = now.date() - Duration::days(1);
     let first_day = last_day - Duration::days(365 * input.years as i64 - 1);
@@ -138,7 +148,14 @@ pub fn generate(store: &mut Store, now: NaiveDateTime, input: GenerateInput) -> 
         let rooms = rooms(tx, room_count)?;
         let residents = residents(tx, &mut rng, &rooms, &at)?;
         let staff = staff(tx, &mut rng, &hash, &at)?;
-        let plan = records::Plan { first_day, last_day, per_year, rooms: &rooms, residents: &residents, staff: &staff };
+        let plan = records::Plan {
+            first_day,
+            last_day,
+            per_year,
+            rooms: &rooms,
+            residents: &residents,
+            staff: &staff,
+        };
         let counts = records::write(tx, &mut rng, &plan)?;
         let report = GenerateReport {
             rooms: rooms.len() as i64,
@@ -186,8 +203,9 @@ fn rooms(tx: &Transaction, count: u32) -> Result<Vec<GenRoom>> {
     let per_building = 2 * floors * 2;
     let buildings = count.div_ceil(per_building);
     let mut add_building = tx.prepare("INSERT INTO buildings (name) VALUES (?1)")?;
-    let mut add_room =
-        tx.prepare("INSERT INTO rooms (building_id, unit, number, code, area_m2) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+    let mut add_room = tx.prepare(
+        "INSERT INTO rooms (building_id, unit, number, code, area_m2) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
     let mut out = Vec::with_capacity(count as usize);
     'all: for b in 1..=buildings {
         add_building.execute([b.to_string()])?;
@@ -202,7 +220,9 @@ fn rooms(tx: &Transaction, count: u32) -> Result<Vec<GenRoom>> {
                     let code = format!("{b}-{unit}-{number}");
                     let area = if home == 1 { 89.5 } else { 126.0 };
                     add_room.execute(params![building_id, unit.to_string(), number, code, area])?;
-                    out.push(GenRoom { id: tx.last_insert_rowid() });
+                    out.push(GenRoom {
+                        id: tx.last_insert_rowid(),
+                    });
                 }
             }
         }
@@ -217,16 +237,26 @@ fn mobile(rng: &mut Rng) -> String {
 }
 
 /// One owner per room, a tenant in about a quarter; one or two phones each.
-fn residents(tx: &Transaction, rng: &mut Rng, rooms: &[GenRoom], at: &str) -> Result<Vec<Vec<GenResident>>> {
+fn residents(
+    tx: &Transaction,
+    rng: &mut Rng,
+    rooms: &[GenRoom],
+    at: &str,
+) -> Result<Vec<Vec<GenResident>>> {
     let mut add = tx.prepare(
         "INSERT INTO residents (room_id, kind, name, created_at) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (room_id, name) DO NOTHING",
     )?;
-    let mut add_phone = tx.prepare("INSERT OR IGNORE INTO resident_phones (resident_id, phone) VALUES (?1, ?2)")?;
+    let mut add_phone =
+        tx.prepare("INSERT OR IGNORE INTO resident_phones (resident_id, phone) VALUES (?1, ?2)")?;
     let mut out = Vec::with_capacity(rooms.len());
     for room in rooms {
         let mut people = Vec::new();
-        let kinds: &[&str] = if rng.chance(25) { &["owner", "tenant"] } else { &["owner"] };
+        let kinds: &[&str] = if rng.chance(25) {
+            &["owner", "tenant"]
+        } else {
+            &["owner"]
+        };
         for kind in kinds {
             let name = phrases::person_name(rng);
             if add.execute(params![room.id, kind, name, at])? == 0 {
@@ -260,7 +290,8 @@ fn staff(tx: &Transaction, rng: &mut Rng, hash: &str, at: &str) -> Result<Vec<Ge
          SELECT ?1, ?2, id, ?4, ?5, ?5 FROM departments WHERE name = ?3
          ON CONFLICT (name, phone) DO NOTHING",
     )?;
-    let mut set_login = tx.prepare("UPDATE staff SET login = ?1, password_hash = ?2 WHERE id = ?3")?;
+    let mut set_login =
+        tx.prepare("UPDATE staff SET login = ?1, password_hash = ?2 WHERE id = ?3")?;
     let mut out: Vec<GenStaff> = Vec::new();
     for (role, dept, n) in plan {
         for _ in 0..*n {
@@ -269,11 +300,19 @@ fn staff(tx: &Transaction, rng: &mut Rng, hash: &str, at: &str) -> Result<Vec<Ge
                 continue;
             }
             let id = tx.last_insert_rowid();
-            out.push(GenStaff { id, name, role, department: dept });
+            out.push(GenStaff {
+                id,
+                name,
+                role,
+                department: dept,
+            });
         }
     }
     for (login, role, dept) in ROLE_LOGINS {
-        if let Some(s) = out.iter().find(|s| s.role == *role && s.department == *dept) {
+        if let Some(s) = out
+            .iter()
+            .find(|s| s.role == *role && s.department == *dept)
+        {
             set_login.execute(params![login, hash, s.id])?;
         }
     }
@@ -284,4 +323,3 @@ fn staff(tx: &Transaction, rng: &mut Rng, hash: &str, at: &str) -> Result<Vec<Ge
 pub(crate) fn days(first: NaiveDate, last: NaiveDate) -> impl Iterator<Item = NaiveDate> {
     first.iter_days().take_while(move |d| *d <= last)
 }
-

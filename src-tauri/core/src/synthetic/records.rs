@@ -30,7 +30,10 @@ pub(crate) enum Topic {
     /// A complaint → a complaint record.
     Complaint { category: &'static str },
     /// Answered at the desk: 咨询 / 建议 / 求助.
-    Answered { kind: &'static str, result: &'static str },
+    Answered {
+        kind: &'static str,
+        result: &'static str,
+    },
 }
 
 /// One generated desk record.
@@ -51,8 +54,9 @@ pub(crate) struct Entry {
 /// Generates the records one day at a time and hands each to the writer, oldest first.
 pub(crate) fn write(tx: &Transaction, rng: &mut Rng, plan: &Plan) -> Result<Counts> {
     let mut writer = super::store_records::Writer::new(tx, plan)?;
-    let receptionists: Vec<usize> =
-        (0..plan.staff.len()).filter(|i| plan.staff[*i].role == "receptionist").collect();
+    let receptionists: Vec<usize> = (0..plan.staff.len())
+        .filter(|i| plan.staff[*i].role == "receptionist")
+        .collect();
     let per_day = plan.per_year as u64 * 1000 / 365;
     for day in days(plan.first_day, plan.last_day) {
         // ±30 % around the average, in thousandths so small rates still produce records.
@@ -61,7 +65,8 @@ pub(crate) fn write(tx: &Transaction, rng: &mut Rng, plan: &Plan) -> Result<Coun
         times.sort_unstable();
         for secs in times {
             let at = day.and_hms_opt(0, 0, 0).unwrap_or_default() + Duration::seconds(secs);
-            let receiver = receptionists[rng.below(receptionists.len().max(1) as u64) as usize % receptionists.len().max(1)];
+            let receiver = receptionists[rng.below(receptionists.len().max(1) as u64) as usize
+                % receptionists.len().max(1)];
             let entry = entry(rng, plan, at, receiver);
             writer.write(rng, &entry)?;
         }
@@ -83,20 +88,50 @@ fn entry(rng: &mut Rng, plan: &Plan, at: NaiveDateTime, receiver: usize) -> Entr
     let staff_found = rng.chance(8);
     let roll = rng.below(100);
     let (topic, content) = if staff_found || roll < 50 {
-        let (cat, places, problems, details) = phrases::REPAIRS[weighted(rng, phrases::REPAIRS.len())];
-        (Topic::Dispatch { category: cat }, phrases::request_text(rng, places, problems, details))
+        let (cat, places, problems, details) =
+            phrases::REPAIRS[weighted(rng, phrases::REPAIRS.len())];
+        (
+            Topic::Dispatch { category: cat },
+            phrases::request_text(rng, places, problems, details),
+        )
     } else if roll < 65 {
-        let (cat, places, problems, details) = phrases::SERVICES[rng.below(phrases::SERVICES.len() as u64) as usize];
-        (Topic::Dispatch { category: cat }, phrases::request_text(rng, places, problems, details))
+        let (cat, places, problems, details) =
+            phrases::SERVICES[rng.below(phrases::SERVICES.len() as u64) as usize];
+        (
+            Topic::Dispatch { category: cat },
+            phrases::request_text(rng, places, problems, details),
+        )
     } else if roll < 71 {
-        let (cat, subjects, issues) = phrases::COMPLAINTS[rng.below(phrases::COMPLAINTS.len() as u64) as usize];
-        (Topic::Complaint { category: cat }, phrases::complaint_text(rng, subjects, issues))
+        let (cat, subjects, issues) =
+            phrases::COMPLAINTS[rng.below(phrases::COMPLAINTS.len() as u64) as usize];
+        (
+            Topic::Complaint { category: cat },
+            phrases::complaint_text(rng, subjects, issues),
+        )
     } else if roll < 90 {
-        (Topic::Answered { kind: "enquiry", result: "已当场答复" }, pick(rng, phrases::ENQUIRIES).to_string())
+        (
+            Topic::Answered {
+                kind: "enquiry",
+                result: "已当场答复",
+            },
+            pick(rng, phrases::ENQUIRIES).to_string(),
+        )
     } else if roll < 94 {
-        (Topic::Answered { kind: "suggestion", result: "已记录并转主管" }, pick(rng, phrases::SUGGESTIONS).to_string())
+        (
+            Topic::Answered {
+                kind: "suggestion",
+                result: "已记录并转主管",
+            },
+            pick(rng, phrases::SUGGESTIONS).to_string(),
+        )
     } else {
-        (Topic::Answered { kind: "help", result: "已协助处理完毕" }, pick(rng, phrases::HELP).to_string())
+        (
+            Topic::Answered {
+                kind: "help",
+                result: "已协助处理完毕",
+            },
+            pick(rng, phrases::HELP).to_string(),
+        )
     };
     if staff_found {
         let finder = &plan.staff[rng.below(plan.staff.len() as u64) as usize];
@@ -113,16 +148,26 @@ fn entry(rng: &mut Rng, plan: &Plan, at: NaiveDateTime, receiver: usize) -> Entr
     }
     let room = rng.below(plan.rooms.len() as u64) as usize;
     let people = &plan.residents[room];
-    let (caller_name, caller_phone) = match people.get(rng.below(people.len().max(1) as u64) as usize) {
-        Some(p) => (p.name.clone(), p.phone.clone()),
-        None => (phrases::person_name(rng), String::new()),
-    };
+    let (caller_name, caller_phone) =
+        match people.get(rng.below(people.len().max(1) as u64) as usize) {
+            Some(p) => (p.name.clone(), p.phone.clone()),
+            None => (phrases::person_name(rng), String::new()),
+        };
     let channel = match rng.below(100) {
         0..=64 => "call",
         65..=94 => "visit",
         _ => "written",
     };
-    Entry { at, room: Some(room), caller_name, caller_phone, channel, topic, content, receiver }
+    Entry {
+        at,
+        room: Some(room),
+        caller_name,
+        caller_phone,
+        channel,
+        topic,
+        content,
+        receiver,
+    }
 }
 
 /// Water and lighting problems are far commoner than fire alarms: earlier categories win.

@@ -56,7 +56,15 @@ impl<'t> Writer<'t> {
             "SELECT c.name, c.id, c.department_id, d.name, c.time_limit_hours FROM categories c JOIN departments d ON d.id = c.department_id",
         )?;
         let rows = st.query_map([], |r| {
-            Ok((r.get::<_, String>(0)?, Category { id: r.get(1)?, department_id: r.get(2)?, department: r.get(3)?, hours: r.get(4)? }))
+            Ok((
+                r.get::<_, String>(0)?,
+                Category {
+                    id: r.get(1)?,
+                    department_id: r.get(2)?,
+                    department: r.get(3)?,
+                    hours: r.get(4)?,
+                },
+            ))
         })?;
         for row in rows {
             let (name, c) = row?;
@@ -64,9 +72,16 @@ impl<'t> Writer<'t> {
         }
         let mut staff: HashMap<(String, &'static str), Vec<i64>> = HashMap::new();
         for s in plan.staff {
-            staff.entry((s.department.to_string(), s.role)).or_default().push(s.id);
+            staff
+                .entry((s.department.to_string(), s.role))
+                .or_default()
+                .push(s.id);
         }
-        let supervisor: i64 = tx.query_row("SELECT min(id) FROM staff WHERE role = 'supervisor'", [], |r| r.get(0))?;
+        let supervisor: i64 = tx.query_row(
+            "SELECT min(id) FROM staff WHERE role = 'supervisor'",
+            [],
+            |r| r.get(0),
+        )?;
         Ok(Writer {
             tx,
             entry: tx.prepare(
@@ -126,7 +141,11 @@ impl<'t> Writer<'t> {
     }
 
     pub fn write(&mut self, rng: &mut Rng, e: &Entry) -> Result<()> {
-        let receiver = self.staff_ids.get(e.receiver).copied().unwrap_or(self.supervisor);
+        let receiver = self
+            .staff_ids
+            .get(e.receiver)
+            .copied()
+            .unwrap_or(self.supervisor);
         let entered = e.at + Duration::seconds(30 + rng.below(150) as i64);
         let night = is_night(e.at.time());
         let (kind, category, outcome) = match &e.topic {
@@ -140,7 +159,20 @@ impl<'t> Writer<'t> {
         };
         let category_id = category.map(|c| c.id);
         let room_id = e.room.map(|i| self.room_ids[i]);
-        let location = if e.room.is_none() { pick(rng, &["3号楼电梯厅", "地下车库B2", "东门岗亭", "中心花园", "1号楼楼道"]) } else { "" };
+        let location = if e.room.is_none() {
+            pick(
+                rng,
+                &[
+                    "3号楼电梯厅",
+                    "地下车库B2",
+                    "东门岗亭",
+                    "中心花园",
+                    "1号楼楼道",
+                ],
+            )
+        } else {
+            ""
+        };
         // Night entries are decided in the morning hand-over (R-HO-6).
         let decided_at = night.then(|| next_morning(e.at));
         let night_decision = night.then_some(match e.topic {
@@ -150,9 +182,24 @@ impl<'t> Writer<'t> {
         });
         let finished = (!outcome.is_empty()).then(|| t(entered));
         self.entry.execute(params![
-            t(e.at), t(entered), room_id, location, e.caller_name, e.caller_phone, e.channel, kind, category_id, e.content,
-            receiver, night, night_decision, decided_at.map(t), decided_at.map(|_| receiver), outcome,
-            finished, finished.as_ref().map(|_| receiver)
+            t(e.at),
+            t(entered),
+            room_id,
+            location,
+            e.caller_name,
+            e.caller_phone,
+            e.channel,
+            kind,
+            category_id,
+            e.content,
+            receiver,
+            night,
+            night_decision,
+            decided_at.map(t),
+            decided_at.map(|_| receiver),
+            outcome,
+            finished,
+            finished.as_ref().map(|_| receiver)
         ])?;
         let intake_id = self.tx.last_insert_rowid();
         self.counts.intake_entries += 1;
@@ -160,15 +207,34 @@ impl<'t> Writer<'t> {
         match &e.topic {
             Topic::Dispatch { category } => {
                 let Some(cat) = self.categories.get(*category) else {
-                    return Err(Error::Integrity(format!("演示数据的类别“{category}”不在类别表中")));
+                    return Err(Error::Integrity(format!(
+                        "演示数据的类别“{category}”不在类别表中"
+                    )));
                 };
-                let (cat_id, dept_id, dept, hours) = (cat.id, cat.department_id, cat.department.clone(), cat.hours);
-                let slip_id = self.write_slip(rng, e, intake_id, receiver, opened, room_id, location, cat_id, dept_id, &dept, hours)?;
-                self.finish_entry.execute(params![intake_id, slip_id, Option::<i64>::None, t(opened), receiver])?;
+                let (cat_id, dept_id, dept, hours) =
+                    (cat.id, cat.department_id, cat.department.clone(), cat.hours);
+                let slip_id = self.write_slip(
+                    rng, e, intake_id, receiver, opened, room_id, location, cat_id, dept_id, &dept,
+                    hours,
+                )?;
+                self.finish_entry.execute(params![
+                    intake_id,
+                    slip_id,
+                    Option::<i64>::None,
+                    t(opened),
+                    receiver
+                ])?;
             }
             Topic::Complaint { category } => {
-                let complaint_id = self.write_complaint(rng, e, intake_id, receiver, opened, room_id, category)?;
-                self.finish_entry.execute(params![intake_id, Option::<i64>::None, complaint_id, t(opened), receiver])?;
+                let complaint_id =
+                    self.write_complaint(rng, e, intake_id, receiver, opened, room_id, category)?;
+                self.finish_entry.execute(params![
+                    intake_id,
+                    Option::<i64>::None,
+                    complaint_id,
+                    t(opened),
+                    receiver
+                ])?;
             }
             Topic::Answered { .. } => {}
         }
@@ -191,7 +257,11 @@ impl<'t> Writer<'t> {
         hours: i64,
     ) -> Result<i64> {
         let serial = self.serial("PG", opened);
-        let role = if department == "秩序维护部" { "security" } else { "technician" };
+        let role = if department == "秩序维护部" {
+            "security"
+        } else {
+            "technician"
+        };
         let assignee = self.one_of(rng, department, role);
         let deadline = opened + Duration::hours(hours);
         // Steps, minutes apart; finished well within the limit most of the time.
@@ -207,10 +277,26 @@ impl<'t> Writer<'t> {
             ("accept", Some("dispatched"), "accepted", accepted, assignee),
             ("arrive", Some("accepted"), "on_site", arrived, assignee),
             ("complete", Some("on_site"), "done", completed, assignee),
-            ("return_visit", Some("done"), "return_visited", visited, opener),
-            ("close", Some("return_visited"), "closed", closed, self.supervisor),
+            (
+                "return_visit",
+                Some("done"),
+                "return_visited",
+                visited,
+                opener,
+            ),
+            (
+                "close",
+                Some("return_visited"),
+                "closed",
+                closed,
+                self.supervisor,
+            ),
         ];
-        let reached = if e.at <= self.open_after { steps.len() } else { 1 + rng.below(5) as usize };
+        let reached = if e.at <= self.open_after {
+            steps.len()
+        } else {
+            1 + rng.below(5) as usize
+        };
         let state = steps[reached - 1].2;
         let at_least = |n: usize, at: NaiveDateTime| (reached >= n).then(|| t(at));
         let paid = rng.chance(15);
@@ -221,25 +307,71 @@ impl<'t> Writer<'t> {
         };
         let done = reached >= 5;
         self.slip.execute(params![
-            serial, intake_id, t(opened), opener, room_id, location, e.caller_name, e.caller_phone, category_id,
-            department_id, e.content, Some(t(opened + Duration::hours(1 + rng.below(4) as i64))), state,
-            (reached >= 2).then_some(assignee), (reached >= 2).then_some(opener), at_least(2, dispatched),
-            at_least(3, accepted), at_least(4, arrived), at_least(5, completed), at_least(7, closed),
-            (reached >= 7).then_some(self.supervisor), t(deadline),
-            if done { "已处理完毕,现场测试正常" } else { "" },
+            serial,
+            intake_id,
+            t(opened),
+            opener,
+            room_id,
+            location,
+            e.caller_name,
+            e.caller_phone,
+            category_id,
+            department_id,
+            e.content,
+            Some(t(opened + Duration::hours(1 + rng.below(4) as i64))),
+            state,
+            (reached >= 2).then_some(assignee),
+            (reached >= 2).then_some(opener),
+            at_least(2, dispatched),
+            at_least(3, accepted),
+            at_least(4, arrived),
+            at_least(5, completed),
+            at_least(7, closed),
+            (reached >= 7).then_some(self.supervisor),
+            t(deadline),
+            if done {
+                "已处理完毕,现场测试正常"
+            } else {
+                ""
+            },
             if done && paid { "配件一套" } else { "" },
-            done.then_some(if paid { "paid" } else { "free" }), if done && paid { 2000 + rng.below(30000) as i64 } else { 0 },
-            done.then_some(1), done.then_some(satisfaction), done.then_some(assignee), at_least(5, completed)
+            done.then_some(if paid { "paid" } else { "free" }),
+            if done && paid {
+                2000 + rng.below(30000) as i64
+            } else {
+                0
+            },
+            done.then_some(1),
+            done.then_some(satisfaction),
+            done.then_some(assignee),
+            at_least(5, completed)
         ])?;
         let slip_id = self.tx.last_insert_rowid();
         self.counts.slips += 1;
         for (action, from, to, at, actor) in steps.iter().take(reached) {
-            let who = if *action == "dispatch" { Some(assignee) } else { None };
-            self.slip_event.execute(params![slip_id, t(*at), actor, action, from, to, who])?;
+            let who = if *action == "dispatch" {
+                Some(assignee)
+            } else {
+                None
+            };
+            self.slip_event
+                .execute(params![slip_id, t(*at), actor, action, from, to, who])?;
         }
         if reached >= 6 {
-            let result = if satisfaction == "unsatisfied" { "业主表示仍有问题,已转主管跟进" } else { "业主表示已修好" };
-            self.visit.execute(params![slip_id, Option::<i64>::None, t(visited), opener, "phone", result, satisfaction])?;
+            let result = if satisfaction == "unsatisfied" {
+                "业主表示仍有问题,已转主管跟进"
+            } else {
+                "业主表示已修好"
+            };
+            self.visit.execute(params![
+                slip_id,
+                Option::<i64>::None,
+                t(visited),
+                opener,
+                "phone",
+                result,
+                satisfaction
+            ])?;
         }
         Ok(slip_id)
     }
@@ -271,8 +403,11 @@ impl<'t> Writer<'t> {
             "order_security" => "秩序维护部",
             _ => "客服部",
         };
-        let department_id: i64 =
-            self.tx.query_row("SELECT id FROM departments WHERE name = ?1", [department], |r| r.get(0))?;
+        let department_id: i64 = self.tx.query_row(
+            "SELECT id FROM departments WHERE name = ?1",
+            [department],
+            |r| r.get(0),
+        )?;
         let urgency = match rng.below(100) {
             0..=89 => "normal",
             90..=97 => "urgent",
@@ -283,19 +418,55 @@ impl<'t> Writer<'t> {
         let replied = opened + Duration::hours(2 + rng.below(20) as i64);
         let signed = replied + Duration::hours(24 + rng.below(48) as i64);
         self.complaint.execute(params![
-            serial, intake_id, t(opened), opener, room_id, e.caller_name, e.caller_phone, code, department_id, e.content,
-            finished.then_some(if rng.chance(80) { "valid" } else { "invalid" }), urgency,
-            if finished { "signed_off" } else { "open" }, escalated,
-            escalated.as_ref().filter(|_| finished).map(|_| t(opened + Duration::minutes(20))),
-            escalated.as_ref().filter(|_| finished).map(|_| self.supervisor),
+            serial,
+            intake_id,
+            t(opened),
+            opener,
+            room_id,
+            e.caller_name,
+            e.caller_phone,
+            code,
+            department_id,
+            e.content,
+            finished.then_some(if rng.chance(80) { "valid" } else { "invalid" }),
+            urgency,
+            if finished { "signed_off" } else { "open" },
+            escalated,
+            escalated
+                .as_ref()
+                .filter(|_| finished)
+                .map(|_| t(opened + Duration::minutes(20))),
+            escalated
+                .as_ref()
+                .filter(|_| finished)
+                .map(|_| self.supervisor),
             t(opened + Duration::hours(24)),
-            if finished { "已向业主致歉并说明处理结果" } else { "" },
-            finished.then(|| t(replied)), finished.then_some(opener),
-            finished.then(|| t(signed)), finished.then_some(self.supervisor), if finished { "处理完毕,业主认可" } else { "" }
+            if finished {
+                "已向业主致歉并说明处理结果"
+            } else {
+                ""
+            },
+            finished.then(|| t(replied)),
+            finished.then_some(opener),
+            finished.then(|| t(signed)),
+            finished.then_some(self.supervisor),
+            if finished {
+                "处理完毕,业主认可"
+            } else {
+                ""
+            }
         ])?;
         let id = self.tx.last_insert_rowid();
         if finished {
-            self.visit.execute(params![Option::<i64>::None, id, t(replied + Duration::hours(24)), opener, "phone", "业主表示认可", "basic"])?;
+            self.visit.execute(params![
+                Option::<i64>::None,
+                id,
+                t(replied + Duration::hours(24)),
+                opener,
+                "phone",
+                "业主表示认可",
+                "basic"
+            ])?;
         }
         self.counts.complaints += 1;
         Ok(id)
@@ -322,6 +493,10 @@ fn is_night(time: NaiveTime) -> bool {
 
 /// 09:00 on the morning that ends the night `at` falls in.
 fn next_morning(at: NaiveDateTime) -> NaiveDateTime {
-    let day = if at.hour() < 9 { at.date() } else { at.date() + Duration::days(1) };
+    let day = if at.hour() < 9 {
+        at.date()
+    } else {
+        at.date() + Duration::days(1)
+    };
     day.and_hms_opt(9, 0, 0).unwrap_or(at)
 }

@@ -56,7 +56,11 @@ pub fn render(meta: &PrintMeta, slips: &[DispatchSlip], paper: SlipPaper) -> Res
     };
     let first = slips.first().map(|s| s.serial.as_str()).unwrap_or("");
     let mut doc = Document::new(paper, meta.header(kind, kind.label(), first))?;
-    let size = if paper == Paper::A5 { SMALL_PT + 0.5 } else { BODY_PT + 0.5 };
+    let size = if paper == Paper::A5 {
+        SMALL_PT + 0.5
+    } else {
+        BODY_PT + 0.5
+    };
     let tall = if paper == Paper::A5 { 2 } else { 3 };
     if slips.is_empty() {
         doc.paragraph(size, "没有要打印的派工单");
@@ -69,14 +73,26 @@ pub fn render(meta: &PrintMeta, slips: &[DispatchSlip], paper: SlipPaper) -> Res
         fields(
             &mut doc,
             &[
-                vec![field("派工单号", &s.serial), field("报修时间", &s.opened_at)],
+                vec![
+                    field("派工单号", &s.serial),
+                    field("报修时间", &s.opened_at),
+                ],
                 vec![field("房号", &s.room), field("报修人", &s.caller)],
-                vec![field("联系电话", meta.phone(&s.phone)), field("约定上门", &s.appointment)],
+                vec![
+                    field("联系电话", meta.phone(&s.phone)),
+                    field("约定上门", &s.appointment),
+                ],
                 vec![field("类别", &s.category), field("责任部门", &s.department)],
                 vec![field_tall("报修内容", &s.content, tall)],
                 vec![field("派工人", &s.dispatcher), field("维修人", &s.assignee)],
-                vec![field("接单时间", &s.accepted_at), field("到场时间", &s.arrived_at)],
-                vec![field("完成时间", &s.completed_at), field("当前状态", &s.status)],
+                vec![
+                    field("接单时间", &s.accepted_at),
+                    field("到场时间", &s.arrived_at),
+                ],
+                vec![
+                    field("完成时间", &s.completed_at),
+                    field("当前状态", &s.status),
+                ],
                 vec![field_tall("维修情况", &s.work_done, tall)],
                 vec![field_tall("材料", &s.materials, 1), field("收费", &s.fee)],
                 vec![field_tall("验收/满意度", &s.acceptance, 1)],
@@ -87,7 +103,10 @@ pub fn render(meta: &PrintMeta, slips: &[DispatchSlip], paper: SlipPaper) -> Res
         signatures(
             &mut doc,
             &[
-                sig("维修人", super::signed(&s.technician_signed_by, &s.technician_signed_at)),
+                sig(
+                    "维修人",
+                    super::signed(&s.technician_signed_by, &s.technician_signed_at),
+                ),
                 sig("住户验收", None),
                 sig("回访人", None),
             ],

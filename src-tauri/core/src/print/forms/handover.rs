@@ -62,11 +62,25 @@ pub fn render(meta: &PrintMeta, h: &HandoverSheet) -> Result<Vec<u8>> {
         .items
         .iter()
         .enumerate()
-        .map(|(i, it)| vec![(i + 1).to_string(), it.name.clone(), it.quantity.clone(), it.state.clone(), it.note.clone()])
+        .map(|(i, it)| {
+            vec![
+                (i + 1).to_string(),
+                it.name.clone(),
+                it.quantity.clone(),
+                it.state.clone(),
+                it.note.clone(),
+            ]
+        })
         .collect();
     table(
         &mut doc,
-        &[col_c("序号", 1.0), col("物品", 4.0), col_c("数量", 1.5), col_c("状况", 1.5), col("损坏/缺失说明", 6.0)],
+        &[
+            col_c("序号", 1.0),
+            col("物品", 4.0),
+            col_c("数量", 1.5),
+            col_c("状况", 1.5),
+            col("损坏/缺失说明", 6.0),
+        ],
         &items,
         BODY_PT,
         "未设置交接物品",
@@ -77,11 +91,23 @@ pub fn render(meta: &PrintMeta, h: &HandoverSheet) -> Result<Vec<u8>> {
         .open_items
         .iter()
         .enumerate()
-        .map(|(i, o)| vec![(i + 1).to_string(), o.record_serial.clone(), o.description.clone(), o.follow_up.clone()])
+        .map(|(i, o)| {
+            vec![
+                (i + 1).to_string(),
+                o.record_serial.clone(),
+                o.description.clone(),
+                o.follow_up.clone(),
+            ]
+        })
         .collect();
     table(
         &mut doc,
-        &[col_c("序号", 1.0), col("单号", 3.0), col("事项", 6.0), col("跟进要求", 4.0)],
+        &[
+            col_c("序号", 1.0),
+            col("单号", 3.0),
+            col("事项", 6.0),
+            col("跟进要求", 4.0),
+        ],
         &open,
         BODY_PT,
         "无未完成事项",
@@ -89,14 +115,25 @@ pub fn render(meta: &PrintMeta, h: &HandoverSheet) -> Result<Vec<u8>> {
     doc.y += 3.0;
     fields(
         &mut doc,
-        &[vec![field_tall("区域异常及交班人说明", &h.anomalies, 2)], vec![field_tall("值班日志查阅", &h.log_notes, 2)]],
+        &[
+            vec![field_tall("区域异常及交班人说明", &h.anomalies, 2)],
+            vec![field_tall("值班日志查阅", &h.log_notes, 2)],
+        ],
         BODY_PT,
     );
     signatures(
         &mut doc,
         &[
-            sig("交班人", super::signed(&h.outgoing, &h.outgoing_signed_at).filter(|_| !h.outgoing_signed_at.is_empty())),
-            sig("接班人", super::signed(&h.incoming, &h.incoming_signed_at).filter(|_| !h.incoming_signed_at.is_empty())),
+            sig(
+                "交班人",
+                super::signed(&h.outgoing, &h.outgoing_signed_at)
+                    .filter(|_| !h.outgoing_signed_at.is_empty()),
+            ),
+            sig(
+                "接班人",
+                super::signed(&h.incoming, &h.incoming_signed_at)
+                    .filter(|_| !h.incoming_signed_at.is_empty()),
+            ),
         ],
         BODY_PT,
     );

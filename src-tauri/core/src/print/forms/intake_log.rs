@@ -6,7 +6,7 @@ use ts_rs::TS;
 
 use crate::error::Result;
 use crate::print::page::{Document, Paper, BODY_PT, SMALL_PT};
-use crate::print::table::{col, col_c, signatures, sig, table};
+use crate::print::table::{col, col_c, sig, signatures, table};
 use crate::print::{FormKind, PrintMeta};
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -73,7 +73,11 @@ fn rows_of(meta: &PrintMeta, rows: &[IntakeRow]) -> Vec<Vec<String>> {
                 format!("{}\n{}", r.channel, r.kind),
                 r.content.clone(),
                 r.received_by.clone(),
-                if r.serial.is_empty() { r.result.clone() } else { format!("{}\n{}", r.serial, r.result) },
+                if r.serial.is_empty() {
+                    r.result.clone()
+                } else {
+                    format!("{}\n{}", r.serial, r.result)
+                },
             ]
         })
         .collect()
@@ -94,25 +98,73 @@ fn columns() -> Vec<crate::print::table::Column> {
 
 pub fn render(meta: &PrintMeta, log: &IntakeLog) -> Result<Vec<u8>> {
     let kind = FormKind::IntakeLog;
-    let mut doc = Document::new(Paper::A4Landscape, meta.header(kind, kind.label(), &log.period))?;
-    doc.paragraph(SMALL_PT, &format!("登记期间:{}    共 {} 条", log.period, log.rows.len()));
-    table(&mut doc, &columns(), &rows_of(meta, &log.rows), BODY_PT, "本期间无来电来访登记");
-    signatures(&mut doc, &[sig("登记人", None), sig("客服主管审阅", None)], BODY_PT);
+    let mut doc = Document::new(
+        Paper::A4Landscape,
+        meta.header(kind, kind.label(), &log.period),
+    )?;
+    doc.paragraph(
+        SMALL_PT,
+        &format!("登记期间:{}    共 {} 条", log.period, log.rows.len()),
+    );
+    table(
+        &mut doc,
+        &columns(),
+        &rows_of(meta, &log.rows),
+        BODY_PT,
+        "本期间无来电来访登记",
+    );
+    signatures(
+        &mut doc,
+        &[sig("登记人", None), sig("客服主管审阅", None)],
+        BODY_PT,
+    );
     doc.finish()
 }
 
 pub fn render_night(meta: &PrintMeta, log: &NightLog) -> Result<Vec<u8>> {
     let kind = FormKind::NightLog;
-    let mut doc = Document::new(Paper::A4Landscape, meta.header(kind, kind.label(), &log.period))?;
-    doc.paragraph(SMALL_PT, &format!("值班时间:{}    值班人:{}    共 {} 条", log.period, log.on_duty, log.rows.len()));
-    table(&mut doc, &columns(), &rows_of(meta, &log.rows), BODY_PT, "当晚无来电来访登记");
-    doc.y += 3.0;
-    doc.paragraph(BODY_PT, "代值记录(值班人因紧急情况离开时由秩序维护员代值):");
-    let covers: Vec<Vec<String>> =
-        log.covers.iter().map(|c| vec![c.from.clone(), c.to.clone(), c.covered_by.clone(), c.reason.clone()]).collect();
+    let mut doc = Document::new(
+        Paper::A4Landscape,
+        meta.header(kind, kind.label(), &log.period),
+    )?;
+    doc.paragraph(
+        SMALL_PT,
+        &format!(
+            "值班时间:{}    值班人:{}    共 {} 条",
+            log.period,
+            log.on_duty,
+            log.rows.len()
+        ),
+    );
     table(
         &mut doc,
-        &[col_c("离开时间", 1.0), col_c("返回时间", 1.0), col_c("代值人", 1.0), col("事由", 4.0)],
+        &columns(),
+        &rows_of(meta, &log.rows),
+        BODY_PT,
+        "当晚无来电来访登记",
+    );
+    doc.y += 3.0;
+    doc.paragraph(BODY_PT, "代值记录(值班人因紧急情况离开时由秩序维护员代值):");
+    let covers: Vec<Vec<String>> = log
+        .covers
+        .iter()
+        .map(|c| {
+            vec![
+                c.from.clone(),
+                c.to.clone(),
+                c.covered_by.clone(),
+                c.reason.clone(),
+            ]
+        })
+        .collect();
+    table(
+        &mut doc,
+        &[
+            col_c("离开时间", 1.0),
+            col_c("返回时间", 1.0),
+            col_c("代值人", 1.0),
+            col("事由", 4.0),
+        ],
         &covers,
         BODY_PT,
         "当晚无代值",
@@ -121,7 +173,10 @@ pub fn render_night(meta: &PrintMeta, log: &NightLog) -> Result<Vec<u8>> {
         &mut doc,
         &[
             sig("值班人", super::signed(&log.signed_by, &log.signed_at)),
-            sig("早班接收人", super::signed(&log.received_by, &log.received_at)),
+            sig(
+                "早班接收人",
+                super::signed(&log.received_by, &log.received_at),
+            ),
         ],
         BODY_PT,
     );

@@ -33,8 +33,14 @@ pub struct ReturnVisitLog {
 
 pub fn render(meta: &PrintMeta, log: &ReturnVisitLog) -> Result<Vec<u8>> {
     let kind = FormKind::ReturnVisits;
-    let mut doc = Document::new(Paper::A4Landscape, meta.header(kind, kind.label(), &log.period))?;
-    doc.paragraph(SMALL_PT, &format!("回访期间:{}    共 {} 条", log.period, log.rows.len()));
+    let mut doc = Document::new(
+        Paper::A4Landscape,
+        meta.header(kind, kind.label(), &log.period),
+    )?;
+    doc.paragraph(
+        SMALL_PT,
+        &format!("回访期间:{}    共 {} 条", log.period, log.rows.len()),
+    );
     let rows: Vec<Vec<String>> = log
         .rows
         .iter()
@@ -70,6 +76,10 @@ pub fn render(meta: &PrintMeta, log: &ReturnVisitLog) -> Result<Vec<u8>> {
         BODY_PT,
         "本期间无回访记录",
     );
-    signatures(&mut doc, &[sig("回访人", None), sig("客服主管审阅", None)], BODY_PT);
+    signatures(
+        &mut doc,
+        &[sig("回访人", None), sig("客服主管审阅", None)],
+        BODY_PT,
+    );
     doc.finish()
 }

@@ -45,7 +45,12 @@ pub struct RosterSheet {
 
 pub fn render(meta: &PrintMeta, r: &RosterSheet) -> Result<Vec<u8>> {
     let kind = FormKind::Roster;
-    let title = format!("{}年{}月 {}", r.month.get(..4).unwrap_or(""), r.month.get(5..7).unwrap_or(""), kind.label());
+    let title = format!(
+        "{}年{}月 {}",
+        r.month.get(..4).unwrap_or(""),
+        r.month.get(5..7).unwrap_or(""),
+        kind.label()
+    );
     let mut doc = Document::new(Paper::A4Landscape, meta.header(kind, &title, &r.month))?;
     let n = r.days_in_month as usize;
     let mut cols: Vec<Column> = vec![col("姓名\n岗位", 7.0), col("电话", 9.0)];
@@ -67,12 +72,31 @@ pub fn render(meta: &PrintMeta, r: &RosterSheet) -> Result<Vec<u8>> {
     table(&mut doc, &cols, &rows, SMALL_PT - 0.5, "本月尚未排班");
     doc.y += 3.0;
     doc.paragraph(SMALL_PT + 1.0, "班次说明:");
-    let legend: Vec<Vec<String>> = r.legend.iter().map(|l| vec![l.code.clone(), l.name.clone(), l.hours.clone()]).collect();
-    table(&mut doc, &[col_c("标记", 1.0), col("班次", 2.0), col("时间", 4.0)], &legend, SMALL_PT + 1.0, "未设置班次");
-    doc.paragraph(SMALL_PT, "值班人员须提前15分钟到岗办理交接;调班须提交调班申请并经客服主管批准后方可生效。");
+    let legend: Vec<Vec<String>> = r
+        .legend
+        .iter()
+        .map(|l| vec![l.code.clone(), l.name.clone(), l.hours.clone()])
+        .collect();
+    table(
+        &mut doc,
+        &[col_c("标记", 1.0), col("班次", 2.0), col("时间", 4.0)],
+        &legend,
+        SMALL_PT + 1.0,
+        "未设置班次",
+    );
+    doc.paragraph(
+        SMALL_PT,
+        "值班人员须提前15分钟到岗办理交接;调班须提交调班申请并经客服主管批准后方可生效。",
+    );
     signatures(
         &mut doc,
-        &[sig("编制(客服主管)", super::signed(&r.published_by, &r.published_at)), sig("审批(项目经理)", None)],
+        &[
+            sig(
+                "编制(客服主管)",
+                super::signed(&r.published_by, &r.published_at),
+            ),
+            sig("审批(项目经理)", None),
+        ],
         SMALL_PT + 1.0,
     );
     doc.finish()

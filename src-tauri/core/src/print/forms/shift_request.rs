@@ -44,23 +44,46 @@ pub fn render(meta: &PrintMeta, r: &ShiftRequestForm) -> Result<Vec<u8>> {
         &[
             vec![field("申请编号", &r.serial), field("申请类别", &r.kind)],
             vec![field("申请人", &r.applicant), field("岗位", &r.role)],
-            vec![field("联系电话", meta.phone(&r.phone)), field("申请时间", &r.submitted_at)],
+            vec![
+                field("联系电话", meta.phone(&r.phone)),
+                field("申请时间", &r.submitted_at),
+            ],
             vec![field_tall("原班次", &r.original, 1)],
-            vec![field_tall(if r.kind == "请假" { "请假类别" } else { "调换班次" }, &r.exchange, 1)],
+            vec![field_tall(
+                if r.kind == "请假" {
+                    "请假类别"
+                } else {
+                    "调换班次"
+                },
+                &r.exchange,
+                1,
+            )],
             vec![field_tall("起止时间", &r.period, 1)],
             vec![field_tall("事由", &r.reason, 4)],
             vec![field("顶班人", &r.substitute), field("审批状态", &r.status)],
         ],
         BODY_PT,
     );
-    doc.paragraph(BODY_PT - 1.0, "说明:调班须经客服主管批准后方可生效;请假超过2天须经项目经理批准。");
+    doc.paragraph(
+        BODY_PT - 1.0,
+        "说明:调班须经客服主管批准后方可生效;请假超过2天须经项目经理批准。",
+    );
     signatures(
         &mut doc,
         &[
             sig("申请人", None),
-            sig("对调人/顶班人", super::signed(&r.counterpart_signed_by, &r.counterpart_signed_at)),
-            sig("客服主管", super::signed(&r.supervisor_signed_by, &r.supervisor_signed_at)),
-            sig("项目经理", super::signed(&r.manager_signed_by, &r.manager_signed_at)),
+            sig(
+                "对调人/顶班人",
+                super::signed(&r.counterpart_signed_by, &r.counterpart_signed_at),
+            ),
+            sig(
+                "客服主管",
+                super::signed(&r.supervisor_signed_by, &r.supervisor_signed_at),
+            ),
+            sig(
+                "项目经理",
+                super::signed(&r.manager_signed_by, &r.manager_signed_at),
+            ),
         ],
         BODY_PT,
     );
