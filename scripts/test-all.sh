@@ -55,6 +55,14 @@ bindings_unchanged() {
   echo "ui/src/bindings matches the Rust types"
 }
 
+rust_format() {
+  # rustfmt ships with every rustup toolchain; add it if this one was installed minimal.
+  if ! cargo fmt --version >/dev/null 2>&1; then
+    rustup component add rustfmt
+  fi
+  cargo fmt --all --check && echo "Rust code is formatted (cargo fmt)"
+}
+
 ui_checks() {
   (cd ui && npx vue-tsc --noEmit && npx vitest run)
 }
@@ -69,6 +77,7 @@ e2e() {
 }
 
 section "setup (scripts/setup.sh)" bash scripts/setup.sh || { echo "setup failed: stopping"; exit 1; }
+section "Rust formatting (cargo fmt --check)" rust_format
 section "core + CLI tests (cargo test)" cargo test
 section "TypeScript bindings are committed" bindings_unchanged
 section "UI typecheck + unit tests (vue-tsc, vitest)" ui_checks

@@ -11,6 +11,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDateTime;
 use frontdesk_core::{accounts, ctx, store, Ctx, Error, Store};
+use serde_json::Value;
 
 use args::Cli;
 
@@ -25,6 +26,10 @@ pub struct Session {
 pub enum Failure {
     Core(Error),
     Usage(String),
+    /// The operation ran and explains on stdout why it did not do what was asked (an import
+    /// refused because of bad rows): the report is printed as for success, but the exit code is 1
+    /// so a script does not mistake it for done.
+    Refused(Value),
 }
 
 impl From<Error> for Failure {
@@ -104,14 +109,18 @@ fn main() -> ExitCode {
         return emit(&ops::help(cli.words.first().map(String::as_str)));
     }
     let json = cli.json;
+    let show = |v: &Value| {
+        if json {
+            serde_json::to_string_pretty(v).unwrap_or_default()
+        } else {
+            render::render(v)
+        }
+    };
     match run(cli) {
-        Ok(v) => {
-            let text = if json {
-                serde_json::to_string_pretty(&v).unwrap_or_default()
-            } else {
-                render::render(&v)
-            };
-            emit(&format!("{text}\n"))
+        Ok(v) => emit(&format!("{}\n", show(&v))),
+        Err(Failure::Refused(v)) => {
+            emit(&format!("{}\n", show(&v)));
+            ExitCode::from(1)
         }
         Err(Failure::Core(e)) => {
             if json {

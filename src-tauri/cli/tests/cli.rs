@@ -305,7 +305,8 @@ fn import_through_the_cli() {
     let room = cli.json(&["room", "show", "--room", "3栋2单元1201"]);
     assert_eq!(room["residents"][0]["name"], "张三");
 
-    // The text report names the problem row and column, and nothing is written.
+    // The text report names the problem row and column, nothing is written, and the exit code
+    // says so.
     let bad = cli.file(
         "bad.csv",
         "楼栋,房号,住户姓名,电话\n5,101,王五,12345\n".as_bytes(),
@@ -316,8 +317,9 @@ fn import_through_the_cli() {
             "--as", "chen", "import", "run", "--kind", "rooms", "--file", &bad,
         ],
     );
-    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stdout(&out).contains("第 2 行「电话」"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("未写入任何数据"), "{}", stdout(&out));
     assert_eq!(cli.json(&["room", "list"]).as_array().unwrap().len(), 2);
     let out = cli.run(
         Some("secret123"),

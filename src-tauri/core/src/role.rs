@@ -59,12 +59,14 @@ impl Role {
                 Role::Security
             }
             "manager" | "项目经理" | "物业经理" | "经理" => Role::Manager,
-            _ => return Err(Error::invalid(
-                field,
-                format!(
+            _ => {
+                return Err(Error::invalid(
+                    field,
+                    format!(
                     "角色“{t}”无法识别;应为 前台接待员、客服主管、维修工、秩序维护员 或 项目经理"
                 ),
-            )),
+                ))
+            }
         };
         Ok(role)
     }

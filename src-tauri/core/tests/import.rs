@@ -652,3 +652,26 @@ fn a_receptionist_may_not_import() {
     }
     assert_eq!(counts(&store), before);
 }
+
+/// An old-format Excel 97–2003 workbook, as many offices still keep their rolls. The fixture is
+/// ROOMS_CSV saved by LibreOffice Calc as "Excel 97" (numbers typed as numbers, BIFF8 strings):
+/// `soffice --headless --infilter="CSV:44,34,76,1" --convert-to xls:"MS Excel 97" rooms.csv`.
+#[test]
+fn xls_from_excel_97_imports_the_same() {
+    let (mut store, ctx) = desk();
+    let bytes = include_bytes!("fixtures/rooms-excel97.xls").to_vec();
+    let report = import::run(
+        &mut store,
+        &ctx,
+        ImportFile {
+            kind: ImportKind::Rooms,
+            // The name says .xlsx on purpose: the format is sniffed from the content.
+            file_name: "住户.xlsx".into(),
+            bytes,
+        },
+        false,
+    )
+    .unwrap();
+    assert_eq!(report.format, "xls");
+    assert_rooms_csv_imported(&mut store, &ctx, &report);
+}

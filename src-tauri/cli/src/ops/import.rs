@@ -16,7 +16,7 @@ pub const OPS: &[Op] = &[
     Op {
         area: "import",
         verb: "run",
-        about: "导入住户与房间或员工;有问题的行存在时不写入,除非 --only-valid true",
+        about: "导入住户与房间或员工;有问题的行存在时不写入(退出码 1),除非 --only-valid true",
         args: "--kind rooms|staff --file PATH [--only-valid true]",
         run: import_run,
     },
@@ -67,7 +67,13 @@ fn import_run(s: &mut Session) -> Outcome {
     let f = file(s)?;
     let only_valid = s.cli.field_or("only_valid", false)?;
     let r = import::run(&mut s.store, &s.ctx, f, only_valid)?;
-    report(s, r)
+    let refused = !r.written;
+    let shown = report(s, r)?;
+    if refused {
+        Err(Failure::Refused(shown))
+    } else {
+        Ok(shown)
+    }
 }
 
 fn template(s: &mut Session) -> Outcome {
