@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatTime, maskPhone, ROLE_LABELS } from './labels'
+import { formatTime, maskPhone, recordLabel, ROLE_LABELS } from './labels'
 
 describe('labels', () => {
   it('masks mobile numbers in the middle', () => {
@@ -12,5 +12,10 @@ describe('labels', () => {
   })
   it('names every role in Chinese', () => {
     expect(Object.values(ROLE_LABELS)).toEqual(['前台接待员', '客服主管', '维修工', '秩序维护员', '项目经理'])
+  })
+  it('names audited records in Chinese', () => {
+    expect(recordLabel('dispatch_slips', 12)).toBe('派工单 #12')
+    expect(recordLabel('office', null)).toBe('办公室资料')
+    expect(recordLabel('new_table', 3)).toBe('new_table #3')
   })
 })
