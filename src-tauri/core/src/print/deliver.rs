@@ -1,4 +1,4 @@
-//! Hands an archived PDF to the operating system: the default printer (`lp`) or the system
+//! Hands an archived PDF (or exported .xlsx, to the viewer only) to the operating system: the default printer (`lp`) or the system
 //! viewer (`xdg-open`, from which the user prints with the printer dialog). Only files inside
 //! the archive folder are sent, so the UI cannot make this open arbitrary paths.
 
@@ -40,10 +40,21 @@ pub fn send(store: &mut Store, ctx: &Ctx, input: SendInput) -> Result<()> {
         .ok()
         .zip(archive.canonicalize().ok())
         .is_some_and(|(p, a)| p.starts_with(a));
-    if !inside || path.extension().and_then(|e| e.to_str()) != Some("pdf") {
+    // A printer takes PDFs only; the viewer also opens an exported report (.xlsx) in the
+    // spreadsheet program, from which it is printed.
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let allowed = match input.to {
+        Destination::Printer => extension == "pdf",
+        Destination::Viewer => extension == "pdf" || extension == "xlsx",
+    };
+    if !inside || !allowed {
         return Err(Error::invalid(
             "archive_path",
-            "只能打印归档目录中的 PDF 文件",
+            if input.to == Destination::Printer {
+                "只能打印归档目录中的 PDF 文件"
+            } else {
+                "只能打开归档目录中的 PDF 或 Excel 文件"
+            },
         ));
     }
     let (program, what) = match input.to {
@@ -69,4 +80,76 @@ pub fn send(store: &mut Store, ctx: &Ctx, input: SendInput) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ctx::Actor;
+    use crate::role::Role;
+
+    fn desk(dir: &Path) -> (Store, Ctx) {
+        let store = Store::open(&dir.join("frontdesk.db")).unwrap();
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        let actor = Actor {
+            id: 1,
+            login: "li".into(),
+            name: "李小梅".into(),
+            role: Role::Receptionist,
+        };
+        (store, Ctx::as_user(now, actor))
+    }
+
+    fn refused(store: &mut Store, ctx: &Ctx, path: &Path, to: Destination) -> Option<String> {
+        let input = SendInput {
+            archive_path: path.to_string_lossy().into_owned(),
+            to,
+        };
+        send(store, ctx, input)
+            .err()
+            .and_then(|e| e.field().map(str::to_string))
+    }
+
+    /// Only archived files of the right kind reach `lp` or `xdg-open`: every refusal below
+    /// happens before either program is started. (The accepted cases start a real program, so
+    /// they are covered by the e2e test, which puts stand-ins for `lp`/`xdg-open` on the PATH.)
+    #[test]
+    fn only_archived_pdfs_print_and_only_archived_pdfs_or_reports_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut store, ctx) = desk(dir.path());
+        let archive = dir.path().join("archive/2026-11");
+        std::fs::create_dir_all(&archive).unwrap();
+        let report = archive.join("月报-2026-11.xlsx");
+        let note = archive.join("note.txt");
+        let outside = dir.path().join("elsewhere.pdf");
+        for p in [&report, &note, &outside] {
+            std::fs::write(p, b"x").unwrap();
+        }
+        let s = &mut store;
+        assert_eq!(
+            refused(s, &ctx, &report, Destination::Printer).as_deref(),
+            Some("archive_path")
+        );
+        assert_eq!(
+            refused(s, &ctx, &note, Destination::Viewer).as_deref(),
+            Some("archive_path")
+        );
+        assert_eq!(
+            refused(s, &ctx, &outside, Destination::Viewer).as_deref(),
+            Some("archive_path")
+        );
+        assert_eq!(
+            refused(
+                s,
+                &ctx,
+                &dir.path().join("missing.pdf"),
+                Destination::Printer
+            )
+            .as_deref(),
+            Some("archive_path")
+        );
+    }
 }

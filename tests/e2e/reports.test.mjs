@@ -1,0 +1,122 @@
+// 报表: a seeded demo database (frontdesk-cli dev generate), the dashboard against the CLI's
+// numbers for the same month, the Excel export, and the day's dispatch slips printed through the
+// pdf.js preview. `lp` and `xdg-open` are stand-ins on the app's PATH that log what they were
+// given, so the test sees exactly which archived file went to the printer or the viewer.
+
+import { after, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startApp } from './lib/app.mjs'
+import { waitUntil } from './lib/webdriver.mjs'
+import { logIn } from './lib/flows.mjs'
+
+function cliBinary() {
+  const target = process.env.CARGO_TARGET_DIR || '/var/tmp/frontdesk-target'
+  const release = join(target, 'release', 'frontdesk-cli')
+  return existsSync(release) ? release : join(target, 'debug', 'frontdesk-cli')
+}
+
+/** This month in China time, as the app and the CLI see it. */
+function chinaMonth() {
+  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7)
+}
+
+describe('报表', () => {
+  let app, s, dir, db, sent
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'fd-reports-'))
+    db = join(dir, 'demo.db')
+    sent = join(dir, 'sent.log')
+    for (const tool of ['lp', 'xdg-open']) {
+      const path = join(dir, tool)
+      writeFileSync(path, `#!/bin/sh\necho "${tool} $*" >> "${sent}"\n`)
+      chmodSync(path, 0o755)
+    }
+    execFileSync(cliBinary(), ['--db', db, 'dev', 'generate', '--years', '1', '--seed', '1', '--entries-per-year', '3000', '--rooms', '200'])
+    app = await startApp({ db, env: { PATH: `${dir}:${process.env.PATH}` } })
+    s = app.session
+    await logIn(s, 'zhuguan', 'demo123456')
+  })
+  after(() => {
+    app?.stop()
+    if (dir && !process.env.E2E_KEEP) rmSync(dir, { recursive: true, force: true })
+  })
+
+  test('看板的数字与命令行报表一致', async () => {
+    const report = JSON.parse(
+      execFileSync(cliBinary(), ['--db', db, '--as', 'zhuguan', '--json', 'report', 'month', chinaMonth()], {
+        env: { ...process.env, FRONTDESK_PASSWORD: 'demo123456' },
+      }).toString(),
+    )
+    assert.ok(report.intake.total > 0, 'the generated month has entries')
+    await s.go('#/reports')
+    await s.byTest('report-numbers')
+    const pct = (r) => `${(r * 100).toFixed(1)}%`
+    // Each card is a number over its label: read them as pairs.
+    const cards = () =>
+      s.execute(`return [...document.querySelectorAll('[data-test="report-numbers"] .el-card')]
+        .map((c) => [c.querySelector('.n').textContent.trim(), c.querySelector('.l').textContent.trim()])`)
+    await waitUntil(async () => (await cards()).some(([n]) => n === String(report.intake.total)), {
+      message: `来电来访登记 ${report.intake.total}`,
+    })
+    const shown = await cards()
+    assert.deepEqual(shown, [
+      [String(report.intake.total), '来电来访登记'],
+      [String(report.slips.opened), '派工单'],
+      [pct(report.slips.completion_rate), '完成率'],
+      [pct(report.slips.on_time_rate), '按时完成率'],
+      [pct(report.visits.rate), '回访率'],
+      [pct(report.visits.satisfaction_rate), '满意率'],
+      [String(report.complaints.received), `投诉受理(有效 ${report.complaints.valid},结案 ${report.complaints.closed})`],
+    ])
+    await new Promise((d) => setTimeout(d, 800)) // the charts animate in
+    await s.screenshot('reports-01-dashboard')
+  })
+
+  test('导出 Excel:归档一份并交给系统查看器', async () => {
+    await (await s.byTest('report-export')).click()
+    const message = await s.byText('已导出并归档', { contains: true, timeout: 30_000 })
+    const path = (await message.text()).split('已导出并归档:')[1].trim()
+    assert.match(path, /\.xlsx$/)
+    assert.ok(statSync(path).size > 5000, `${path} is a real workbook`)
+    assert.equal(readFileSync(path).subarray(0, 2).toString(), 'PK', 'an .xlsx is a zip')
+    await waitUntil(() => existsSync(sent) && readFileSync(sent, 'utf8').includes(`xdg-open ${path}`), {
+      message: 'the workbook handed to xdg-open',
+    })
+  })
+
+  test('打印当日派工单:预览画出页面,翻页,送打印机', async () => {
+    await (await s.byText('打印表单')).click()
+    await (await s.byTest('print-form')).click()
+    await (await s.byText('维修派工单')).click()
+    await (await s.byTest('print-preview')).click()
+    const canvas = await s.byTest('preview-canvas', { timeout: 30_000 })
+    await waitUntil(async () => Number(await canvas.attribute('data-drawn')) >= 1, { timeout: 30_000, message: 'the page drawn' })
+    // pdf.js really drew the form: a good share of the canvas is ink (lines and Chinese text).
+    const ink = await s.execute(`
+      const c = document.querySelector('[data-test="preview-canvas"]')
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data
+      let dark = 0
+      for (let i = 0; i < d.length; i += 4) if (d[i] + d[i + 1] + d[i + 2] < 300) dark++
+      return dark / (d.length / 4)`)
+    assert.ok(ink > 0.005 && ink < 0.5, `ink share ${ink}`)
+    const pages = await s.byTest('preview-pages')
+    const count = Number((await pages.text()).match(/共 (\d+) 页/)?.[1])
+    assert.ok(count >= 1, await pages.text())
+    await s.screenshot('reports-02-preview')
+    if (count > 1) {
+      await (await s.byTest('preview-next')).click()
+      await s.waitForText(() => s.byTest('preview-pages'), `第 2 页 / 共 ${count} 页`)
+      await waitUntil(async () => Number(await canvas.attribute('data-drawn')) >= 2, { message: 'page 2 drawn' })
+    }
+    const archived = (await (await s.byTest('print-archive')).text()).match(/\/\S+\.pdf/)?.[0]
+    assert.ok(archived && existsSync(archived), `archived copy ${archived}`)
+    assert.equal(readFileSync(archived).subarray(0, 5).toString(), '%PDF-')
+    await (await s.byTest('print-to-printer')).click()
+    await s.byText('已发送到默认打印机', { contains: true })
+    assert.ok(readFileSync(sent, 'utf8').includes(`lp ${archived}`), readFileSync(sent, 'utf8'))
+  })
+})
