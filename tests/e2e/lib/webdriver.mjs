@@ -85,9 +85,25 @@ export class Element {
   #cmd(method, sub, body) {
     return this.session.cmd(method, `/element/${this.id}${sub}`, body)
   }
+  /**
+   * Scrolls the element to the middle of its scroll box first: the app scrolls inside its main
+   * pane, and WebKitWebDriver refuses ("not interactable"/"intercepted") a click on an element
+   * below that pane's fold or under the fixed status bar.
+   */
   async click() {
-    await this.#cmd('POST', '/click', {})
-    return this
+    await this.session.execute("arguments[0].scrollIntoView({ block: 'center', inline: 'nearest' })", [this.ref()])
+    // A toast (ElMessage) or a closing dialog can sit over the element for a moment; wait it out
+    // as a person would, for a few seconds, before calling it a failure.
+    const until = Date.now() + 5000
+    for (;;) {
+      try {
+        await this.#cmd('POST', '/click', {})
+        return this
+      } catch (e) {
+        if (!/intercepted/.test(String(e.message)) || Date.now() > until) throw e
+        await new Promise((r) => setTimeout(r, 250))
+      }
+    }
   }
   /** Types into the element (Element Plus inputs are real <input>s). Does not clear first. */
   async type(text) {
@@ -121,8 +137,13 @@ export class Element {
   async setFile(path) {
     return this.type(path)
   }
+  /** The text as WebDriver renders it: only what is inside the visible part of the page. */
   text() {
     return this.#cmd('GET', '/text')
+  }
+  /** All the element's text (innerText), also the part scrolled out of view. */
+  fullText() {
+    return this.session.execute('return arguments[0].innerText', [this.ref()])
   }
   attribute(name) {
     return this.#cmd('GET', `/attribute/${encodeURIComponent(name)}`)
@@ -249,7 +270,7 @@ export class Session {
   async waitForText(find, text, { timeout = 10_000 } = {}) {
     return waitUntil(
       async () => {
-        const t = await (await find()).text()
+        const t = await (await find()).fullText()
         return t.includes(text) ? t : null
       },
       { timeout, message: `text “${text}”` },

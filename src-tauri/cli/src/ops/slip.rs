@@ -10,7 +10,7 @@ pub const OPS: &[Op] = &[
          run: |s| { let i = s.cli.input()?; out(slips::open(&mut s.store, &s.ctx, i)?) } },
     Op { area: "slip", verb: "show", about: "查看派工单及其过程记录", args: "--id 或 --serial PG-202611-0001", run: show },
     Op { area: "slip", verb: "board", about: "派工单看板",
-         args: "--board mine|my_department|all_open|overdue|awaiting_visit|done_today|supervisor_review", run: board },
+         args: "--board mine|my_department|all_open|overdue|awaiting_visit|awaiting_close|done_today|supervisor_review", run: board },
     Op { area: "slip", verb: "assignable", about: "可派工的人员(本单处理部门)", args: "--slip-id",
          run: |s| { let id = s.cli.field("slip_id")?; out(slips::assignable(&mut s.store, &s.ctx, id)?) } },
     Op { area: "slip", verb: "dispatch", about: "派工", args: "--slip-id --assignee-id [--appointment-at] [--at]",

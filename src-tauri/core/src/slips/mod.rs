@@ -762,6 +762,8 @@ coded_enum!(Board {
     AllOpen = ("all_open", "全部未完成"),
     Overdue = ("overdue", "已超时"),
     AwaitingVisit = ("awaiting_visit", "待回访"),
+    // Visited and satisfied: only the supervisor's close is left (R-DS-5).
+    AwaitingClose = ("awaiting_close", "待关闭"),
     DoneToday = ("done_today", "今日完工"),
     SupervisorReview = ("supervisor_review", "待主管处理"),
 });
@@ -806,6 +808,13 @@ pub fn board(store: &mut Store, ctx: &Ctx, board: Board) -> Result<Vec<Slip>> {
                 tx,
                 now,
                 "?1 IS NOT NULL AND ?2 IS NULL AND d.state = 'done'",
+                &rusqlite::types::Null,
+                1000,
+            ),
+            Board::AwaitingClose => query(
+                tx,
+                now,
+                "?1 IS NOT NULL AND ?2 IS NULL AND d.state = 'return_visited'",
                 &rusqlite::types::Null,
                 1000,
             ),

@@ -287,6 +287,15 @@ fn the_whole_path_with_roles_and_timeline() {
     .unwrap();
     assert_eq!(s.state, SlipState::ReturnVisited);
     let ctx = d.ctx(&rec);
+    // Visited, it leaves 待回访 and waits on 待关闭 for the supervisor.
+    let on = |d: &mut Desk, b: Board| {
+        board(&mut d.store, &ctx, b)
+            .unwrap()
+            .iter()
+            .any(|s| s.id == id)
+    };
+    assert!(!on(&mut d, Board::AwaitingVisit));
+    assert!(on(&mut d, Board::AwaitingClose));
     assert_eq!(
         close(&mut d.store, &ctx, step(id)).unwrap_err().kind(),
         "forbidden",

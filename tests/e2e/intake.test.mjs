@@ -1,0 +1,161 @@
+// 来电来访 → 派工单 → 回访 → 关闭, and an urgent complaint reaching the manager, each step done
+// by the person whose job it is, in the real window. A small generated office (frontdesk-cli dev
+// generate) gives the staff and their logins: 王超-style names vary by seed, so they are read
+// back from the CLI: qiantai (前台), weixiu (工程部维修工), zhuguan (主管), jingli (经理).
+
+import { after, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startApp } from './lib/app.mjs'
+import { xpathLiteral } from './lib/webdriver.mjs'
+import { logIn, logOut } from './lib/flows.mjs'
+
+const PASSWORD = 'demo123456'
+
+function cliBinary() {
+  const target = process.env.CARGO_TARGET_DIR || '/var/tmp/frontdesk-target'
+  const release = join(target, 'release', 'frontdesk-cli')
+  return existsSync(release) ? release : join(target, 'debug', 'frontdesk-cli')
+}
+
+describe('来电来访、派工单、投诉', () => {
+  let app, s, dir, db, cli, serial, tech, room
+  const content = '厨房水龙头漏水,水流到楼下'
+
+  /** The slip's row on the current board (waits for it), clicked to open the drawer. */
+  async function openSlip() {
+    const row = await s.waitFor('xpath', `//*[@data-test="slip-list"]//tr[contains(., ${xpathLiteral(serial)})]/td[1]`)
+    await row.click()
+    await s.waitForText(() => s.byTest('slip-detail'), `派工单 ${serial}`)
+  }
+  async function step(action, state) {
+    await (await s.byTest(`slip-action-${action}`)).click()
+    await s.waitForText(() => s.byTest('slip-detail'), `状态:${state}`)
+  }
+  async function board(name) {
+    await s.go('#/slips')
+    await (await s.byTest(`slip-board-${name}`)).click()
+  }
+  async function as(login) {
+    // Leave the slips page first: its drawer's overlay would cover the status bar.
+    await s.go('#/intake')
+    await s.waitGone('.el-overlay')
+    await logOut(s)
+    await logIn(s, login, PASSWORD)
+  }
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'fd-intake-'))
+    db = join(dir, 'office.db')
+    cli = (...args) =>
+      JSON.parse(execFileSync(cliBinary(), ['--db', db, '--as', 'zhuguan', '--json', ...args], { env: { ...process.env, FRONTDESK_PASSWORD: PASSWORD } }).toString())
+    execFileSync(cliBinary(), ['--db', db, 'dev', 'generate', '--years', '1', '--seed', '2', '--entries-per-year', '100', '--rooms', '30'])
+    tech = cli('staff', 'list').find((p) => p.login === 'weixiu')
+    room = cli('room', 'list').find((r) => r.residents.length > 0)
+    app = await startApp({ db })
+    s = app.session
+    await logIn(s, 'qiantai', PASSWORD)
+  })
+  after(() => {
+    app?.stop()
+    if (dir && !process.env.E2E_KEEP) rmSync(dir, { recursive: true, force: true })
+  })
+
+  test('前台登记来电:房号带出住户,选类别,登记', async () => {
+    await s.go('#/intake')
+    const lookup = await s.byTest('intake-lookup')
+    await lookup.fill(room.room.code)
+    await lookup.press('\uE007')
+    const resident = room.residents[0].name
+    await s.waitForText(() => s.byTest('intake-history'), room.room.full_name)
+    assert.equal(await (await s.byTest('intake-caller')).value(), resident)
+    await (await s.byTest('intake-category')).click()
+    await (await s.byText('给排水(工程部,4小时)')).click()
+    await (await s.byTest('intake-content')).fill(content)
+    await s.screenshot('intake-01-form')
+    await (await s.byTest('intake-submit')).click()
+    await s.waitForText(() => s.byTest('intake-today'), content)
+    await s.screenshot('intake-02-list')
+  })
+
+  test('由登记开派工单,前台派给工程部维修工', async () => {
+    const open = await s.waitFor('xpath', `//*[@data-test="intake-today"]//tr[contains(., ${xpathLiteral(content)})]//button[contains(., '开派工单')]`)
+    await open.click()
+    const msg = await s.byText('已开派工单', { contains: true })
+    serial = (await msg.text()).match(/PG-\d{6}-\d{4}/)?.[0]
+    assert.ok(serial, await msg.text())
+    await s.waitForText(() => s.byTest('intake-today'), `派工单 ${serial}`)
+
+    await board('all_open')
+    await openSlip()
+    assert.match(await (await s.byTest('slip-detail')).fullText(), /状态:待派工/)
+    await (await s.byTest('slip-assignee')).click()
+    await (await s.byText(tech.name)).click()
+    await step('dispatch', '已派工')
+    await s.screenshot('intake-03-slip-dispatched')
+  })
+
+  test('维修工本人接单、到场、完工', async () => {
+    await as('weixiu')
+    await board('mine')
+    await openSlip()
+    await step('accept', '已接单')
+    await step('arrive', '已到场')
+    await (await s.byTest('slip-work-done')).fill('更换水龙头阀芯,试水无渗漏')
+    await step('complete', '已完工')
+    assert.match(await (await s.byTest('slip-acceptance')).fullText(), /业主已验收/)
+  })
+
+  test('前台回访满意,主管关闭;过程记录齐全', async () => {
+    await as('qiantai')
+    await board('awaiting_visit')
+    await openSlip()
+    await (await s.byTest('slip-visit-result')).fill('业主表示已修好')
+    await step('return_visit', '已回访')
+    // The receptionist may not close: that is the supervisor's.
+    assert.equal((await s.css('[data-test="slip-action-close"]')).length, 0)
+
+    await as('zhuguan')
+    await board('awaiting_close')
+    await openSlip()
+    await step('close', '已关闭')
+    const timeline = await (await s.byTest('slip-detail')).fullText()
+    for (const [what, who] of [['派工', '王超'], ['接单', tech.name], ['到场', tech.name], ['完工', tech.name], ['回访', ''], ['关闭', '周敏']]) {
+      assert.ok(timeline.includes(`${what} · ${who}`), `timeline has ${what} · ${who}:\n${timeline}`)
+    }
+    await s.screenshot('intake-04-slip-closed')
+  })
+
+  test('紧急投诉:登记后立即上报,经理看到横幅并接手', async () => {
+    await as('qiantai')
+    await s.go('#/intake')
+    const lookup = await s.byTest('intake-lookup')
+    await lookup.fill(room.room.code)
+    await lookup.press('\uE007')
+    await s.waitForText(() => s.byTest('intake-history'), room.room.full_name)
+    await (await s.byTest('intake-kind-complaint')).click()
+    const complaint = '保安深夜放陌生人进单元,业主很生气'
+    await (await s.byTest('intake-content')).fill(complaint)
+    await (await s.byTest('intake-submit')).click()
+    const toComplaint = await s.waitFor('xpath', `//*[@data-test="intake-today"]//tr[contains(., ${xpathLiteral(complaint)})]//button[contains(., '转投诉')]`)
+    await toComplaint.click()
+    await (await s.byTest('complaint-category')).click()
+    await (await s.byText('秩序安全')).click()
+    await (await s.waitFor('xpath', `//*[@data-test="complaint-urgency"]//label[contains(., '紧急')]`)).click()
+    await (await s.byTest('complaint-open')).click()
+    const msg = await s.byText('已上报经理', { contains: true })
+    const ts = (await msg.text()).match(/TS-\d{6}-\d{4}/)?.[0]
+    assert.ok(ts, await msg.text())
+
+    await as('jingli')
+    const banner = await s.byTest('escalation-banner', { timeout: 15_000 })
+    assert.match(await banner.fullText(), new RegExp(`紧急投诉 ${ts}`))
+    await s.screenshot('intake-05-manager-banner')
+    const take = await s.waitFor('xpath', `//*[@data-test="escalation-banner"]//div[contains(., ${xpathLiteral(ts)})]//button`)
+    await take.click()
+    await s.waitGone('[data-test="escalation-banner"]')
+  })
+})
