@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startApp } from './lib/app.mjs'
-import { xpathLiteral } from './lib/webdriver.mjs'
+import { waitUntil, xpathLiteral } from './lib/webdriver.mjs'
 import { logIn, logOut } from './lib/flows.mjs'
 
 const PASSWORD = 'demo123456'
@@ -30,6 +30,10 @@ describe('来电来访、派工单、投诉', () => {
     const row = await s.waitFor('xpath', `//*[@data-test="slip-list"]//tr[contains(., ${xpathLiteral(serial)})]/td[1]`)
     await row.click()
     await s.waitForText(() => s.byTest('slip-detail'), `派工单 ${serial}`)
+    // The drawer slides in: a click during the slide lands where the button was, not where it is.
+    await waitUntil(async () => (await s.css('[class*="-enter-active"], [class*="-leave-active"]')).length === 0, {
+      message: 'the drawer to stop moving',
+    })
   }
   async function step(action, state) {
     await (await s.byTest(`slip-action-${action}`)).click()
@@ -157,5 +161,37 @@ describe('来电来访、派工单、投诉', () => {
     const take = await s.waitFor('xpath', `//*[@data-test="escalation-banner"]//div[contains(., ${xpathLiteral(ts)})]//button`)
     await take.click()
     await s.waitGone('[data-test="escalation-banner"]')
+  })
+
+  test('夜间记录:批量转派工单和已处理,漏填结果时指出哪一行', async () => {
+    // Two entries the night shift logged yesterday evening (China time), entered as 补录.
+    const yesterday = new Date(Date.now() + 8 * 3600_000 - 24 * 3600_000).toISOString().slice(0, 10)
+    const night = (content, ...more) =>
+      execFileSync(cliBinary(), ['--db', db, '--as', 'qiantai', '--json', 'intake', 'register', '--channel', 'call', '--content', content, ...more], {
+        env: { ...process.env, FRONTDESK_PASSWORD: PASSWORD },
+      })
+    night('楼道灯不亮,夜里看不清台阶', '--kind', 'repair', '--room', room.room.code, '--category', '配电/照明', '--received-at', `${yesterday} 23:10`)
+    night('询问明天停水的时间', '--kind', 'inquiry', '--room', room.room.code, '--received-at', `${yesterday} 23:40`)
+
+    await as('qiantai')
+    await s.go('#/intake')
+    await (await s.byTest('intake-night-log')).click()
+    await s.waitForText(() => s.byTest('night-rows'), '询问明天停水的时间')
+    await s.waitForText(() => s.byTest('night-rows'), '楼道灯不亮')
+    // The inquiry is offered as 已处理 and needs its result: submitting without it changes nothing.
+    await (await s.byTest('night-submit')).click()
+    await s.waitForText(() => s.byTest('night-rows'), '处理结果')
+    await s.screenshot('intake-06-night-log-error')
+    const outcome = await s.byCss('[data-test="night-rows"] input[placeholder^="处理结果"]')
+    await outcome.fill('已告知业主明早8点至12点停水')
+    await (await s.byTest('night-submit')).click()
+    const msg = await s.byText('已处理夜间记录 2 条', { contains: true })
+    assert.match(await msg.text(), /派工单 1 张,投诉 0 件,已处理 1 条/)
+    await s.waitForText(() => s.byTest('night-rows'), '没有待处理的夜间记录')
+    const left = JSON.parse(
+      execFileSync(cliBinary(), ['--db', db, '--as', 'qiantai', '--json', 'intake', 'open-items'], { env: { ...process.env, FRONTDESK_PASSWORD: PASSWORD } }).toString(),
+    )
+    assert.equal(left.night_log_unconverted.length, 0)
+    assert.ok(left.unfinished_slips.some((x) => x.content === '楼道灯不亮,夜里看不清台阶'), 'the repair became a slip')
   })
 })

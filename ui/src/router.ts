@@ -6,6 +6,7 @@ import HandoverView from './views/duty/HandoverView.vue'
 import SearchView from './views/SearchView.vue'
 import ReportsView from './views/reports/ReportsView.vue'
 import IntakeView from './views/intake/IntakeView.vue'
+import NightLogView from './views/intake/NightLogView.vue'
 import SlipsView from './views/slips/SlipsView.vue'
 import ComplaintsView from './views/complaints/ComplaintsView.vue'
 
@@ -23,6 +24,7 @@ export const areas: { path: string; title: string; icon: string }[] = [
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/intake' },
   { path: '/intake', component: IntakeView, meta: { title: '来电来访' } },
+  { path: '/intake/night', component: NightLogView, meta: { title: '夜间记录' } },
   { path: '/slips', component: SlipsView, meta: { title: '派工单' } },
   { path: '/complaints', component: ComplaintsView, meta: { title: '投诉' } },
   { path: '/roster', component: RosterView, meta: { title: '值班安排' } },

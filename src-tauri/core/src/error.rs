@@ -75,6 +75,31 @@ impl Error {
         Error::Forbidden(message.into())
     }
 
+    /// The same error placed inside one item of a batch: field `outcome` of item 2 becomes
+    /// `items.2.outcome` (a field-less invalid/not-found/conflict gets `items.2`), so the UI can
+    /// put the message under that row.
+    pub fn within(self, prefix: &str) -> Self {
+        let place = |f: Option<String>| match f {
+            Some(f) => format!("{prefix}.{f}"),
+            None => prefix.to_string(),
+        };
+        match self {
+            Error::Invalid { field, message } => Error::Invalid {
+                field: place(Some(field)),
+                message,
+            },
+            Error::NotFound { field, message } => Error::NotFound {
+                field: Some(place(field)),
+                message,
+            },
+            Error::Conflict { field, message } => Error::Conflict {
+                field: Some(place(field)),
+                message,
+            },
+            other => other,
+        }
+    }
+
     /// Stable machine-readable kind; tests match on this, never on the text.
     pub fn kind(&self) -> &'static str {
         match self {

@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 use crate::slips::{self, transitions::DESK, OpenSlipInput};
 use crate::store::Store;
 use crate::validate;
+use rusqlite::Transaction;
 
 use super::{get, load_raw, IntakeEntry};
 
@@ -46,66 +47,75 @@ pub fn convert_night_log(
     }
     store.write(|tx| {
         let mut out = Vec::new();
-        for d in &items {
-            let night: bool = tx
-                .query_row(
-                    "SELECT night_log FROM intake_entries WHERE id = ?1",
-                    [d.intake_id],
-                    |r| r.get(0),
-                )
-                .map_err(|_| {
-                    Error::not_found("intake_id", format!("找不到编号为 {} 的登记", d.intake_id))
-                })?;
-            if !night {
-                return Err(Error::conflict(
-                    "intake_id",
-                    format!("登记 {} 不是夜间值班记录", d.intake_id),
-                ));
-            }
-            let e = load_raw(tx, d.intake_id)?;
-            if e.finished {
-                return Err(Error::conflict(
-                    "intake_id",
-                    format!("夜间记录 {} 已经处理过", d.intake_id),
-                ));
-            }
-            match d.action {
-                NightAction::Slip => {
-                    slips::open_in(
-                        tx,
-                        ctx,
-                        &OpenSlipInput {
-                            intake_id: d.intake_id,
-                            category: d.category.clone(),
-                            ..Default::default()
-                        },
-                    )?;
-                }
-                NightAction::Complaint => {
-                    complaints::open_in(
-                        tx,
-                        ctx,
-                        &OpenComplaintInput {
-                            intake_id: d.intake_id,
-                            category: d.complaint_category,
-                            urgency: d.urgency.or(Some(Urgency::Normal)),
-                            ..Default::default()
-                        },
-                    )?;
-                }
-                NightAction::Settled => {
-                    let outcome = validate::required("outcome", "处理结果", &d.outcome, 500)?;
-                    super::finish_in(
-                        tx,
-                        ctx,
-                        d.intake_id,
-                        &outcome,
-                        Some(super::NightDecision::Settled),
-                    )?;
-                }
-            }
-            out.push(get(tx, d.intake_id)?);
+        for (i, d) in items.iter().enumerate() {
+            let converted = convert_one(tx, ctx, d).map_err(|e| e.within(&format!("items.{i}")))?;
+            out.push(converted);
         }
         Ok(out)
     })
+}
+
+/// One decision; its errors name the decision's own fields (`outcome`, `category`, …).
+fn convert_one(tx: &Transaction, ctx: &Ctx, d: &NightLogDecision) -> Result<IntakeEntry> {
+    let night: bool = tx
+        .query_row(
+            "SELECT night_log FROM intake_entries WHERE id = ?1",
+            [d.intake_id],
+            |r| r.get(0),
+        )
+        .map_err(|_| {
+            Error::not_found("intake_id", format!("找不到编号为 {} 的登记", d.intake_id))
+        })?;
+    if !night {
+        return Err(Error::conflict(
+            "intake_id",
+            format!("登记 {} 不是夜间值班记录", d.intake_id),
+        ));
+    }
+    let e = load_raw(tx, d.intake_id)?;
+    if e.finished {
+        return Err(Error::conflict(
+            "intake_id",
+            format!("夜间记录 {} 已经处理过", d.intake_id),
+        ));
+    }
+    match d.action {
+        NightAction::Slip => {
+            slips::open_in(
+                tx,
+                ctx,
+                &OpenSlipInput {
+                    intake_id: d.intake_id,
+                    category: d.category.clone(),
+                    ..Default::default()
+                },
+            )?;
+        }
+        NightAction::Complaint => {
+            let category = d
+                .complaint_category
+                .ok_or_else(|| Error::invalid("complaint_category", "请选择投诉类别"))?;
+            complaints::open_in(
+                tx,
+                ctx,
+                &OpenComplaintInput {
+                    intake_id: d.intake_id,
+                    category: Some(category),
+                    urgency: d.urgency.or(Some(Urgency::Normal)),
+                    ..Default::default()
+                },
+            )?;
+        }
+        NightAction::Settled => {
+            let outcome = validate::required("outcome", "处理结果", &d.outcome, 500)?;
+            super::finish_in(
+                tx,
+                ctx,
+                d.intake_id,
+                &outcome,
+                Some(super::NightDecision::Settled),
+            )?;
+        }
+    }
+    get(tx, d.intake_id)
 }

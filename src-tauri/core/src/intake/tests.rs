@@ -382,7 +382,15 @@ fn night_log_batch_conversion_is_all_or_nothing() {
     let ctx = d.ctx(&rec);
     // The last decision lacks its result: nothing at all is converted.
     let e = convert_night_log(&mut d.store, &ctx, decisions(" ")).unwrap_err();
-    assert_eq!(e.field(), Some("outcome"));
+    assert_eq!(e.field(), Some("items.2.outcome"));
+    // A complaint without its category is refused under that row's field.
+    let mut no_cat = decisions("已答复");
+    no_cat[1].complaint_category = None;
+    let e = convert_night_log(&mut d.store, &ctx, no_cat).unwrap_err();
+    assert_eq!(
+        (e.kind(), e.field()),
+        ("invalid", Some("items.1.complaint_category"))
+    );
     let n: i64 = d
         .store
         .conn()
