@@ -22,7 +22,7 @@ pub const OPS: &[Op] = &[
          run: |s| { let i = s.cli.input()?; out(complaints::set_validity(&mut s.store, &s.ctx, i)?) } },
     Op { area: "complaint", verb: "reply", about: "答复投诉人", args: "--complaint-id --reply [--at]",
          run: |s| { let i = s.cli.input()?; out(complaints::reply(&mut s.store, &s.ctx, i)?) } },
-    Op { area: "complaint", verb: "visit", about: "投诉回访", args: "--complaint-id --method phone|visit|written --answered true|false [--result] [--satisfaction] [--at]",
+    Op { area: "complaint", verb: "visit", about: "投诉回访", args: "--complaint-id --method phone|visit|written --answered true|false [--result] [--satisfaction satisfied|basic|unsatisfied] [--follow-up reopened|to_supervisor(不满意时必填)] [--at]",
          run: |s| { let i = s.cli.input()?; out(complaints::visit(&mut s.store, &s.ctx, i)?) } },
     Op { area: "complaint", verb: "sign-off", about: "主管签字办结", args: "--complaint-id [--note]",
          run: |s| { let i = s.cli.input()?; out(complaints::sign_off(&mut s.store, &s.ctx, i)?) } },

@@ -12,7 +12,7 @@ use crate::coded_enum;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::intake;
-use crate::return_visits::{self, ReturnVisit, VisitInput};
+use crate::return_visits::{self, ReturnVisit, VisitFollowUp, VisitInput};
 use crate::role::Role;
 use crate::serials::{self, SerialKind};
 use crate::slips::transitions::DESK;
@@ -393,6 +393,10 @@ pub struct ComplaintVisitInput {
     pub result: String,
     #[serde(default)]
     pub satisfaction: Option<crate::slips::Satisfaction>,
+    /// After 不满意: handle it again (重新处理, back to awaiting a reply) or hand it to the
+    /// supervisor (交主管处理). Required then, ignored otherwise.
+    #[serde(default)]
+    pub follow_up: Option<VisitFollowUp>,
     #[serde(default)]
     pub at: Option<String>,
 }
@@ -405,6 +409,7 @@ impl ComplaintVisitInput {
             answered: v.answered,
             result: v.result,
             satisfaction: v.satisfaction,
+            follow_up: v.follow_up,
             at: v.at,
         }
     }
@@ -414,7 +419,7 @@ impl ComplaintVisitInput {
             answered: self.answered,
             result: self.result.clone(),
             satisfaction: self.satisfaction,
-            follow_up: None,
+            follow_up: self.follow_up,
             at: self.at.clone(),
         }
     }
@@ -424,7 +429,7 @@ impl ComplaintVisitInput {
 pub fn visit(store: &mut Store, ctx: &Ctx, input: ComplaintVisitInput) -> Result<ComplaintPage> {
     ctx.require(DESK, "投诉回访")?;
     let visit_in = input.visit();
-    let v = return_visits::clean(&visit_in, false)?;
+    let v = return_visits::clean(&visit_in, true)?;
     let what = if v.answered {
         "投诉回访"
     } else {
@@ -440,11 +445,37 @@ pub fn visit(store: &mut Store, ctx: &Ctx, input: ComplaintVisitInput) -> Result
         let after = c.replied_at.as_deref().and_then(when::stored);
         let at = when::happened("at", visit_in.at.as_deref(), ctx.now, after)?;
         return_visits::insert(tx, ctx, None, Some(c.id), at, &v)?;
-        if v.answered {
-            tx.execute(
-                "UPDATE complaints SET state = 'visited' WHERE id = ?1",
-                [c.id],
-            )?;
+        match (v.answered, v.follow_up) {
+            (false, _) => {}
+            // Not satisfied and to be handled again: it waits for a new reply, then a new visit.
+            (true, Some(VisitFollowUp::Reopened)) => {
+                // The earlier reply stays on record as a step; the complaint then needs a new one.
+                let earlier = format!(
+                    "前次答复({}):{}",
+                    c.replied_at.as_deref().unwrap_or(""),
+                    c.reply
+                );
+                step_in(tx, ctx, c.id, &earlier)?;
+                tx.execute(
+                    "UPDATE complaints SET state = 'open', reply = '', replied_at = NULL, replied_by = NULL WHERE id = ?1",
+                    [c.id],
+                )?;
+                step_in(tx, ctx, c.id, &format!("回访不满意,重新处理:{}", v.result))?;
+            }
+            (true, follow_up) => {
+                tx.execute(
+                    "UPDATE complaints SET state = 'visited' WHERE id = ?1",
+                    [c.id],
+                )?;
+                if follow_up == Some(VisitFollowUp::ToSupervisor) {
+                    step_in(
+                        tx,
+                        ctx,
+                        c.id,
+                        &format!("回访不满意,交主管处理:{}", v.result),
+                    )?;
+                }
+            }
         }
         Ok(())
     })

@@ -337,3 +337,81 @@ fn complaint_serials_cross_the_month() {
         Some("category")
     );
 }
+
+/// 不满意 needs a next step: 重新处理 sends the complaint back for a new reply and visit;
+/// 交主管处理 leaves it for the supervisor's sign-off, with the reason in its steps. 基本满意
+/// counts as a visit like 满意.
+#[test]
+fn an_unsatisfied_visit_is_handled_again_or_goes_to_the_supervisor() {
+    let mut d = Desk::new();
+    let rec = d.receptionist.clone();
+    let replied = |d: &mut Desk| {
+        let id = open_one(d, Urgency::Normal).id;
+        reply(
+            &mut d.store,
+            &crate::Ctx::as_user(d.now, rec.clone()),
+            ReplyInput {
+                complaint_id: id,
+                reply: "已处理".into(),
+                at: None,
+            },
+        )
+        .unwrap();
+        id
+    };
+    let visit_with =
+        |d: &mut Desk, id: i64, sat: Satisfaction, follow_up: Option<VisitFollowUp>| {
+            super::visit(
+                &mut d.store,
+                &crate::Ctx::as_user(d.now, rec.clone()),
+                ComplaintVisitInput {
+                    complaint_id: id,
+                    method: VisitMethod::Phone,
+                    answered: true,
+                    result: "业主仍有意见".into(),
+                    satisfaction: Some(sat),
+                    follow_up,
+                    at: None,
+                },
+            )
+        };
+
+    let a = replied(&mut d);
+    let e = visit_with(&mut d, a, Satisfaction::Unsatisfied, None).unwrap_err();
+    assert_eq!((e.kind(), e.field()), ("invalid", Some("follow_up")));
+    assert_eq!(
+        d.store.read(|tx| get(tx, d.now, a)).unwrap().state,
+        ComplaintState::Replied,
+        "a refused visit changes nothing"
+    );
+    let page = visit_with(
+        &mut d,
+        a,
+        Satisfaction::Unsatisfied,
+        Some(VisitFollowUp::Reopened),
+    )
+    .unwrap();
+    assert_eq!(page.complaint.state, ComplaintState::Open);
+    assert!(page
+        .steps
+        .iter()
+        .any(|s| s.note.starts_with("回访不满意,重新处理")));
+
+    let b = replied(&mut d);
+    let page = visit_with(
+        &mut d,
+        b,
+        Satisfaction::Unsatisfied,
+        Some(VisitFollowUp::ToSupervisor),
+    )
+    .unwrap();
+    assert_eq!(page.complaint.state, ComplaintState::Visited);
+    assert!(page
+        .steps
+        .iter()
+        .any(|s| s.note.starts_with("回访不满意,交主管处理")));
+
+    let c = replied(&mut d);
+    let page = visit_with(&mut d, c, Satisfaction::Basic, None).unwrap();
+    assert_eq!(page.complaint.state, ComplaintState::Visited);
+}
