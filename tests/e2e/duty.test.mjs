@@ -1,0 +1,138 @@
+// 值班安排 and 交接班 in the real window: the supervisor drafts next month's roster, sees the gap
+// the draft leaves, fixes it from the keyboard and publishes; approves a swap and sees it as an
+// override; two receptionists complete and sign a handover, each with their own password.
+// A small generated office (frontdesk-cli dev generate) gives the staff; the draft and the
+// requests are seeded with the CLI, as a supervisor would have started them the day before.
+
+import { after, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startApp } from './lib/app.mjs'
+import { waitUntil } from './lib/webdriver.mjs'
+import { logIn } from './lib/flows.mjs'
+
+const PASSWORD = 'demo123456'
+
+function cliBinary() {
+  const target = process.env.CARGO_TARGET_DIR || '/var/tmp/frontdesk-target'
+  const release = join(target, 'release', 'frontdesk-cli')
+  return existsSync(release) ? release : join(target, 'debug', 'frontdesk-cli')
+}
+
+/** Next month as the roster screen picks it (the app's local calendar): 'YYYY-MM'. */
+function nextMonth() {
+  const d = new Date()
+  const n = new Date(d.getFullYear(), d.getMonth() + 1, 1)
+  return `${n.getFullYear()}-${String(n.getMonth() + 1).padStart(2, '0')}`
+}
+
+describe('值班安排与交接班', () => {
+  let app, s, dir, db, cli, month, staff
+  const day = (n) => `${month}-${String(n).padStart(2, '0')}`
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'fd-duty-'))
+    db = join(dir, 'office.db')
+    cli = (...args) =>
+      JSON.parse(execFileSync(cliBinary(), ['--db', db, '--as', 'zhuguan', '--json', ...args], { env: { ...process.env, FRONTDESK_PASSWORD: PASSWORD } }).toString())
+    execFileSync(cliBinary(), ['--db', db, 'dev', 'generate', '--years', '1', '--seed', '2', '--entries-per-year', '100', '--rooms', '30'])
+    staff = cli('staff', 'list')
+    const by = (role) => staff.filter((p) => p.role === role)
+    const [r1, r2] = [staff.find((p) => p.login === 'qiantai'), by('receptionist').find((p) => p.login !== 'qiantai')]
+    const [t1, t2] = by('technician').filter((p) => p.department === '工程部')
+    staff = { r1, r2, t1, t2 }
+    // The second receptionist signs the handover: give her a login.
+    cli('account', 'set-login', '--staff-id', String(r2.id), '--login', 'jieban', '--password', 'jieban123')
+    // Next month: two receptionists alternate 白班 and two technicians alternate 夜班, which covers
+    // every minute — then the 12th's 白班 is taken out, leaving a gap for the screen to show.
+    month = nextMonth()
+    cli('roster', 'create', '--month', month)
+    cli('roster', 'rotate', '--month', month, '--staff-ids', `${r1.id},${r2.id}`, '--pattern', '白,休')
+    cli('roster', 'rotate', '--month', month, '--staff-ids', `${t1.id},${t2.id}`, '--pattern', '夜,休')
+    const shown = cli('roster', 'show', '--month', month)
+    const row = shown.rows.find((x) => x.staff.id === r2.id)
+    const gapDay = shown.rows.find((x) => x.staff.id === r1.id).cells[11] === '白' ? r1 : r2
+    staff.gap = gapDay
+    cli('roster', 'set', '--month', month, '--staff-id', String(gapDay.id), '--date', day(12), '--code', '')
+    assert.ok(row, 'the receptionist is on the roster')
+    app = await startApp({ db })
+    s = app.session
+    await logIn(s, 'zhuguan', PASSWORD)
+  })
+  after(() => {
+    app?.stop()
+    if (dir && !process.env.E2E_KEEP) rmSync(dir, { recursive: true, force: true })
+  })
+
+  test('排班:草稿显示空档,用键盘补上,发布', async () => {
+    await s.go('#/roster')
+    await s.byTest('roster-grid')
+    // 夜班 runs to 09:00, so the missing 白班 leaves 09:00–17:30 uncovered.
+    const twelfth = `${Number(month.slice(5))}月12日 09:00–17:30`
+    await s.waitForText(() => s.byTest('roster-gaps'), twelfth)
+    assert.ok((await s.css('[data-test="gap-day"]')).length >= 1, 'the gap day is highlighted')
+    await s.screenshot('duty-01-roster-gap')
+    // Publishing with the gap is refused, and the message lists it.
+    await (await s.byTest('roster-publish')).click()
+    await (await s.byCss('.el-message-box .el-button--primary')).click()
+    await s.byText('空档', { contains: true })
+    assert.equal((await (await s.byTest('roster-status')).fullText()).trim(), '草稿')
+
+    // The cell of the 12th: select it and press 1 (白班, the first shift of the legend).
+    const cell = await s.byTest(`cell-${staff.gap.id}-${day(12)}`)
+    await cell.click()
+    await cell.press('1')
+    await waitUntil(async () => (await s.css('[data-test="gap-day"]')).length === 0, { message: 'the gap closed' })
+    await s.screenshot('duty-02-roster-fixed')
+    await (await s.byTest('roster-publish')).click()
+    await (await s.byCss('.el-message-box .el-button--primary')).click()
+    await s.waitForText(() => s.byTest('roster-status'), '已发布')
+    await s.screenshot('duty-03-roster-published')
+    assert.equal(cli('roster', 'show', '--month', month).status, 'published')
+  })
+
+  test('调班:主管批准,值班表上记为变更', async () => {
+    // r1 and r2 swap days 3 and 4 (one works the other's 白班): coverage is unchanged.
+    const shown = cli('roster', 'show', '--month', month)
+    const on = (p, d) => shown.rows.find((x) => x.staff.id === p.id).cells[d - 1] === '白'
+    const [a, b] = on(staff.r1, 3) ? [staff.r1, staff.r2] : [staff.r2, staff.r1]
+    assert.ok(on(a, 3) && on(b, 4))
+    const req = cli('request', 'file', '--kind', 'swap', '--staff-id', String(a.id), '--from-day', day(3), '--other-staff-id', String(b.id), '--other-day', day(4), '--reason', '家中有事')
+    await (await s.byText('调班/请假')).click()
+    await (await s.byTest(`request-decide-${req.id}`)).click()
+    await (await s.byTest('decide-approve')).click()
+    await s.waitGone('.el-dialog')
+    await s.waitForText(() => s.byTest('request-table'), '已批准')
+    await s.screenshot('duty-04-swap-approved')
+    const after = cli('request', 'list').find((x) => x.id === req.id)
+    assert.equal(after.status, 'approved')
+    assert.ok(after.changes.length >= 2, `the swap changed both days: ${JSON.stringify(after.changes)}`)
+  })
+
+  test('交接班:双方各自输入本人密码签字,签后锁定', async () => {
+    const h = cli('handover', 'start', '--kind', 'desk', '--outgoing-id', String(staff.r1.id), '--incoming-id', String(staff.r2.id))
+    await s.go('#/handover')
+    await s.waitForText(() => s.byTest('handover-detail'), h.serial)
+    await s.screenshot('duty-05-handover')
+    const password = async (party, text) => (await s.byTest(`sign-password-${party}`)).fill(text)
+    // A wrong password is refused under the signature, and nothing is signed.
+    await password('outgoing', 'not-my-password')
+    await (await s.byTest('sign-submit-outgoing')).click()
+    await s.waitForText(() => s.byTest('sign-outgoing'), '密码')
+    assert.equal(cli('handover', 'show', '--id', String(h.id)).outgoing_signed_at, null)
+    // After a wrong password the next try is held back a moment (the delay doubles each time).
+    await new Promise((r) => setTimeout(r, 1200))
+    await password('outgoing', PASSWORD)
+    await (await s.byTest('sign-submit-outgoing')).click()
+    await password('incoming', 'jieban123')
+    await (await s.byTest('sign-submit-incoming')).click()
+    await s.byTest('handover-locked')
+    const signed = cli('handover', 'show', '--id', String(h.id))
+    assert.equal(signed.status, 'signed')
+    assert.ok(signed.outgoing_signed_at && signed.incoming_signed_at)
+    await s.screenshot('duty-06-handover-signed')
+  })
+})
