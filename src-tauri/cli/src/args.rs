@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::de::{self, value::MapDeserializer, DeserializeOwned, IntoDeserializer, Visitor};
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Cli {
     pub db: Option<String>,
     pub as_login: Option<String>,

@@ -386,3 +386,88 @@ fn a_closed_stdout_pipe_is_not_a_panic() {
         out.status
     );
 }
+
+/// `handover sign` never takes the password from the command line (ps and the shell history
+/// would keep it): FRONTDESK_SIGN_PASSWORD, or one line on standard input.
+#[test]
+fn handover_sign_reads_the_password_from_the_environment_or_stdin() {
+    use std::io::Write as _;
+    let cli = Cli::new();
+    assert!(cli.init().status.success());
+    let li = cli.json(&[
+        "staff",
+        "add",
+        "--name",
+        "李小梅",
+        "--role",
+        "receptionist",
+        "--department",
+        "客服部",
+    ]);
+    let li_id = li["id"].to_string();
+    cli.json(&[
+        "account",
+        "set-login",
+        "--staff-id",
+        &li_id,
+        "--login",
+        "li",
+        "--password",
+        "limima123",
+    ]);
+    let h = cli.json(&[
+        "handover",
+        "start",
+        "--kind",
+        "desk",
+        "--outgoing-id",
+        "1",
+        "--incoming-id",
+        &li_id,
+    ]);
+    let id = h["id"].to_string();
+    let sign = |party: &str, env: Option<&str>, stdin: Option<&str>, extra: &[&str]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_frontdesk-cli"));
+        cmd.arg("--db")
+            .arg(&cli.db)
+            .args([
+                "--as", "chen", "--json", "handover", "sign", "--id", &id, "--party", party,
+            ])
+            .args(extra)
+            .env_remove("FRONTDESK_DB")
+            .env_remove("FRONTDESK_SIGN_PASSWORD")
+            .env("FRONTDESK_PASSWORD", "secret123")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        if let Some(p) = env {
+            cmd.env("FRONTDESK_SIGN_PASSWORD", p);
+        }
+        let mut child = cmd.spawn().unwrap();
+        let mut input = child.stdin.take().unwrap();
+        if let Some(text) = stdin {
+            input.write_all(text.as_bytes()).unwrap();
+        }
+        drop(input);
+        child.wait_with_output().unwrap()
+    };
+    let refused = sign("outgoing", None, None, &["--password", "secret123"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        stderr(&refused).contains("FRONTDESK_SIGN_PASSWORD"),
+        "{}",
+        stderr(&refused)
+    );
+    let shown = cli.json(&["handover", "show", "--id", &id]);
+    assert!(shown["outgoing_signed_at"].is_null(), "nothing signed");
+
+    let piped = sign("outgoing", None, Some("secret123\n"), &[]);
+    assert!(piped.status.success(), "{}", stderr(&piped));
+    let wrong = sign("incoming", Some("not-hers"), None, &[]);
+    assert_eq!(wrong.status.code(), Some(1), "{}", stderr(&wrong));
+    std::thread::sleep(std::time::Duration::from_millis(1100)); // the retry delay after a wrong password
+    let env = sign("incoming", Some("limima123"), None, &[]);
+    assert!(env.status.success(), "{}", stderr(&env));
+    let signed = cli.json(&["handover", "show", "--id", &id]);
+    assert_eq!(signed["status"], "signed");
+}

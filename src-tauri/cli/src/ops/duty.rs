@@ -4,7 +4,7 @@
 use frontdesk_core::{duty, duty_settings, handover, requests, roster, shifts};
 
 use super::{out, Op, Outcome};
-use crate::Session;
+use crate::{Failure, Session};
 
 pub const OPS: &[Op] = &[
     Op { area: "shift", verb: "list", about: "班次模板列表", args: "", run: |s| out(shifts::list(&mut s.store, &s.ctx)?) },
@@ -74,8 +74,8 @@ pub const OPS: &[Op] = &[
          run: |s| { let i = s.cli.input()?; out(handover::remove_anomaly(&mut s.store, &s.ctx, i)?) } },
     Op { area: "handover", verb: "arrive", about: "登记接班人到岗时间", args: "--id [--arrived-at]",
          run: |s| { let i = s.cli.input()?; out(handover::record_arrival(&mut s.store, &s.ctx, i)?) } },
-    Op { area: "handover", verb: "sign", about: "交接班签字(签字人输入自己的密码)", args: "--id --party outgoing|incoming --password",
-         run: |s| { let i = s.cli.input()?; out(handover::sign(&mut s.store, &s.ctx, i)?) } },
+    Op { area: "handover", verb: "sign", about: "交接班签字(签字人输入自己的密码:环境变量 FRONTDESK_SIGN_PASSWORD,否则从标准输入读一行)",
+         args: "--id --party outgoing|incoming", run: sign },
     Op { area: "handover", verb: "addendum", about: "为已签字的记录追加补充说明", args: "--id --text",
          run: |s| { let i = s.cli.input()?; out(handover::add_addendum(&mut s.store, &s.ctx, i)?) } },
     Op { area: "handover", verb: "read-security", about: "确认已阅秩序维护岗夜间记录", args: "--id [--note]",
@@ -97,4 +97,35 @@ fn set_cell(s: &mut Session) -> Outcome {
             cells: vec![cell],
         },
     )?)
+}
+
+/// Signing needs the signer's own password. It is never taken from the command line, where the
+/// process list and the shell history would keep it: FRONTDESK_SIGN_PASSWORD, else one line
+/// read from standard input (typed at a prompt, or piped).
+fn sign(s: &mut Session) -> Outcome {
+    if s.cli.fields.contains_key("password")
+        || s.cli
+            .fields
+            .get("input")
+            .is_some_and(|j| j.contains("\"password\""))
+    {
+        return Err(Failure::Usage(
+            "不接受在命令行上写密码(会留在命令历史和进程列表里):请用环境变量 FRONTDESK_SIGN_PASSWORD,或运行后按提示输入".into(),
+        ));
+    }
+    let password = match std::env::var("FRONTDESK_SIGN_PASSWORD") {
+        Ok(p) => p,
+        Err(_) => {
+            eprint!("请签字人输入本人密码:");
+            let mut line = String::new();
+            std::io::stdin()
+                .read_line(&mut line)
+                .map_err(|e| Failure::Usage(format!("无法读取密码:{e}")))?;
+            line.trim_end_matches(['\r', '\n']).to_string()
+        }
+    };
+    let mut cli = s.cli.clone();
+    cli.fields.insert("password".into(), password);
+    let input = cli.input()?;
+    out(handover::sign(&mut s.store, &s.ctx, input)?)
 }
