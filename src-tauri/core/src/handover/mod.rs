@@ -629,7 +629,7 @@ pub fn start(store: &mut Store, ctx: &Ctx, input: HandoverStart) -> Result<Hando
                 params![id, prev],
             )?;
         }
-        for p in pulled::open_records(tx, &ts(change_at))? {
+        for p in pulled::open_records(tx, change_at)? {
             tx.execute(
                 "INSERT INTO handover_open_items (handover_id, source, ref_id, summary) VALUES (?1, ?2, ?3, ?4)",
                 params![id, p.source, p.ref_id, p.summary],
@@ -930,7 +930,7 @@ pub fn sign(store: &mut Store, ctx: &Ctx, input: SignInput) -> Result<Handover> 
         }
         let other_signed = if input.party == Party::Outgoing { h.incoming_signed_at.is_some() } else { h.outgoing_signed_at.is_some() };
         if other_signed && h.from_night {
-            let pending = pulled::unhandled_night_log(tx, &ts(ctx.now))?;
+            let pending = pulled::unhandled_night_log(tx, ctx.now)?;
             if pending > 0 {
                 return Err(Error::conflict(
                     "night_log",

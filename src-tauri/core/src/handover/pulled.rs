@@ -1,11 +1,18 @@
 //! What is still open elsewhere at a shift change, pulled into the handover automatically
 //! (R-HO-1, R-HO-3): unfinished and overdue dispatch slips, slips awaiting their return visit,
-//! complaints awaiting a reply, pending callbacks, and night-log entries not yet converted.
-//! Reads the intake tables of migration 002 as they stand.
+//! complaints awaiting a reply, pending callbacks, night-log entries not yet converted, and
+//! major incidents nobody has taken up. The list comes from `open_items`, the one definition of
+//! "open" that the desk's screens and the CLI also use; only records that existed at the change
+//! time are kept, so a handover entered afterwards does not inherit later records.
 
+use std::collections::HashSet;
+
+use chrono::NaiveDateTime;
 use rusqlite::Transaction;
 
+use crate::ctx::TIME_FORMAT;
 use crate::error::Result;
+use crate::open_items::{open_items, OpenItems};
 
 pub struct Pulled {
     pub source: &'static str,
@@ -22,113 +29,87 @@ fn short(text: &str) -> String {
     }
 }
 
-fn slip_state(s: &str) -> &'static str {
-    match s {
-        "opened" => "待派工",
-        "dispatched" => "已派工",
-        "accepted" => "已接单",
-        "on_site" => "已到场",
-        "paused" => "暂停",
-        "done" => "已完工待回访",
-        _ => "进行中",
-    }
+/// The open items at `at`, keeping only records created by then.
+fn open_at(tx: &Transaction, at: NaiveDateTime) -> Result<OpenItems> {
+    let until = at.format(TIME_FORMAT).to_string();
+    let mut open = open_items(tx, at)?;
+    open.unfinished_slips.retain(|s| s.opened_at <= until);
+    open.return_visits_due.retain(|s| s.opened_at <= until);
+    open.overdue.retain(|s| s.opened_at <= until);
+    open.complaints_awaiting_reply
+        .retain(|c| c.opened_at <= until);
+    open.pending_callbacks.retain(|e| e.received_at <= until);
+    open.night_log_unconverted
+        .retain(|e| e.received_at <= until);
+    open.major_incidents.retain(|e| e.received_at <= until);
+    Ok(open)
 }
 
-/// Open records at `at` ("YYYY-MM-DD HH:MM:SS"), each once, in a stable order.
-pub fn open_records(tx: &Transaction, at: &str) -> Result<Vec<Pulled>> {
+/// Open records at `at`, each once, in a stable order.
+pub fn open_records(tx: &Transaction, at: NaiveDateTime) -> Result<Vec<Pulled>> {
+    let open = open_at(tx, at)?;
+    let overdue: HashSet<i64> = open.overdue.iter().map(|s| s.id).collect();
     let mut out = Vec::new();
-    let mut st = tx.prepare(
-        "SELECT id, serial, content, state, deadline_at < ?1 FROM dispatch_slips
-         WHERE state IN ('opened', 'dispatched', 'accepted', 'on_site', 'paused', 'done') AND opened_at <= ?1 ORDER BY id",
-    )?;
-    let rows = st.query_map([at], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, bool>(4)?,
-        ))
-    })?;
-    for row in rows {
-        let (id, serial, content, state, overdue) = row?;
-        let source = if state == "done" {
-            "待回访"
-        } else if overdue {
-            "超时派工单"
-        } else {
-            "未完成派工单"
-        };
+    for s in &open.unfinished_slips {
         out.push(Pulled {
-            source,
-            ref_id: id,
-            summary: format!("{serial}({}){}", slip_state(&state), short(&content)),
+            source: if overdue.contains(&s.id) {
+                "超时派工单"
+            } else {
+                "未完成派工单"
+            },
+            ref_id: s.id,
+            summary: format!("{}({}){}", s.serial, s.state.label(), short(&s.content)),
         });
     }
-    let mut st = tx.prepare("SELECT id, serial, content FROM complaints WHERE state = 'open' AND opened_at <= ?1 ORDER BY id")?;
-    for row in st.query_map([at], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-        ))
-    })? {
-        let (id, serial, content) = row?;
+    for s in &open.return_visits_due {
+        out.push(Pulled {
+            source: "待回访",
+            ref_id: s.id,
+            summary: format!("{}(已完工待回访){}", s.serial, short(&s.content)),
+        });
+    }
+    for c in &open.complaints_awaiting_reply {
         out.push(Pulled {
             source: "待回复投诉",
-            ref_id: id,
-            summary: format!("{serial} {}", short(&content)),
+            ref_id: c.id,
+            summary: format!("{} {}", c.serial, short(&c.content)),
         });
     }
-    let mut st = tx.prepare(
-        "SELECT id, caller_name, callback_phone, content FROM intake_entries
-         WHERE callback_state = 'pending' AND received_at <= ?1 ORDER BY received_at",
-    )?;
-    for row in st.query_map([at], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-        ))
-    })? {
-        let (id, name, phone, content) = row?;
+    for e in &open.pending_callbacks {
         out.push(Pulled {
             source: "待回电",
-            ref_id: id,
-            summary: format!("{name} {phone}:{}", short(&content)),
+            ref_id: e.id,
+            summary: format!(
+                "{} {}:{}",
+                e.caller_name,
+                e.callback_phone,
+                short(&e.content)
+            ),
         });
     }
-    let mut st = tx.prepare(
-        "SELECT id, received_at, content FROM intake_entries
-         WHERE night_log = 1 AND night_decision IS NULL AND received_at <= ?1 ORDER BY received_at",
-    )?;
-    for row in st.query_map([at], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-        ))
-    })? {
-        let (id, received, content) = row?;
+    for e in &open.night_log_unconverted {
         out.push(Pulled {
             source: "夜间记录未处理",
-            ref_id: id,
+            ref_id: e.id,
             summary: format!(
                 "{} {}",
-                &received[..16.min(received.len())],
-                short(&content)
+                &e.received_at[..16.min(e.received_at.len())],
+                short(&e.content)
             ),
+        });
+    }
+    for e in &open.major_incidents {
+        out.push(Pulled {
+            source: "突发事件未接手",
+            ref_id: e.id,
+            summary: format!("{} {}", e.room, short(&e.content)),
         });
     }
     Ok(out)
 }
 
 /// Night-log entries received by `at` that are neither converted nor settled (R-HO-6).
-pub fn unhandled_night_log(tx: &Transaction, at: &str) -> Result<i64> {
-    Ok(tx.query_row(
-        "SELECT count(*) FROM intake_entries WHERE night_log = 1 AND night_decision IS NULL AND received_at <= ?1",
-        [at],
-        |r| r.get(0),
-    )?)
+pub fn unhandled_night_log(tx: &Transaction, at: NaiveDateTime) -> Result<i64> {
+    let open = open_at(tx, at)?;
+    Ok(open.night_log_unconverted.len() as i64)
 }

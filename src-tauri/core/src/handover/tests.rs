@@ -428,16 +428,22 @@ fn the_evening_hand_off_goes_to_security_and_is_read_next_morning() {
 fn night_log_entries_block_the_morning_sign_off_until_handled() {
     let (mut d, h) = morning();
     let tech = d.night_tech("2026-12-09");
-    // A night-log entry taken at 02:10 (the intake module writes these; inserted here as it stores them).
-    let receiver = tech.id;
-    d.store
-        .conn()
-        .execute(
-            "INSERT INTO intake_entries (received_at, entered_at, channel, kind, content, received_by, night_log)
-             VALUES ('2026-12-10 02:10:00', '2026-12-10 02:10:00', 'call', 'repair', '8-302 卫生间漏水', ?1, 1)",
-            [receiver],
-        )
-        .unwrap();
+    // The night technician logs a call taken at 02:10 (entered a little later, at 02:12).
+    let entry = crate::intake::register(
+        &mut d.store,
+        &as_user(&tech, "2026-12-10 02:12"),
+        crate::intake::IntakeInput {
+            location: "8-302".into(),
+            channel: Some(crate::intake::Channel::Call),
+            kind: Some(crate::intake::IntakeKind::Help),
+            content: "卫生间漏水".into(),
+            received_at: Some("2026-12-10 02:10".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .entry;
+    assert!(entry.night_log);
     let h = sign_as(&mut d, &h, Party::Outgoing, PASSWORD, "2026-12-10 08:20").unwrap();
     let e = sign_as(&mut d, &h, Party::Incoming, PASSWORD, "2026-12-10 08:21").unwrap_err();
     assert_eq!((e.kind(), e.field()), ("conflict", Some("night_log")));
@@ -447,11 +453,20 @@ fn night_log_entries_block_the_morning_sign_off_until_handled() {
             .status,
         HandoverStatus::Open
     );
-    // Marked settled (as the intake's night-log conversion does), the sign-off goes through.
-    d.store
-        .conn()
-        .execute("UPDATE intake_entries SET night_decision = 'settled', night_decided_at = '2026-12-10 08:22:00', night_decided_by = ?1, outcome = '已电话指导关阀', finished_at = '2026-12-10 08:22:00'", [receiver])
-        .unwrap();
+    // Settled through the night-log batch conversion, the sign-off goes through.
+    crate::intake::convert_night_log(
+        &mut d.store,
+        &as_user(&d.boss, "2026-12-10 08:22"),
+        vec![crate::intake::NightLogDecision {
+            intake_id: entry.id,
+            action: crate::intake::NightAction::Settled,
+            category: None,
+            complaint_category: None,
+            urgency: None,
+            outcome: "已电话指导关阀".into(),
+        }],
+    )
+    .unwrap();
     let h = sign_as(&mut d, &h, Party::Incoming, PASSWORD, "2026-12-10 08:23").unwrap();
     assert_eq!(h.status, HandoverStatus::Signed);
 }
