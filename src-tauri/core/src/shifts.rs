@@ -123,6 +123,20 @@ fn minutes_between(start: &str, end: &str) -> i64 {
     }
 }
 
+impl Shift {
+    /// This shift as it was at some earlier time: other start/end and desk cover, the rest as now.
+    pub fn with_times(&self, start: &str, end: &str, covers_desk: bool) -> Shift {
+        Shift {
+            start_time: start.to_string(),
+            end_time: end.to_string(),
+            crosses_midnight: end <= start,
+            minutes: minutes_between(start, end),
+            covers_desk,
+            ..self.clone()
+        }
+    }
+}
+
 fn from_row(r: &Row) -> rusqlite::Result<Shift> {
     let start: String = r.get(3)?;
     let end: String = r.get(4)?;

@@ -168,10 +168,13 @@ pub fn roster(tx: &Transaction, month: &str) -> Result<RosterSheet> {
         });
     }
     let mut st = tx.prepare_cached(
-        "SELECT code, name, start_time, end_time FROM shifts WHERE active = 1 ORDER BY sort, id",
+        // A published roster prints the times it was published with.
+        "SELECT s.code, s.name, COALESCE(t.start_time, s.start_time), COALESCE(t.end_time, s.end_time)
+         FROM shifts s LEFT JOIN roster_shift_times t ON t.shift_id = s.id AND t.roster_id = ?1
+         WHERE s.active = 1 ORDER BY s.sort, s.id",
     )?;
     let legend = st
-        .query_map([], |r| {
+        .query_map([id], |r| {
             let (start, end): (String, String) = (r.get(2)?, r.get(3)?);
             let hours = if end <= start {
                 format!("{start}–次日{end}")

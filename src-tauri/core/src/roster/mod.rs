@@ -226,9 +226,29 @@ fn view(tx: &Transaction, month: Month) -> Result<RosterView> {
         published_late,
         days: heads,
         rows,
-        shifts: shifts::all(tx)?.into_iter().filter(|s| s.active).collect(),
+        shifts: legend(tx, id)?,
         validation: check::month(tx, month, draft, &[])?,
     })
+}
+
+/// The shifts shown above the grid: for a published roster, with the times it was published with.
+fn legend(tx: &Transaction, roster: i64) -> Result<Vec<shifts::Shift>> {
+    let mut kept = tx.prepare(
+        "SELECT start_time, end_time, covers_desk FROM roster_shift_times WHERE roster_id = ?1 AND shift_id = ?2",
+    )?;
+    let mut out = Vec::new();
+    for s in shifts::all(tx)?.into_iter().filter(|s| s.active) {
+        let then: Option<(String, String, bool)> = kept
+            .query_row(params![roster, s.id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .optional()?;
+        out.push(match then {
+            Some((start, end, covers)) => s.with_times(&start, &end, covers),
+            None => s,
+        });
+    }
+    Ok(out)
 }
 
 /// The roster of `month` (draft or published), with its check.
@@ -469,6 +489,12 @@ pub fn publish(store: &mut Store, ctx: &Ctx, month: &str) -> Result<Published> {
         tx.execute(
             "UPDATE rosters SET status = 'published', published_at = ?1, published_by = ?2, published_late = ?3 WHERE id = ?4",
             params![ctx.now.format(TIME_FORMAT).to_string(), me, late, id],
+        )?;
+        // The times it is published with stay with it (see plan::effective).
+        tx.execute(
+            "INSERT INTO roster_shift_times (roster_id, shift_id, start_time, end_time, covers_desk)
+             SELECT ?1, id, start_time, end_time, covers_desk FROM shifts",
+            [id],
         )?;
         let mut warnings = v.warnings.clone();
         if late {

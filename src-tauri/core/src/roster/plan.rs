@@ -105,11 +105,32 @@ pub fn effective(
     }
     let all_shifts: HashMap<ShiftId, Shift> =
         shifts::all(tx)?.into_iter().map(|s| (s.id, s)).collect();
+    // A published month keeps the shift times it was published with.
+    let mut published: HashMap<(String, ShiftId), (String, String, bool)> = HashMap::new();
+    let mut st = tx.prepare(
+        "SELECT r.month, t.shift_id, t.start_time, t.end_time, t.covers_desk
+         FROM roster_shift_times t JOIN rosters r ON r.id = t.roster_id
+         WHERE r.status = 'published' AND r.month BETWEEN ?1 AND ?2",
+    )?;
+    let rows = st.query_map(params![&f[..7], &t[..7]], |r| {
+        Ok((
+            (r.get::<_, String>(0)?, r.get::<_, i64>(1)?),
+            (r.get(2)?, r.get(3)?, r.get(4)?),
+        ))
+    })?;
+    for row in rows {
+        let (k, v) = row?;
+        published.insert(k, v);
+    }
     let mut people: HashMap<StaffId, StaffBrief> = HashMap::new();
     let mut out = Vec::new();
     for ((day, staff_id), (shift, overridden)) in plan {
-        let Some(shift) = shift.and_then(|id| all_shifts.get(&id)) else {
+        let Some(now) = shift.and_then(|id| all_shifts.get(&id)) else {
             continue;
+        };
+        let shift = match published.get(&(day.format("%Y-%m").to_string(), now.id)) {
+            Some((start, end, covers)) => now.with_times(start, end, *covers),
+            None => now.clone(),
         };
         if !people.contains_key(&staff_id) {
             people.insert(staff_id, brief(tx, staff_id)?);
@@ -117,7 +138,7 @@ pub fn effective(
         out.push(Assignment {
             staff: people[&staff_id].clone(),
             day,
-            shift: shift.clone(),
+            shift,
             overridden,
         });
     }

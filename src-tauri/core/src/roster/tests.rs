@@ -664,3 +664,76 @@ fn on_duty_includes_the_night_from_yesterday_and_security_cover() {
     assert_eq!(e.field(), Some("cover_staff_id"));
     let _ = at(NOW);
 }
+
+/// A published roster is history: editing a shift template afterwards (夜班 now ends at 08:00)
+/// leaves the published month's times — who is on duty, its coverage — as they were published,
+/// while a month drafted after the edit uses the new times.
+#[test]
+fn a_published_roster_keeps_the_shift_times_it_was_published_with() {
+    let mut d = Desk::new();
+    d.publish_full("2026-12", NOW);
+    let tech = d.night_tech("2026-12-09");
+    let boss = d.as_boss(NOW);
+    let night = d
+        .store
+        .read(|tx| crate::shifts::all(tx))
+        .unwrap()
+        .into_iter()
+        .find(|s| s.code == "夜")
+        .unwrap();
+    crate::shifts::update(
+        &mut d.store,
+        &boss,
+        night.id,
+        crate::shifts::ShiftInput {
+            name: night.name.clone(),
+            code: night.code.clone(),
+            start_time: night.start_time.clone(),
+            end_time: "08:00".into(),
+            required_roles: night.required_roles.clone(),
+            min_people: night.min_people,
+            max_people: night.max_people,
+            place: night.place,
+            covers_desk: night.covers_desk,
+            color: night.color.clone(),
+            active: true,
+            sort: night.sort,
+        },
+    )
+    .unwrap();
+    // 08:30 on the 10th: the night technician of the 9th is still on duty, as published.
+    let ctx = as_user(&d.receptionists[0].clone(), "2026-12-10 08:30");
+    let now = duty::on_duty(&mut d.store, &ctx, Some("2026-12-10 08:20".into())).unwrap();
+    assert!(
+        now.people.iter().any(|p| p.staff.id == tech.id),
+        "published December keeps 夜班 to 09:00"
+    );
+    let end_of_night = |d: &mut Desk, month: &str| {
+        get(&mut d.store, &boss, month)
+            .unwrap()
+            .shifts
+            .into_iter()
+            .find(|s| s.code == "夜")
+            .unwrap()
+            .end_time
+    };
+    assert_eq!(
+        end_of_night(&mut d, "2026-12"),
+        "09:00",
+        "the grid's legend too"
+    );
+    let december = validate(&mut d.store, &boss, "2026-12").unwrap();
+    assert!(december.gaps.is_empty(), "{:?}", december.gaps);
+    // January, drafted after the edit, has the new 08:00 end: 08:00–08:30 is now a gap.
+    d.fill_full("2027-01", NOW);
+    assert_eq!(end_of_night(&mut d, "2027-01"), "08:00");
+    let january = validate(&mut d.store, &boss, "2027-01").unwrap();
+    assert!(
+        january
+            .gaps
+            .iter()
+            .any(|g| g.from == "08:00" && g.to == "08:30"),
+        "{:?}",
+        january.gaps
+    );
+}

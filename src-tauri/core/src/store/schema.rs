@@ -13,6 +13,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_intake.sql"),
     include_str!("migrations/003_duty.sql"),
     include_str!("migrations/004_search.sql"),
+    include_str!("migrations/005_roster_shift_times.sql"),
 ];
 
 pub fn latest_version() -> i64 {
