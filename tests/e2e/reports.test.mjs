@@ -82,6 +82,15 @@ describe('报表', () => {
       [pct(report.visits.satisfaction_rate), '满意率'],
       [String(report.complaints.received), `投诉受理(有效 ${report.complaints.valid},结案 ${report.complaints.closed})`],
     ])
+    // 值班统计 from the same computation.
+    const duty = await s.execute(`return [...document.querySelectorAll('[data-test="report-duty"] .el-card')]
+      .map((c) => [c.querySelector('.n').textContent.trim(), c.querySelector('.l').textContent.trim()])`)
+    const d = report.duty
+    assert.deepEqual(duty, [
+      [String(d.shifts), '值班班次'], [String(d.hours), '值班时长(小时)'], [String(d.swaps), '调班(次)'],
+      [String(d.leaves), '请假(天)'], [String(d.late_arrivals), '接班迟到(次)'], [String(d.covers), '代值(次)'],
+      [String(d.handovers), '交接班(次)'], [String(d.carried_over), '交接遗留事项(项)'], [String(d.coverage_gaps.length), '值守空档(处)'],
+    ])
     await new Promise((d) => setTimeout(d, 800)) // the charts animate in
     await s.screenshot('reports-01-dashboard')
   })

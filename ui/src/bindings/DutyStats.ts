@@ -2,7 +2,7 @@
 
 export type DutyStats = { shifts: number, hours: number, swaps: number, leaves: number, late_arrivals: number, 
 /**
- * Days where a desk shift had fewer people than it needs, e.g. "2026-11-08 夜班 缺1人".
+ * Uncovered stretches of the published roster, as its check words them, e.g. "12月20日 17:30–24:00".
  */
 coverage_gaps: Array<string>, handovers: number, 
 /**

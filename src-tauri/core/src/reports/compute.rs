@@ -40,12 +40,28 @@ pub fn compute(
         person.hours = hours1(mine.map(|a| a.shift.minutes as f64 / 60.0).sum());
     }
     let (swaps, leaves) = requests(tx, period)?;
+    let (handovers, late_arrivals, carried_over) = tx.query_row(
+        "SELECT count(*) FILTER (WHERE status = 'signed'), count(*) FILTER (WHERE late = 1),
+                COALESCE(sum(carried_over) FILTER (WHERE status = 'signed'), 0)
+         FROM handovers WHERE change_at >= ?1 AND change_at < ?2",
+        params![from, to],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    let covers = tx.query_row(
+        "SELECT count(*) FROM duty_covers WHERE start_at >= ?1 AND start_at < ?2",
+        params![from, to],
+        |r| r.get(0),
+    )?;
     let duty = DutyStats {
         swaps,
         leaves,
         shifts: plan.len() as i64,
         hours: hours1(plan.iter().map(|a| a.shift.minutes as f64 / 60.0).sum()),
-        ..Default::default()
+        late_arrivals,
+        coverage_gaps: coverage_gaps(tx, period)?,
+        handovers,
+        carried_over,
+        covers,
     };
     Ok(Report {
         period: period.clone(),
@@ -82,6 +98,31 @@ fn requests(tx: &Transaction, period: &Period) -> Result<(i64, i64)> {
         params![first, last],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?)
+}
+
+/// The uncovered stretches of the published rosters of the period's months, as the roster
+/// check words them ("12月12日 09:00–17:30"). A month with no published roster has none to check.
+fn coverage_gaps(tx: &Transaction, period: &Period) -> Result<Vec<String>> {
+    use crate::roster::{check, Month};
+    let mut months: Vec<Month> = period.days().iter().map(|d| Month::of(*d)).collect();
+    months.dedup();
+    let mut out = Vec::new();
+    for m in months {
+        let published: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM rosters WHERE month = ?1 AND status = 'published')",
+            [m.key()],
+            |r| r.get(0),
+        )?;
+        if published {
+            out.extend(
+                check::month(tx, m, None, &[])?
+                    .gaps
+                    .into_iter()
+                    .map(|g| g.text),
+            );
+        }
+    }
+    Ok(out)
 }
 
 /// Hours to one decimal, as the sheets show them.

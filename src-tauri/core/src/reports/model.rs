@@ -129,7 +129,7 @@ pub struct DutyStats {
     pub swaps: i64,
     pub leaves: i64,
     pub late_arrivals: i64,
-    /// Days where a desk shift had fewer people than it needs, e.g. "2026-11-08 夜班 缺1人".
+    /// Uncovered stretches of the published roster, as its check words them, e.g. "12月20日 17:30–24:00".
     pub coverage_gaps: Vec<String>,
     pub handovers: i64,
     /// Open items handed from one shift to the next.

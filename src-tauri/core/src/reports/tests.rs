@@ -285,7 +285,7 @@ fn workbook_has_every_sheet_and_its_numbers_read_back_with_calamine() {
         "phones must be masked"
     );
     let duty = &sheets[5].1;
-    assert_eq!(value_of(duty, "缺岗(班次)"), Data::Float(1.0));
+    assert_eq!(value_of(duty, "值守空档(处)"), Data::Float(1.0));
     assert_eq!(value_of(duty, "交接遗留事项(项)"), Data::Float(14.0));
     // The workbook carries native charts (drawing parts) and print setup.
     let zip = String::from_utf8_lossy(&bytes);

@@ -568,7 +568,7 @@ fn duty(ws: &mut Worksheet, st: &Styles, r: &Report) -> Result<(), XlsxError> {
             vec![V::T("代值(次)"), V::I(d.covers)],
             vec![V::T("交接班(次)"), V::I(d.handovers)],
             vec![V::T("交接遗留事项(项)"), V::I(d.carried_over)],
-            vec![V::T("缺岗(班次)"), V::I(d.coverage_gaps.len() as i64)],
+            vec![V::T("值守空档(处)"), V::I(d.coverage_gaps.len() as i64)],
         ],
     )?;
     row += 1;
@@ -577,7 +577,7 @@ fn duty(ws: &mut Worksheet, st: &Styles, r: &Report) -> Result<(), XlsxError> {
         st,
         row,
         0,
-        &["缺岗明细"],
+        &["值守空档明细"],
         d.coverage_gaps.iter().map(|g| vec![V::T(g)]).collect(),
     )?;
     ws.set_column_width(0, 36)?;
