@@ -107,6 +107,24 @@ describe('报表', () => {
     })
   })
 
+  test('打印报表:同一份统计的 PDF 预览并送打印机', async () => {
+    await (await s.byTest('report-print')).click()
+    const dialog = await s.byTest('report-print-dialog', { timeout: 30_000 })
+    const canvas = await s.byCss('[data-test="report-print-dialog"] [data-test="preview-canvas"]', { timeout: 30_000 })
+    await waitUntil(async () => Number(await canvas.attribute('data-drawn')) >= 1, { timeout: 30_000, message: 'the report page drawn' })
+    const archived = (await dialog.fullText()).match(/\/\S+\.pdf/)?.[0]
+    assert.ok(archived && existsSync(archived), `archived copy ${archived}`)
+    const text = execFileSync('pdftotext', [archived, '-']).toString().replace(/\s+/g, '')
+    assert.ok(text.includes('客服统计报表'), text.slice(0, 200))
+    assert.ok(text.includes(`${report.intake.total}条`), `the printed total ${report.intake.total}`)
+    await s.screenshot('reports-03-report-pdf')
+    await (await s.byTest('report-print-send')).click()
+    await s.byText('已发送到默认打印机', { contains: true })
+    assert.ok(readFileSync(sent, 'utf8').includes(`lp ${archived}`))
+    await (await s.byCss('[data-test="report-print-dialog"] .el-dialog__headerbtn')).click()
+    await s.waitGone('[data-test="report-print-dialog"] .el-dialog__body')
+  })
+
   test('打印当日派工单:预览画出页面,翻页,送打印机', async () => {
     await (await s.byText('打印表单')).click()
     await (await s.byTest('print-form')).click()

@@ -16,6 +16,7 @@ pub const OPS: &[Op] = &[
     Op { area: "print", verb: "dispatch-slip", about: "打印维修派工单(一张,或某日全部;A4 或 A5)",
          args: "--serial PG-202611-0001 | --from 2026-11-02  [--paper a4|a5] [--full-phones] [--send] --out", run },
     Op { area: "print", verb: "complaint", about: "打印投诉处理记录表", args: "--serial TS-202611-0001 [--full-phones] [--send] --out", run },
+    Op { area: "print", verb: "period-report", about: "打印客服统计报表(月/季/年,仅主管、经理)", args: "--from 2026-11|2026-Q4|2026 [--send] --out", run },
     Op { area: "print", verb: "return-visits", about: "打印回访记录表(某段日期)", args: "--from 2026-11-01 [--to 2026-11-30] [--full-phones] [--send] --out", run },
 ];
 

@@ -1,4 +1,5 @@
-//! Reports from the command line: `report month 2026-11 --out FILE.xlsx` (also quarter, year).
+//! Reports from the command line: `report month 2026-11 --out FILE.xlsx` (or FILE.pdf; also
+//! quarter, year).
 
 use frontdesk_core::reports::{self, PeriodKind, ReportInput};
 
@@ -9,22 +10,22 @@ pub const OPS: &[Op] = &[
     Op {
         area: "report",
         verb: "month",
-        about: "月报:导出 Excel(不带 --out 时显示汇总数字)",
-        args: "2026-11 [--out FILE.xlsx]",
+        about: "月报:导出 Excel 或打印 PDF(按 --out 的扩展名;不带 --out 时显示汇总数字)",
+        args: "2026-11 [--out FILE.xlsx|FILE.pdf]",
         run,
     },
     Op {
         area: "report",
         verb: "quarter",
-        about: "季报:导出 Excel",
-        args: "2026-Q4 [--out FILE.xlsx]",
+        about: "季报:导出 Excel 或 PDF",
+        args: "2026-Q4 [--out FILE.xlsx|FILE.pdf]",
         run,
     },
     Op {
         area: "report",
         verb: "year",
-        about: "年报:导出 Excel",
-        args: "2026 [--out FILE.xlsx]",
+        about: "年报:导出 Excel 或 PDF",
+        args: "2026 [--out FILE.xlsx|FILE.pdf]",
         run,
     },
 ];
@@ -46,6 +47,26 @@ fn run(s: &mut Session) -> Outcome {
         })?;
     let input = ReportInput { kind, period };
     match s.cli.fields.get("out").cloned() {
+        // The same report on paper: a PDF from the print module, archived like every form.
+        Some(path) if path.to_lowercase().ends_with(".pdf") => {
+            let printed = frontdesk_core::print::job::print(
+                &mut s.store,
+                &s.ctx,
+                frontdesk_core::print::job::PrintInput {
+                    form: frontdesk_core::print::FormKind::PeriodReport,
+                    serial: String::new(),
+                    from: input.period,
+                    to: String::new(),
+                    paper: None,
+                    full_phones: false,
+                },
+            )?;
+            std::fs::write(&path, &printed.pdf)
+                .map_err(|err| Failure::Usage(format!("无法写入 {path}:{err}")))?;
+            out(
+                serde_json::json!({ "输出文件": path, "归档": printed.archive_path, "字节": printed.bytes }),
+            )
+        }
         Some(path) => {
             let e = reports::export(&mut s.store, &s.ctx, input)?;
             std::fs::write(&path, &e.xlsx)

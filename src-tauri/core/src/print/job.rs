@@ -11,11 +11,15 @@ use ts_rs::TS;
 
 use super::forms::dispatch_slip::SlipPaper;
 use super::forms::{
-    complaint, dispatch_slip, handover, intake_log, return_visits, roster, shift_request,
+    complaint, dispatch_slip, handover, intake_log, period_report, return_visits, roster,
+    shift_request,
 };
 use super::{load, load_duty, FormKind, PrintMeta};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
+use crate::reports::compute::compute;
+use crate::reports::ops::REPORT_READERS;
+use crate::reports::period::{Period, PeriodKind};
 use crate::role::{Role, ANYONE};
 use crate::store::Store;
 use crate::{audit, office};
@@ -170,6 +174,20 @@ fn render(
             let serial = h.serial.clone();
             Ok((handover::render(meta, &h)?, serial))
         }
+        FormKind::PeriodReport => {
+            let text = input.from.trim();
+            let kind = if text.contains(['Q', 'q']) {
+                PeriodKind::Quarter
+            } else if text.len() == 4 {
+                PeriodKind::Year
+            } else {
+                PeriodKind::Month
+            };
+            let period = Period::parse(kind, text, meta.printed_at.date())
+                .map_err(|e| Error::invalid("from", e.to_string()))?;
+            let report = compute(tx, &period, &meta.office_name, meta.printed_at)?;
+            Ok((period_report::render(meta, &report)?, period.key.clone()))
+        }
     }
 }
 
@@ -198,6 +216,9 @@ fn file_safe(s: &str) -> String {
 
 pub fn print(store: &mut Store, ctx: &Ctx, input: PrintInput) -> Result<PrintedForm> {
     ctx.require(ANYONE, "打印表单")?;
+    if input.form == FormKind::PeriodReport {
+        ctx.require(REPORT_READERS, "打印统计报表")?;
+    }
     if input.full_phones {
         ctx.require(FULL_PHONE_PRINTERS, "打印完整电话号码")?;
     }

@@ -387,3 +387,113 @@ fn prints_the_duty_forms_from_the_duty_tables() {
     .unwrap_err();
     assert_eq!(e.field(), Some("from"));
 }
+
+/// 客服统计报表 prints the numbers of the one report computation, for the supervisor only.
+#[test]
+fn the_period_report_prints_the_reports_numbers() {
+    use crate::reports::ops::{report, ReportInput};
+    use crate::reports::period::PeriodKind;
+
+    let mut d = test_desk::desk();
+    let i1 = test_desk::intake(
+        &d.store,
+        "2026-11-02 08:05:00",
+        1,
+        "call",
+        "repair",
+        "厨房下水道堵塞",
+        false,
+    );
+    test_desk::intake(
+        &d.store,
+        "2026-11-02 22:40:00",
+        2,
+        "visit",
+        "help",
+        "夜间门禁卡失灵",
+        true,
+    );
+    let s = test_desk::slip(
+        &d.store,
+        "PG-202611-0001",
+        Some(i1),
+        at(2026, 11, 2, 8, 6),
+        "给排水",
+        Some(3),
+    );
+    test_desk::visit_slip(&d.store, s, "2026-11-03 10:00:00", Some("satisfied"));
+    test_desk::complaint(
+        &d.store,
+        "TS-202611-0001",
+        "2026-11-05 10:02:00",
+        "neighbour",
+        Some("valid"),
+        Some("2026-11-06 16:20:00"),
+    );
+
+    let clerk = d.ctx(&d.clerk);
+    let refused = print(
+        &mut d.store,
+        &clerk,
+        PrintInput {
+            from: "2026-11".into(),
+            ..input(FormKind::PeriodReport)
+        },
+    )
+    .unwrap_err();
+    assert_eq!(refused.kind(), "forbidden");
+    let boss = d.ctx(&d.boss);
+    let bad = print(
+        &mut d.store,
+        &boss,
+        PrintInput {
+            from: "2026-13".into(),
+            ..input(FormKind::PeriodReport)
+        },
+    )
+    .unwrap_err();
+    assert_eq!(bad.field(), Some("from"));
+
+    let r = report(
+        &mut d.store,
+        &boss,
+        ReportInput {
+            kind: PeriodKind::Month,
+            period: "2026-11".into(),
+        },
+    )
+    .unwrap();
+    let printed = print(
+        &mut d.store,
+        &boss,
+        PrintInput {
+            from: "2026-11".into(),
+            ..input(FormKind::PeriodReport)
+        },
+    )
+    .unwrap();
+    assert!(std::path::Path::new(&printed.archive_path).exists());
+    let (text, _) = text_of_bytes(&printed.pdf);
+    let pct = |v: Option<f64>| v.map_or("—".to_string(), |v| format!("{:.1}%", v * 100.0));
+    for want in [
+        "2026年11月客服统计报表".to_string(),
+        "KF-BB-01".to_string(),
+        format!("{}条(夜间{}条)", r.intake.total, r.intake.night_entries),
+        format!("{}张,完工{}张", r.slips.opened, r.slips.completed),
+        format!("按时完成率{}", pct(r.slips.on_time_rate)),
+        format!(
+            "{}/{}/{}",
+            r.complaints.received, r.complaints.valid, r.complaints.closed
+        ),
+        "给排水".to_string(),
+        "邻里纠纷".to_string(),
+        "十一、值班统计".to_string(),
+        "编制(客服主管)".to_string(),
+    ] {
+        assert!(text.contains(&want), "“{want}” missing:\n{text}");
+    }
+    assert_eq!(
+        (r.intake.total, r.intake.night_entries, r.slips.opened),
+        (2, 1, 1)
+    );
+}

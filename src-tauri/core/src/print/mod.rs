@@ -32,10 +32,12 @@ pub enum FormKind {
     Roster,
     ShiftRequest,
     Handover,
+    /// The month's, quarter's or year's statistics (`from` = 2026-11, 2026-Q4 or 2026).
+    PeriodReport,
 }
 
 impl FormKind {
-    pub const ALL: [FormKind; 8] = [
+    pub const ALL: [FormKind; 9] = [
         FormKind::IntakeLog,
         FormKind::NightLog,
         FormKind::DispatchSlip,
@@ -44,6 +46,7 @@ impl FormKind {
         FormKind::Roster,
         FormKind::ShiftRequest,
         FormKind::Handover,
+        FormKind::PeriodReport,
     ];
 
     pub fn label(self) -> &'static str {
@@ -56,6 +59,7 @@ impl FormKind {
             FormKind::Roster => "值班安排表",
             FormKind::ShiftRequest => "调班/请假申请单",
             FormKind::Handover => "交接班记录表",
+            FormKind::PeriodReport => "客服统计报表",
         }
     }
 
@@ -69,6 +73,7 @@ impl FormKind {
             FormKind::Roster => "JL-06",
             FormKind::ShiftRequest => "JL-07",
             FormKind::Handover => "JL-08",
+            FormKind::PeriodReport => "BB-01",
         }
     }
 
@@ -83,6 +88,7 @@ impl FormKind {
             FormKind::Roster => "roster",
             FormKind::ShiftRequest => "shift_request",
             FormKind::Handover => "handover",
+            FormKind::PeriodReport => "period_report",
         }
     }
 

@@ -127,7 +127,8 @@ fn coverage_gaps(tx: &Transaction, period: &Period) -> Result<Vec<String>> {
 
 /// Hours to one decimal, as the sheets show them.
 fn hours1(h: f64) -> f64 {
-    (h * 10.0).round() / 10.0
+    // `+ 0.0` turns the -0.0 an empty float sum starts from into 0.0, never printed as "-0.0".
+    (h * 10.0).round() / 10.0 + 0.0
 }
 
 fn counts(

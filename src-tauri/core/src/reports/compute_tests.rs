@@ -533,6 +533,10 @@ fn duty_statistics_count_handovers_late_arrivals_carried_items_covers_and_gaps()
     )
     .unwrap();
     assert_eq!(rep.duty.handovers, 1);
+    assert!(
+        rep.workload.iter().all(|p| !p.hours.is_sign_negative()),
+        "no -0.0 hours for people without shifts"
+    );
     assert_eq!(rep.duty.late_arrivals, 1);
     assert_eq!(rep.duty.carried_over, 2);
     assert_eq!(rep.duty.covers, 1);

@@ -5,6 +5,7 @@ pub mod complaint;
 pub mod dispatch_slip;
 pub mod handover;
 pub mod intake_log;
+pub mod period_report;
 pub mod return_visits;
 pub mod roster;
 pub mod shift_request;
