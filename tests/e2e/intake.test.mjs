@@ -78,6 +78,7 @@ describe('来电来访、派工单、投诉', () => {
     assert.equal(await (await s.byTest('intake-caller')).value(), resident)
     await (await s.byTest('intake-category')).click()
     await (await s.byText('给排水(工程部,4小时)')).click()
+    await s.waitGone('.el-select-dropdown') // the list closes before anything else is clicked
     await (await s.byTest('intake-content')).fill(content)
     await s.screenshot('intake-01-form')
     await (await s.byTest('intake-submit')).click()
@@ -98,6 +99,7 @@ describe('来电来访、派工单、投诉', () => {
     assert.match(await (await s.byTest('slip-detail')).fullText(), /状态:待派工/)
     await (await s.byTest('slip-assignee')).click()
     await (await s.byText(tech.name)).click()
+    await s.waitGone('.el-select-dropdown')
     await step('dispatch', '已派工')
     await s.screenshot('intake-03-slip-dispatched')
   })
@@ -148,6 +150,7 @@ describe('来电来访、派工单、投诉', () => {
     await toComplaint.click()
     await (await s.byTest('complaint-category')).click()
     await (await s.byText('秩序安全')).click()
+    await s.waitGone('.el-select-dropdown')
     await (await s.waitFor('xpath', `//*[@data-test="complaint-urgency"]//label[contains(., '紧急')]`)).click()
     await (await s.byTest('complaint-open')).click()
     const msg = await s.byText('已上报经理', { contains: true })

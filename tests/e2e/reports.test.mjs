@@ -129,6 +129,7 @@ describe('报表', () => {
     await (await s.byText('打印表单')).click()
     await (await s.byTest('print-form')).click()
     await (await s.byText('维修派工单')).click()
+    await s.waitGone('.el-select-dropdown')
     // The day of the month's latest slip: the form prints that day's slips as a batch.
     const day = report.slip_rows.map((r) => r.opened_at.slice(0, 10)).sort().at(-1)
     assert.ok(day, 'the month has slips')

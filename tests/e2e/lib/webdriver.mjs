@@ -93,8 +93,8 @@ export class Element {
   async click() {
     await this.session.execute("arguments[0].scrollIntoView({ block: 'center', inline: 'nearest' })", [this.ref()])
     // A toast (ElMessage) or a closing dialog can sit over the element for a moment; wait it out
-    // as a person would, for a few seconds, before calling it a failure.
-    const until = Date.now() + 5000
+    // as a person would, for a few seconds (8 s), before calling it a failure.
+    const until = Date.now() + 8000
     for (;;) {
       try {
         await this.#cmd('POST', '/click', {})
