@@ -112,8 +112,39 @@ describe('值班安排与交接班', () => {
     assert.ok(after.changes.length >= 2, `the swap changed both days: ${JSON.stringify(after.changes)}`)
   })
 
+  // Issue 9 bug 4: a refused save used to put the row back to 完好 and its old count while the
+  // typed note stayed, so the next 保存 stored "完好" — what the person never chose.
+  let h
+  test('交接班物品清点:缺失未说明被拒,所填原样保留;补上说明再存,存的就是所填', async () => {
+    h = cli('handover', 'start', '--kind', 'desk', '--outgoing-id', String(staff.r1.id), '--incoming-id', String(staff.r2.id))
+    await s.go('#/handover')
+    await s.waitForText(() => s.byTest('handover-detail'), h.serial)
+    const item = h.checks.find((c) => c.expected_qty >= 2) ?? h.checks[0]
+    const id = item.item_id
+    const want = item.expected_qty - 1
+    const qty = await (await s.byTest(`check-qty-${id}`)).find('input')
+    await qty.fill(String(want))
+    await (await s.byTest(`check-state-${id}-missing`)).click()
+    await (await s.byTest(`check-save-${id}`)).click()
+    // Refused: the reason under the row, and the row still shows what was entered.
+    await s.waitForText(() => s.byTest(`check-error-${id}`), '说明')
+    await s.screenshot('duty-05a-check-refused')
+    assert.equal(await qty.property('value'), String(want), 'the typed count stays')
+    const missing = await (await s.byTest(`check-state-${id}-missing`)).find('input')
+    assert.equal(await missing.property('checked'), true, '缺失 stays chosen')
+    const stored = () => cli('handover', 'show', '--id', String(h.id)).checks.find((c) => c.item_id === id)
+    assert.equal(stored().state, item.state, 'nothing was stored by the refused save')
+    // Corrected and saved: the stored row is exactly what was entered.
+    await (await (await s.byTest(`check-explanation-${id}`)).find('input')).fill('借给秩序维护岗未归还')
+    await (await s.byTest(`check-save-${id}`)).click()
+    await waitUntil(async () => stored().state === 'missing', { message: 'the corrected row is stored' })
+    const row = stored()
+    assert.deepEqual([row.actual_qty, row.state, row.explanation], [want, 'missing', '借给秩序维护岗未归还'])
+    await s.waitGone(`[data-test="check-error-${id}"]`)
+    await s.screenshot('duty-05b-check-saved')
+  })
+
   test('交接班:双方各自输入本人密码签字,签后锁定', async () => {
-    const h = cli('handover', 'start', '--kind', 'desk', '--outgoing-id', String(staff.r1.id), '--incoming-id', String(staff.r2.id))
     await s.go('#/handover')
     await s.waitForText(() => s.byTest('handover-detail'), h.serial)
     await s.screenshot('duty-05-handover')

@@ -43,12 +43,33 @@ pub fn after_pause(
     due_at + (resumed_at - paused_at).max(Duration::zero())
 }
 
+/// SQL condition, over a `dispatch_slips` row aliased `d`: the slip is OVERDUE at the time
+/// the expression `at` gives (a bound parameter such as `?3`). This is the one definition every
+/// board, list, report and printout uses; [`assess`] is the same rule in Rust:
+/// - a cancelled slip is never overdue;
+/// - otherwise it is overdue when its deadline (`due_at`, paused time already added) passed
+///   before the work was done and before `at`;
+/// - while paused the clock stands still at `paused_at`, so a paused slip is overdue only if
+///   its deadline had passed before it was paused.
+pub fn overdue_sql(at: &str) -> String {
+    format!(
+        "(d.state <> 'cancelled' AND d.due_at < min(COALESCE(d.completed_at, {at}), COALESCE(d.paused_at, {at}), {at}))"
+    )
+}
+
+/// SQL condition: slip `d` was completed within its time limit (按时完成).
+pub const ON_TIME_SQL: &str = "(d.completed_at IS NOT NULL AND d.completed_at <= d.due_at)";
+
+/// SQL condition: slip `d` is still being worked on (not completed, not cancelled) — the
+/// slips a board of open work shows.
+pub const WORKING_SQL: &str = "(d.state IN ('opened','dispatched','accepted','on_site','paused'))";
+
 /// The state of a slip's clock. `working` is false once the work is done or the slip is
-/// cancelled; `paused` stops the clock.
+/// cancelled; `paused_at` (while paused) stops the clock at that moment.
 pub fn assess(
     due_at: NaiveDateTime,
     working: bool,
-    paused: bool,
+    paused_at: Option<NaiveDateTime>,
     now: NaiveDateTime,
     due_soon_minutes: i64,
 ) -> Deadline {
@@ -60,11 +81,17 @@ pub fn assess(
             minutes_left: None,
         };
     }
-    if paused {
+    if let Some(paused_at) = paused_at {
+        // Overdue before it was paused: still overdue, by the time it had run over then.
+        let late = paused_at.min(now) > due_at;
         return Deadline {
-            state: DeadlineState::Stopped,
+            state: if late {
+                DeadlineState::Overdue
+            } else {
+                DeadlineState::Stopped
+            },
             due_at: due_text,
-            minutes_left: None,
+            minutes_left: late.then(|| (due_at - paused_at.min(now)).num_minutes()),
         };
     }
     let left = (due_at - now).num_minutes();
@@ -95,18 +122,18 @@ mod tests {
         let due = deadline(t("2026-11-23 10:00"), 4);
         assert_eq!(due, t("2026-11-23 14:00"));
         assert_eq!(
-            assess(due, true, false, t("2026-11-23 11:00"), 120).state,
+            assess(due, true, None, t("2026-11-23 11:00"), 120).state,
             DeadlineState::OnTime
         );
         assert_eq!(
-            assess(due, true, false, t("2026-11-23 12:00"), 120).state,
+            assess(due, true, None, t("2026-11-23 12:00"), 120).state,
             DeadlineState::DueSoon
         );
         assert_eq!(
-            assess(due, true, false, t("2026-11-23 14:00"), 120).state,
+            assess(due, true, None, t("2026-11-23 14:00"), 120).state,
             DeadlineState::DueSoon
         );
-        let late = assess(due, true, false, t("2026-11-23 14:30"), 120);
+        let late = assess(due, true, None, t("2026-11-23 14:30"), 120);
         assert_eq!(late.state, DeadlineState::Overdue);
         assert_eq!(late.minutes_left, Some(-30));
     }
@@ -118,15 +145,22 @@ mod tests {
         let due = after_pause(due, t("2026-11-23 11:00"), t("2026-11-23 13:00"));
         assert_eq!(due, t("2026-11-23 16:00"));
         assert_eq!(
-            assess(due, true, false, t("2026-11-23 15:00"), 30).state,
+            assess(due, true, None, t("2026-11-23 15:00"), 30).state,
             DeadlineState::OnTime
         );
         assert_eq!(
-            assess(due, true, true, t("2026-11-23 23:00"), 30).state,
+            assess(
+                due,
+                true,
+                Some(t("2026-11-23 15:30")),
+                t("2026-11-23 23:00"),
+                30
+            )
+            .state,
             DeadlineState::Stopped
         );
         assert_eq!(
-            assess(due, false, false, t("2026-11-24 23:00"), 30).state,
+            assess(due, false, None, t("2026-11-24 23:00"), 30).state,
             DeadlineState::Finished
         );
     }

@@ -2,7 +2,9 @@
 //! behalf; nothing changes until approved (R-DU-4). Leave of up to 2 days is approved by a
 //! supervisor, longer leave by the manager (R-ROLE-1). The approver names the substitute (顶班);
 //! approval re-checks the affected months and is refused if it would open a gap or break a rule.
-//! Approved requests become overrides on the published roster, which itself is never rewritten.
+//! Approved requests become overrides on a published roster, which itself is never rewritten;
+//! on a draft roster the change is made in the draft's cells. Either way the request lists what
+//! changed, and an approval that would change nothing is refused with the reason.
 
 use chrono::{Duration, NaiveDate};
 use rusqlite::{params, OptionalExtension, Row, Transaction};
@@ -14,7 +16,7 @@ use crate::error::{Error, Result};
 use crate::role::Role;
 use crate::roster::check;
 use crate::roster::plan::{self, Change, StaffBrief, DAY_FORMAT};
-use crate::roster::{Month, ROSTER_EDITORS};
+use crate::roster::{roster_id, Month, RosterStatus, ROSTER_EDITORS};
 use crate::staff::StaffId;
 use crate::store::Store;
 use crate::{audit, validate};
@@ -185,21 +187,26 @@ fn load(tx: &Transaction, r: Raw) -> Result<DutyRequest> {
     );
     let mut changes = Vec::new();
     let mut st = tx.prepare(
-        "SELECT o.day, s.name, sh.name FROM roster_overrides o JOIN staff s ON s.id = o.staff_id
-         LEFT JOIN shifts sh ON sh.id = o.shift_id WHERE o.request_id = ?1 ORDER BY o.id",
+        "SELECT o.day, s.name, sh.name, o.prev_shift_id IS NOT NULL OR o.shift_id IS NOT NULL, ph.name
+         FROM roster_overrides o JOIN staff s ON s.id = o.staff_id
+         LEFT JOIN shifts sh ON sh.id = o.shift_id LEFT JOIN shifts ph ON ph.id = o.prev_shift_id
+         WHERE o.request_id = ?1 ORDER BY o.id",
     )?;
     for row in st.query_map([r.id], |x| {
         Ok((
             x.get::<_, String>(0)?,
             x.get::<_, String>(1)?,
             x.get::<_, Option<String>>(2)?,
+            x.get::<_, Option<String>>(4)?,
         ))
     })? {
-        let (day, who, shift) = row?;
-        changes.push(format!(
-            "{day} {who} → {}",
-            shift.unwrap_or_else(|| "休".into())
-        ));
+        let (day, who, shift, before) = row?;
+        let day = NaiveDate::parse_from_str(&day, DAY_FORMAT).map_or(day, md);
+        let after = shift.unwrap_or_else(|| "休".into());
+        changes.push(match before {
+            Some(b) => format!("{day} {who} {b} → {after}"),
+            None => format!("{day} {who} → {after}"),
+        });
     }
     Ok(DutyRequest {
         id: r.id,
@@ -474,6 +481,42 @@ fn changes_for(
     Ok(out)
 }
 
+/// Why approving `req` would change nothing: its month has no roster, or the person has no
+/// shift on those days. Said instead of an approval that claims the roster was adjusted.
+fn nothing_to_change(tx: &Transaction, req: &DutyRequest) -> Result<Error> {
+    let from = parse_day("from_day", &req.from_day)?;
+    let to = parse_day("to_day", &req.to_day)?;
+    let mut months: Vec<Month> = from
+        .iter_days()
+        .take_while(|d| *d <= to)
+        .map(Month::of)
+        .collect();
+    months.dedup();
+    for m in months {
+        if roster_id(tx, m)?.is_none() {
+            return Ok(Error::conflict(
+                "from_day",
+                format!(
+                    "{} 的值班表尚未建立，批准后无从调整；请先排出该月值班表，或驳回",
+                    m.key()
+                ),
+            ));
+        }
+    }
+    let days = if from == to {
+        md(from)
+    } else {
+        format!("{}–{}", md(from), md(to))
+    };
+    Ok(Error::conflict(
+        "from_day",
+        format!(
+            "{} 在 {days} 没有排班，批准不会改变值班表；如无需调整，请驳回并说明",
+            req.staff.name
+        ),
+    ))
+}
+
 /// Approves: checks the approver's authority, applies the changes as overrides, and refuses if
 /// any affected month would then have a gap or problem it did not have before.
 pub fn approve(store: &mut Store, ctx: &Ctx, input: DecisionInput) -> Result<DutyRequest> {
@@ -499,34 +542,60 @@ pub fn approve(store: &mut Store, ctx: &Ctx, input: DecisionInput) -> Result<Dut
         }
         let substitute = if req.kind == RequestKind::Leave { input.substitute_id } else { None };
         let changes = changes_for(tx, &req, substitute)?;
+        if changes.is_empty() {
+            return Err(nothing_to_change(tx, &req)?);
+        }
         let mut months: Vec<Month> = changes.iter().map(|c| Month::of(c.day)).collect();
         // A change on the last day of a month reaches into the next through a night shift.
         months.extend(changes.iter().map(|c| Month::of(c.day + Duration::days(1))));
         months.sort_by_key(|m| m.first);
         months.dedup();
         for m in &months {
-            let published: Option<String> =
-                tx.query_row("SELECT status FROM rosters WHERE month = ?1", [m.key()], |r| r.get(0)).optional()?;
-            match published.as_deref() {
-                Some("published") => {}
-                _ if changes.iter().all(|c| Month::of(c.day) != *m) => continue,
-                _ => return Err(Error::conflict("from_day", format!("{} 的值班表尚未发布,不能按申请调整", m.key()))),
-            }
-            let before = check::month(tx, *m, None, &[])?;
-            let after = check::month(tx, *m, None, &changes)?;
+            let roster = roster_id(tx, *m)?;
+            let touched = changes.iter().any(|c| Month::of(c.day) == *m);
+            let draft = match roster {
+                Some((_, RosterStatus::Published)) => None,
+                Some((id, RosterStatus::Draft)) if touched => Some(id),
+                _ if !touched => continue,
+                _ => return Err(Error::conflict("from_day", format!("{} 的值班表尚未建立，批准后无从调整；请先排出该月值班表，或驳回", m.key()))),
+            };
+            let before = check::month(tx, *m, draft, &[])?;
+            let after = check::month(tx, *m, draft, &changes)?;
             let old = before.lines();
             let new: Vec<String> = after.lines().into_iter().filter(|l| !old.contains(l)).collect();
             if !new.is_empty() {
                 return Err(Error::conflict(
                     if after.gaps.len() > before.gaps.len() { "gaps" } else { "substitute_id" },
-                    format!("批准后值班安排会出现问题,不能批准:{}", new.join(";")),
+                    format!("批准后值班安排会出现问题，不能批准：{}", new.join("；")),
                 ));
             }
         }
         for c in &changes {
+            let day = c.day.format(DAY_FORMAT).to_string();
+            let prev = plan::shift_of(tx, c.staff_id, c.day)?.map(|s| s.id);
+            // A draft is still the supervisor's to edit: the change goes into its cells, and the
+            // request keeps a record of it. A published roster is never rewritten: the change is
+            // laid over it.
+            let draft = match roster_id(tx, Month::of(c.day))? {
+                Some((id, RosterStatus::Draft)) => Some(id),
+                _ => None,
+            };
+            if let Some(roster) = draft {
+                match c.shift_id {
+                    Some(shift) => tx.execute(
+                        "INSERT INTO roster_cells (roster_id, staff_id, day, shift_id) VALUES (?1, ?2, ?3, ?4)
+                         ON CONFLICT (roster_id, staff_id, day) DO UPDATE SET shift_id = excluded.shift_id",
+                        params![roster, c.staff_id, day, shift],
+                    )?,
+                    None => tx.execute(
+                        "DELETE FROM roster_cells WHERE roster_id = ?1 AND staff_id = ?2 AND day = ?3",
+                        params![roster, c.staff_id, day],
+                    )?,
+                };
+            }
             tx.execute(
-                "INSERT INTO roster_overrides (request_id, staff_id, day, shift_id) VALUES (?1, ?2, ?3, ?4)",
-                params![req.id, c.staff_id, c.day.format(DAY_FORMAT).to_string(), c.shift_id],
+                "INSERT INTO roster_overrides (request_id, staff_id, day, shift_id, in_draft, prev_shift_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![req.id, c.staff_id, day, c.shift_id, draft.is_some(), prev],
             )?;
         }
         tx.execute(

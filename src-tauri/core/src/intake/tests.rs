@@ -1,6 +1,7 @@
 use super::*;
 use crate::complaints::{ComplaintCategory, Urgency};
 use crate::intake_fixture::{at, Desk};
+use crate::residents;
 use crate::Actor;
 
 fn input(kind: IntakeKind, category: &str, content: &str) -> IntakeInput {
@@ -282,7 +283,7 @@ fn repeat_repair_warning_within_the_configured_days() {
         },
     )
     .unwrap();
-    assert_eq!(l.repeat.unwrap().count, 3);
+    assert_eq!(l.rooms[0].repeat.as_ref().unwrap().count, 3);
 }
 
 #[test]
@@ -301,9 +302,10 @@ fn lookup_by_room_phone_and_last_four_digits() {
             },
         )
         .unwrap();
-        assert_eq!(l.matches.len(), 1, "{text}");
-        assert_eq!(l.matches[0].residents[0].name, "周业主");
-        assert_eq!(l.recent_entries.len(), 1, "{text}: history");
+        assert_eq!(l.candidates.len(), 1, "{text}");
+        assert_eq!(l.candidates[0].name, "周业主");
+        assert_eq!(l.rooms.len(), 1, "{text}");
+        assert_eq!(l.rooms[0].recent_entries.len(), 1, "{text}: history");
     }
     let l = lookup(
         &mut d.store,
@@ -314,7 +316,186 @@ fn lookup_by_room_phone_and_last_four_digits() {
         },
     )
     .unwrap();
-    assert!(l.matches.is_empty());
+    assert!(l.candidates.is_empty());
+    assert!(l.rooms.is_empty());
+}
+
+/// Issue 9 bug 2 (R-IN-3): a last four shared by three residents in three rooms is three
+/// candidates, one per row with its own room, name and masked phone — never one merged room
+/// — and each room keeps its own history, so the desk can pick the right caller.
+#[test]
+fn an_ambiguous_last_four_lists_each_candidate_on_its_own_row() {
+    let mut d = Desk::new();
+    let boss = d.ctx(&d.supervisor);
+    for (room, name, phone) in [
+        ("3-2-1202", "钱一", "13700000020"),
+        ("5-1-0402", "孙二", "13600000020"),
+        ("7-1-2401", "吴三", "13500000020"),
+    ] {
+        let mut parts = room.split('-');
+        let (b, u, n) = (
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+        );
+        if b != "3" {
+            rooms::add_building(
+                &mut d.store,
+                &boss,
+                rooms::BuildingInput {
+                    name: b.into(),
+                    note: String::new(),
+                },
+            )
+            .unwrap();
+        }
+        if room != "3-2-1202" {
+            rooms::add_room(
+                &mut d.store,
+                &boss,
+                rooms::RoomInput {
+                    building: b.into(),
+                    unit: u.into(),
+                    number: n.into(),
+                    area_m2: None,
+                    note: String::new(),
+                },
+            )
+            .unwrap();
+        }
+        residents::add(
+            &mut d.store,
+            &boss,
+            residents::ResidentInput {
+                room: room.into(),
+                kind: residents::ResidentKind::Owner,
+                name: name.into(),
+                phones: vec![phone.into()],
+                note: String::new(),
+                active: true,
+            },
+        )
+        .unwrap();
+    }
+    let rec = d.receptionist.clone();
+    let mut entry = input(IntakeKind::Repair, "给排水", "厨房漏水");
+    entry.room = "5-1-0402".into();
+    reg(&mut d, &rec, entry).unwrap();
+    let ctx = d.ctx(&rec);
+    let l = lookup(
+        &mut d.store,
+        &ctx,
+        LookupInput {
+            text: "0020".into(),
+            category: Some("给排水".into()),
+        },
+    )
+    .unwrap();
+    let rows: Vec<(&str, &str, &str, &str)> = l
+        .candidates
+        .iter()
+        .map(|c| {
+            (
+                c.room.as_str(),
+                c.name.as_str(),
+                c.phone_masked.as_str(),
+                c.phone.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("3-2-1202", "钱一", "137****0020", "13700000020"),
+            ("5-1-0402", "孙二", "136****0020", "13600000020"),
+            ("7-1-2401", "吴三", "135****0020", "13500000020"),
+        ],
+        "one row per candidate, in room order"
+    );
+    assert!(l.candidates.iter().all(|c| c.resident_id.is_some()));
+    let histories: Vec<(&str, usize, bool)> = l
+        .rooms
+        .iter()
+        .map(|h| {
+            (
+                h.room_name.as_str(),
+                h.recent_entries.len(),
+                h.repeat.is_some(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        histories,
+        [
+            ("3栋2单元1202", 0, false),
+            ("5栋1单元0402", 1, true),
+            ("7栋1单元2401", 0, false),
+        ],
+        "each room its own history; the repeat warning only where the repair was"
+    );
+
+    // A room with two residents: two candidates in one room; a room with nobody on file: one
+    // candidate with the room only.
+    residents::add(
+        &mut d.store,
+        &boss,
+        residents::ResidentInput {
+            room: "3-2-1202".into(),
+            kind: residents::ResidentKind::Tenant,
+            name: "郑租户".into(),
+            phones: vec!["13300000001".into()],
+            note: String::new(),
+            active: true,
+        },
+    )
+    .unwrap();
+    let l = lookup(
+        &mut d.store,
+        &ctx,
+        LookupInput {
+            text: "3-2-1202".into(),
+            category: None,
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        l.candidates
+            .iter()
+            .map(|c| (c.name.as_str(), c.kind.as_str()))
+            .collect::<Vec<_>>(),
+        [("钱一", "业主"), ("郑租户", "租户")]
+    );
+    assert_eq!(l.rooms.len(), 1);
+    rooms::add_room(
+        &mut d.store,
+        &boss,
+        rooms::RoomInput {
+            building: "3".into(),
+            unit: "2".into(),
+            number: "1301".into(),
+            area_m2: None,
+            note: String::new(),
+        },
+    )
+    .unwrap();
+    let l = lookup(
+        &mut d.store,
+        &ctx,
+        LookupInput {
+            text: "3-2-1301".into(),
+            category: None,
+        },
+    )
+    .unwrap();
+    assert_eq!(l.candidates.len(), 1);
+    assert_eq!(
+        (
+            l.candidates[0].room.as_str(),
+            l.candidates[0].name.as_str(),
+            l.candidates[0].resident_id
+        ),
+        ("3-2-1301", "", None)
+    );
 }
 
 #[test]

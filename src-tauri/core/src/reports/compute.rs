@@ -12,6 +12,7 @@ use rusqlite::{params, Transaction};
 use super::model::*;
 use super::period::Period;
 use crate::ctx::TIME_FORMAT;
+use crate::deadlines::{overdue_sql, ON_TIME_SQL};
 use crate::error::Result;
 use crate::phone;
 use crate::print::labels::{self as l, minute};
@@ -205,11 +206,13 @@ fn slip_groups(
     to: &str,
     cutoff: &str,
 ) -> Result<Vec<SlipGroup>> {
+    let overdue = overdue_sql("?3");
+    // count(*) FILTER is 0 over no rows, where sum() would be NULL.
     let sql = format!(
         "SELECT {key}, count(*),
-                sum(d.completed_at IS NOT NULL),
-                sum(d.completed_at IS NOT NULL AND d.completed_at <= d.due_at),
-                sum((d.completed_at IS NOT NULL AND d.completed_at > d.due_at) OR (d.completed_at IS NULL AND d.due_at < ?3))
+                count(*) FILTER (WHERE d.completed_at IS NOT NULL),
+                count(*) FILTER (WHERE {ON_TIME_SQL}),
+                count(*) FILTER (WHERE {overdue})
          FROM dispatch_slips d
          JOIN categories cat ON cat.id = d.category_id
          JOIN departments dep ON dep.id = d.department_id
@@ -237,26 +240,30 @@ fn slips(tx: &Transaction, from: &str, to: &str, cutoff: &str) -> Result<SlipSta
         Option<f64>,
         Option<f64>,
     ) = tx.query_row(
-        "SELECT count(*),
-                COALESCE(sum(completed_at IS NOT NULL), 0),
-                COALESCE(sum(completed_at IS NOT NULL AND completed_at <= due_at), 0),
-                avg((julianday(accepted_at) - julianday(opened_at)) * 1440.0),
-                avg((julianday(completed_at) - julianday(opened_at)) * 24.0)
-         FROM dispatch_slips WHERE opened_at >= ?1 AND opened_at < ?2 AND state <> 'cancelled'",
+        &format!(
+            "SELECT count(*),
+                count(*) FILTER (WHERE d.completed_at IS NOT NULL),
+                count(*) FILTER (WHERE {ON_TIME_SQL}),
+                avg((julianday(d.accepted_at) - julianday(d.opened_at)) * 1440.0),
+                avg((julianday(d.completed_at) - julianday(d.opened_at)) * 24.0)
+             FROM dispatch_slips d WHERE d.opened_at >= ?1 AND d.opened_at < ?2 AND d.state <> 'cancelled'"
+        ),
         params![from, to],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
     )?;
-    let mut st = tx.prepare_cached(
+    // 超时未完成: overdue at the cutoff and not done by then, with the hours it had run over
+    // (to its pause, or to the cutoff). Slips done late count in the groups' 超时, not here.
+    let mut st = tx.prepare_cached(&format!(
         "SELECT d.serial, d.opened_at, COALESCE(r.code, d.location), cat.name, COALESCE(a.name, ''), d.due_at,
-                (julianday(?3) - julianday(d.due_at)) * 24.0
+                (julianday(min(COALESCE(d.completed_at, ?3), COALESCE(d.paused_at, ?3), ?3)) - julianday(d.due_at)) * 24.0
          FROM dispatch_slips d
          JOIN categories cat ON cat.id = d.category_id
          LEFT JOIN rooms r ON r.id = d.room_id
          LEFT JOIN staff a ON a.id = d.assignee_id
-         WHERE d.opened_at >= ?1 AND d.opened_at < ?2 AND d.completed_at IS NULL
-           AND d.state NOT IN ('cancelled', 'paused') AND d.due_at < ?3
-         ORDER BY d.due_at",
-    )?;
+         WHERE d.opened_at >= ?1 AND d.opened_at < ?2 AND {} AND (d.completed_at IS NULL OR d.completed_at > ?3)
+         ORDER BY d.due_at, d.serial",
+        overdue_sql("?3")
+    ))?;
     let overdue = st
         .query_map(params![from, to, cutoff], |r| {
             Ok(OverdueSlip {
@@ -331,7 +338,8 @@ fn complaint_groups(
     label: fn(&str) -> String,
 ) -> Result<Vec<ComplaintGroup>> {
     let sql = format!(
-        "SELECT {key}, count(*), sum(c.validity = 'valid'), sum(c.state = 'signed_off')
+        "SELECT {key}, count(*), count(*) FILTER (WHERE c.validity = 'valid'),
+                count(*) FILTER (WHERE c.state = 'signed_off')
          FROM complaints c LEFT JOIN departments dep ON dep.id = c.department_id
          WHERE c.opened_at >= ?1 AND c.opened_at < ?2 GROUP BY 1 ORDER BY count(*) DESC, 1"
     );
@@ -349,7 +357,7 @@ fn complaint_groups(
 
 fn complaints(tx: &Transaction, from: &str, to: &str) -> Result<ComplaintStats> {
     let (received, valid, closed, avg): (i64, i64, i64, Option<f64>) = tx.query_row(
-        "SELECT count(*), COALESCE(sum(validity = 'valid'), 0), COALESCE(sum(state = 'signed_off'), 0),
+        "SELECT count(*), count(*) FILTER (WHERE validity = 'valid'), count(*) FILTER (WHERE state = 'signed_off'),
                 avg((julianday(signed_off_at) - julianday(opened_at)) * 24.0)
          FROM complaints WHERE opened_at >= ?1 AND opened_at < ?2",
         params![from, to],

@@ -546,3 +546,78 @@ fn duty_statistics_count_handovers_late_arrivals_carried_items_covers_and_gaps()
         "the night of the 20th is uncovered"
     );
 }
+
+/// Issue 9 bug 1: a month whose only complaint has not been judged valid or not yet made every
+/// form of the report fail ("Invalid column type Null … sum(c.validity = 'valid')"). An
+/// aggregate over nothing, or over only NULLs, is 0.
+#[test]
+fn a_month_whose_only_complaint_is_unjudged_still_reports() {
+    use crate::complaints::{self, ComplaintCategory, OpenComplaintInput, Urgency};
+    use crate::intake::{self, Channel, IntakeInput, IntakeKind};
+    let mut d = crate::intake_fixture::Desk::new();
+    let ctx = d.ctx(&d.receptionist);
+    let e = intake::register(
+        &mut d.store,
+        &ctx,
+        IntakeInput {
+            room: "3-2-1201".into(),
+            channel: Some(Channel::Call),
+            kind: Some(IntakeKind::Complaint),
+            content: "楼上邻居深夜噪音".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    complaints::open(
+        &mut d.store,
+        &ctx,
+        OpenComplaintInput {
+            intake_id: e.entry.id,
+            category: Some(ComplaintCategory::Neighbour),
+            urgency: Some(Urgency::Normal),
+            department: String::new(),
+            content: None,
+        },
+    )
+    .unwrap();
+    let boss = d.ctx(&d.supervisor);
+    let input = || ReportInput {
+        kind: PeriodKind::Month,
+        period: "2026-11".into(),
+    };
+    let r = report(&mut d.store, &boss, input())
+        .expect("the report of a month with an unjudged complaint");
+    assert_eq!(
+        (
+            r.complaints.received,
+            r.complaints.valid,
+            r.complaints.closed
+        ),
+        (1, 0, 0)
+    );
+    assert_eq!(r.complaints.by_category.len(), 1);
+    assert_eq!(
+        (
+            r.complaints.by_category[0].received,
+            r.complaints.by_category[0].valid,
+            r.complaints.by_category[0].closed
+        ),
+        (1, 0, 0)
+    );
+    assert_eq!(r.complaints.by_department[0].valid, 0);
+    assert_eq!(
+        r.complaints.avg_close_hours, None,
+        "nothing closed: no average, not 0"
+    );
+    assert_eq!(r.slips.completion_rate, None, "no slips: no rate");
+    // The Excel and PDF forms of the same report are produced too.
+    super::xlsx::write(&r).expect("the xlsx of that month");
+    let meta = crate::print::PrintMeta {
+        office_name: r.office_name.clone(),
+        doc_prefix: "KF".into(),
+        doc_version: "A/0".into(),
+        printed_at: d.now,
+        full_phones: false,
+    };
+    crate::print::forms::period_report::render(&meta, &r).expect("the PDF of that month");
+}

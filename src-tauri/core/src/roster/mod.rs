@@ -114,7 +114,7 @@ pub struct RosterView {
     pub validation: Validation,
 }
 
-fn roster_id(tx: &Transaction, month: Month) -> Result<Option<(i64, RosterStatus)>> {
+pub(crate) fn roster_id(tx: &Transaction, month: Month) -> Result<Option<(i64, RosterStatus)>> {
     Ok(tx
         .query_row(
             "SELECT id, status FROM rosters WHERE month = ?1",
@@ -509,5 +509,7 @@ pub fn publish(store: &mut Store, ctx: &Ctx, month: &str) -> Result<Published> {
     })
 }
 
+#[cfg(test)]
+mod request_tests;
 #[cfg(test)]
 mod tests;

@@ -83,8 +83,10 @@ pub fn effective(
             plan.insert((d, staff), (Some(shift), false));
         }
     }
+    // Overrides on a published roster are laid over it. Those approved on a draft were made in
+    // the draft's cells already: they only mark the cell as changed while it still holds them.
     let mut st = tx.prepare(
-        "SELECT o.staff_id, o.day, o.shift_id FROM roster_overrides o JOIN duty_requests q ON q.id = o.request_id
+        "SELECT o.staff_id, o.day, o.shift_id, o.in_draft FROM roster_overrides o JOIN duty_requests q ON q.id = o.request_id
          WHERE o.day BETWEEN ?1 AND ?2 AND q.status = 'approved' ORDER BY o.id",
     )?;
     let overrides = st.query_map(params![f, t], |r| {
@@ -92,12 +94,18 @@ pub fn effective(
             r.get::<_, i64>(0)?,
             r.get::<_, String>(1)?,
             r.get::<_, Option<i64>>(2)?,
+            r.get::<_, bool>(3)?,
         ))
     })?;
     for o in overrides {
-        let (staff, day, shift) = o?;
-        if let Ok(d) = NaiveDate::parse_from_str(&day, DAY_FORMAT) {
+        let (staff, day, shift, in_draft) = o?;
+        let Ok(d) = NaiveDate::parse_from_str(&day, DAY_FORMAT) else {
+            continue;
+        };
+        if !in_draft {
             plan.insert((d, staff), (shift, true));
+        } else if let Some(cell) = plan.get_mut(&(d, staff)).filter(|c| c.0 == shift) {
+            cell.1 = true;
         }
     }
     for c in extra.iter().filter(|c| c.day >= from && c.day <= to) {
@@ -145,9 +153,14 @@ pub fn effective(
     Ok(out)
 }
 
-/// The shift `staff` works on `day` in the published plan, if any.
+/// The shift `staff` works on `day` in that month's roster as it stands — published with its
+/// approved changes, or still a draft — if any.
 pub fn shift_of(tx: &Transaction, staff: StaffId, day: NaiveDate) -> Result<Option<Shift>> {
-    Ok(effective(tx, day, day, None, &[])?
+    let draft = match super::roster_id(tx, super::Month::of(day))? {
+        Some((id, super::RosterStatus::Draft)) => Some(id),
+        _ => None,
+    };
+    Ok(effective(tx, day, day, draft, &[])?
         .into_iter()
         .find(|a| a.staff.id == staff)
         .map(|a| a.shift))

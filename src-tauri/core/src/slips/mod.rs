@@ -93,7 +93,7 @@ const SELECT: &str = "SELECT d.id, d.serial, d.intake_id, d.opened_at, ob.name, 
         d.paused_from, d.assignee_id, coalesce(a.name, ''), coalesce(ds.name, ''), d.dispatched_at, d.accepted_at,
         d.arrived_at, d.completed_at, d.closed_at, d.cancelled_at, d.deadline_at, d.due_at, d.work_done, d.materials,
         d.fee_kind, d.fee_cents, d.resident_accepted, d.resident_satisfaction, coalesce(ts.name, ''),
-        d.technician_signed_at, d.supervisor_review_at, d.reopen_count
+        d.technician_signed_at, d.supervisor_review_at, d.reopen_count, d.paused_at
      FROM dispatch_slips d
      JOIN staff ob ON ob.id = d.opened_by
      LEFT JOIN rooms r ON r.id = d.room_id
@@ -142,7 +142,9 @@ pub(crate) fn from_row(
         deadline: deadlines::assess(
             due,
             state.is_working(),
-            state == SlipState::Paused,
+            r.get::<_, Option<String>>(37)?
+                .as_deref()
+                .and_then(when::stored),
             now,
             due_soon_minutes,
         ),
@@ -839,12 +841,17 @@ pub fn board(store: &mut Store, ctx: &Ctx, board: Board) -> Result<Vec<Slip>> {
     })
 }
 
-/// Working slips past their due time (paused ones are not: their clock is stopped).
+/// Slips still being worked on and overdue now (`deadlines::overdue_sql`: a paused slip only
+/// if its deadline had passed before it was paused).
 pub fn overdue(tx: &Transaction, now: NaiveDateTime) -> Result<Vec<Slip>> {
     query(
         tx,
         now,
-        "d.state IN ('opened','dispatched','accepted','on_site') AND d.due_at < ?1 AND ?2 IS NULL",
+        &format!(
+            "{} AND {} AND ?2 IS NULL",
+            deadlines::WORKING_SQL,
+            deadlines::overdue_sql("?1")
+        ),
         &rusqlite::types::Null,
         1000,
     )

@@ -14,6 +14,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/003_duty.sql"),
     include_str!("migrations/004_search.sql"),
     include_str!("migrations/005_roster_shift_times.sql"),
+    include_str!("migrations/006_request_changes.sql"),
 ];
 
 pub fn latest_version() -> i64 {

@@ -12,3 +12,8 @@ export { echarts }
 export function pct(x: number | null): string {
   return x === null ? '—' : `${(x * 100).toFixed(1)}%`
 }
+
+/** Why a rate shows —: nothing to divide by this period. */
+export function rateTip(x: number | null, empty: string): string {
+  return x === null ? `${empty}，无法计算比率` : ''
+}
