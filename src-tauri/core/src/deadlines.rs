@@ -164,4 +164,60 @@ mod tests {
             DeadlineState::Finished
         );
     }
+
+    /// The SQL every report and board uses and the Rust the slip screen uses give the same
+    /// answer, on every combination of completed, paused and cancelled around the deadline.
+    #[test]
+    fn the_sql_and_the_rust_readings_of_overdue_agree() {
+        let c = rusqlite::Connection::open_in_memory().unwrap();
+        c.execute_batch(
+            "CREATE TABLE dispatch_slips (state TEXT, due_at TEXT, completed_at TEXT, paused_at TEXT);",
+        )
+        .unwrap();
+        let due = t("2026-11-23 14:00");
+        let times = [None, Some("2026-11-23 13:00"), Some("2026-11-23 15:00")];
+        let now = t("2026-11-23 16:00");
+        let mut checked = 0;
+        for state in ["dispatched", "paused", "done", "cancelled"] {
+            for completed in times {
+                for paused in times {
+                    let (completed, paused) = match state {
+                        "paused" => (None, paused.or(Some("2026-11-23 13:00"))),
+                        "done" => (completed.or(Some("2026-11-23 15:00")), None),
+                        _ => (None, None),
+                    };
+                    let sql: bool = c
+                        .query_row(
+                            &format!(
+                                "SELECT {} FROM (SELECT ?1 AS state, ?2 AS due_at, ?3 AS completed_at, ?4 AS paused_at) d",
+                                overdue_sql("?5")
+                            ),
+                            rusqlite::params![
+                                state,
+                                crate::when::text(due),
+                                completed.map(|x| crate::when::text(t(x))),
+                                paused.map(|x| crate::when::text(t(x))),
+                                crate::when::text(now)
+                            ],
+                            |r| r.get(0),
+                        )
+                        .unwrap();
+                    let rust = match state {
+                        "cancelled" => false,
+                        "done" => completed.is_some_and(|x| t(x) > due),
+                        _ => {
+                            assess(due, true, paused.map(t), now, 30).state
+                                == DeadlineState::Overdue
+                        }
+                    };
+                    assert_eq!(
+                        sql, rust,
+                        "{state} completed {completed:?} paused {paused:?}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert_eq!(checked, 36);
+    }
 }

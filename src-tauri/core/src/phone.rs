@@ -107,9 +107,94 @@ pub fn mask(phone: &str) -> String {
     format!("{prefix}{masked}")
 }
 
+/// Masks every phone number written inside free text (content, outcome, notes, replies):
+/// "业主另一号码13912345678请回电" → "业主另一号码139****5678请回电" (R-ROLE-2). A mobile is 11
+/// digits from 13–19; a landline is 0 + area code (dash optional) + 7–8 digits. Other numbers
+/// (rooms, fees, dates, serials) are left alone.
+pub fn mask_text(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        // A run of digits, with single dashes allowed between digit groups (0755-1234 5678 is
+        // two runs; 0755-12345678 one).
+        let start = i;
+        while i < chars.len()
+            && (chars[i].is_ascii_digit()
+                || (chars[i] == '-' && i + 1 < chars.len() && chars[i + 1].is_ascii_digit()))
+        {
+            i += 1;
+        }
+        let run: String = chars[start..i].iter().collect();
+        let digits: String = run.chars().filter(char::is_ascii_digit).collect();
+        // A digit glued to letters (a serial like PG-202611-0001) is not a phone.
+        let after_letter = start > 0 && chars[start - 1].is_ascii_alphabetic();
+        let mobile = digits.len() == 11
+            && digits.starts_with('1')
+            && matches!(digits.as_bytes()[1], b'3'..=b'9');
+        let landline = digits.starts_with('0') && (10..=12).contains(&digits.len());
+        if after_letter || !(mobile || landline) {
+            out.push_str(&run);
+        } else if mobile {
+            out.push_str(&mask(&digits));
+        } else {
+            out.push_str(&mask(&normalize("", &digits).unwrap_or(run)));
+        }
+    }
+    out
+}
+
+/// True if `text` holds an unmasked mobile number (1[3-9] and nine more digits in a row):
+/// what the export and print tests look for.
+pub fn has_unmasked_mobile(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.windows(11).enumerate().any(|(i, w)| {
+        w[0] == b'1'
+            && (b'3'..=b'9').contains(&w[1])
+            && w.iter().all(u8::is_ascii_digit)
+            && (i == 0 || !b[i - 1].is_ascii_digit())
+            && b.get(i + 11).is_none_or(|c| !c.is_ascii_digit())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn masks_numbers_inside_free_text_and_nothing_else() {
+        assert_eq!(
+            mask_text("业主另一号码13912345678请回电"),
+            "业主另一号码139****5678请回电"
+        );
+        assert_eq!(
+            mask_text("打0755-26661234或075526661234"),
+            "打0755-****1234或0755-****1234"
+        );
+        assert_eq!(mask_text("010-87654321转8"), "010-****4321转8");
+        // Rooms, fees, dates, serials, short numbers stay as they are.
+        for keep in [
+            "3-2-1201 漏水",
+            "收费 35.50 元",
+            "2026-11-23 10:00",
+            "PG-202611-0001",
+            "房间1201",
+            "12812345678",
+            "138123456789",
+        ] {
+            assert_eq!(mask_text(keep), keep);
+        }
+        assert!(!has_unmasked_mobile(&mask_text(
+            "号码13912345678和13800001111"
+        )));
+        assert!(has_unmasked_mobile("号码13912345678"));
+        assert!(!has_unmasked_mobile("138123456789"));
+    }
 
     #[test]
     fn accepts_common_forms() {

@@ -2,6 +2,22 @@
 
 export type GenerateReport = { rooms: number, residents: number, staff: number, intake_entries: number, slips: number, complaints: number, 
 /**
+ * Published monthly rosters, through next month.
+ */
+rosters: number, 
+/**
+ * 交接班 records: one at every desk shift change, the latest still unsigned.
+ */
+handovers: number, 
+/**
+ * Swap and leave requests (approved, refused, pending).
+ */
+duty_requests: number, 
+/**
+ * 代值 covers.
+ */
+covers: number, 
+/**
  * The supervisor login created for the demo, and its password.
  */
 login: string, password: string, first_day: string, last_day: string, };

@@ -422,13 +422,14 @@ fn intake_rows(tx: &Transaction, from: &str, to: &str) -> Result<Vec<IntakeDetai
             serial: r.serial,
             received_at: r.received_at,
             room: r.room,
-            caller: r.caller,
+            caller: phone::mask_text(&r.caller),
             phone: phone::mask(&r.phone),
             channel: r.channel,
             kind: r.kind,
-            content: r.content,
+            // Numbers typed into the text are masked like the phone column (R-ROLE-2).
+            content: phone::mask_text(&r.content),
             received_by: r.received_by,
-            outcome: r.result,
+            outcome: phone::mask_text(&r.result),
         })
         .collect())
 }

@@ -2,6 +2,7 @@
 //! plain `Report`, which the dashboard shows and `xlsx` writes to Excel.
 
 pub mod compute;
+pub mod definitions;
 pub mod model;
 pub mod ops;
 pub mod period;
@@ -13,5 +14,7 @@ pub use period::{Period, PeriodKind};
 
 #[cfg(test)]
 mod compute_tests;
+#[cfg(test)]
+mod period_properties;
 #[cfg(test)]
 mod tests;

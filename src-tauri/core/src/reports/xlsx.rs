@@ -187,6 +187,7 @@ fn build(r: &Report) -> Result<Vec<u8>, XlsxError> {
     workload(wb.add_worksheet(), &st, r)?;
     duty(wb.add_worksheet(), &st, r)?;
     detail(wb.add_worksheet(), &st, r)?;
+    notes(wb.add_worksheet(), &st, r)?;
     wb.save_to_buffer()
 }
 
@@ -583,6 +584,26 @@ fn duty(ws: &mut Worksheet, st: &Styles, r: &Report) -> Result<(), XlsxError> {
     ws.set_column_width(0, 36)?;
     ws.set_column_width(1, 14)?;
     ws.set_freeze_panes(4, 0)?;
+    setup_print(ws, row, 1, 3, false)
+}
+
+/// 说明: what each figure means, from `definitions` (the same words the printed report uses).
+fn notes(ws: &mut Worksheet, st: &Styles, r: &Report) -> Result<(), XlsxError> {
+    ws.set_name("说明")?;
+    title(ws, st, r, "指标说明")?;
+    let row = table(
+        ws,
+        st,
+        3,
+        0,
+        &["指标", "说明"],
+        super::definitions::DEFINITIONS
+            .iter()
+            .map(|(name, text)| vec![V::T(name), V::T(text)])
+            .collect(),
+    )?;
+    ws.set_column_width(0, 16)?;
+    ws.set_column_width(1, 90)?;
     setup_print(ws, row, 1, 3, false)
 }
 

@@ -7,6 +7,9 @@
 //! search index is filled exactly as the desk fills it), in one transaction with prepared
 //! statements, so ten years take about a minute.
 
+mod duty_history;
+#[cfg(test)]
+pub(crate) mod half_finished;
 mod phrases;
 mod records;
 mod store_records;
@@ -75,6 +78,14 @@ pub struct GenerateReport {
     pub intake_entries: i64,
     pub slips: i64,
     pub complaints: i64,
+    /// Published monthly rosters, through next month.
+    pub rosters: i64,
+    /// 交接班 records: one at every desk shift change, the latest still unsigned.
+    pub handovers: i64,
+    /// Swap and leave requests (approved, refused, pending).
+    pub duty_requests: i64,
+    /// 代值 covers.
+    pub covers: i64,
     /// The supervisor login created for the demo, and its password.
     pub login: String,
     pub password: String,
@@ -151,12 +162,14 @@ pub fn generate(
         let plan = records::Plan {
             first_day,
             last_day,
+            now,
             per_year,
             rooms: &rooms,
             residents: &residents,
             staff: &staff,
         };
         let counts = records::write(tx, &mut rng, &plan)?;
+        let duty = duty_history::write(tx, &mut rng, &staff, first_day, last_day, now)?;
         let report = GenerateReport {
             rooms: rooms.len() as i64,
             residents: residents.iter().map(Vec::len).sum::<usize>() as i64,
@@ -164,14 +177,24 @@ pub fn generate(
             intake_entries: counts.intake_entries,
             slips: counts.slips,
             complaints: counts.complaints,
+            rosters: duty.rosters,
+            handovers: duty.handovers,
+            duty_requests: duty.requests,
+            covers: duty.covers,
             login: DEMO_LOGIN.into(),
             password: DEMO_PASSWORD.into(),
             first_day: first_day.to_string(),
             last_day: last_day.to_string(),
         };
         let summary = format!(
-            "种子 {};{} 间房,{} 条来电来访,{} 张派工单,{} 件投诉",
-            input.seed, report.rooms, report.intake_entries, report.slips, report.complaints
+            "种子 {}；{} 间房，{} 条来电来访，{} 张派工单，{} 件投诉，{} 个月值班表，{} 次交接班",
+            input.seed,
+            report.rooms,
+            report.intake_entries,
+            report.slips,
+            report.complaints,
+            report.rosters,
+            report.handovers
         );
         audit::record(tx, &ctx, "生成演示数据", "office", Some(1), &summary)?;
         Ok(report)

@@ -10,6 +10,8 @@ use crate::error::Result;
 pub(crate) struct Plan<'a> {
     pub first_day: NaiveDate,
     pub last_day: NaiveDate,
+    /// The moment the demo starts from: nothing happens after it.
+    pub now: NaiveDateTime,
     pub per_year: u32,
     pub rooms: &'a [GenRoom],
     pub residents: &'a [Vec<GenResident>],

@@ -2,8 +2,11 @@
 //! their steps and return visits, complaints — with prepared statements, so every CHECK, FK
 //! and search trigger applies exactly as when the desk writes them.
 //!
-//! Records older than three days are finished (slips closed after a return visit, complaints
-//! signed off); newer ones are left at a realistic step so a demo has open work on its boards.
+//! Records older than three weeks are finished (slips closed after a return visit, complaints
+//! signed off). The last three weeks are half-finished, more so the more recent, as a real desk
+//! is: slips at every step, paused, cancelled, awaiting their return visit or the supervisor's
+//! close; complaints unjudged, escalated and not yet taken up, replied, visited; callbacks
+//! pending; and last night's night-log entries not yet converted.
 
 use std::collections::HashMap;
 
@@ -40,8 +43,12 @@ pub(crate) struct Writer<'t> {
     supervisor: i64,
     /// Last serial number used per (PG|TS, YYYYMM).
     serials: HashMap<(&'static str, String), i64>,
-    /// Records after this time are left open.
+    /// Records after this time may be left half-finished.
     open_after: NaiveDateTime,
+    /// The end of the last generated day: the more recent a record, the likelier it is open.
+    end: NaiveDateTime,
+    /// Steps after this moment have not happened yet.
+    now: NaiveDateTime,
     counts: Counts,
 }
 
@@ -97,9 +104,10 @@ impl<'t> Writer<'t> {
                 "INSERT INTO dispatch_slips (serial, intake_id, opened_at, opened_by, room_id, location, caller_name, caller_phone,
                      category_id, department_id, content, appointment_at, state, assignee_id, dispatcher_id, dispatched_at,
                      accepted_at, arrived_at, completed_at, closed_at, closed_by, deadline_at, due_at, work_done, materials,
-                     fee_kind, fee_cents, resident_accepted, resident_satisfaction, technician_signed_by, technician_signed_at)
+                     fee_kind, fee_cents, resident_accepted, resident_satisfaction, technician_signed_by, technician_signed_at,
+                     paused_from, paused_at, cancelled_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,
-                         ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)",
+                         ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)",
             )?,
             slip_event: tx.prepare(
                 "INSERT INTO slip_events (slip_id, at, actor_id, actor_name, action, from_state, to_state, assignee_id)
@@ -121,9 +129,31 @@ impl<'t> Writer<'t> {
             staff_ids: plan.staff.iter().map(|s| s.id).collect(),
             supervisor,
             serials: HashMap::new(),
-            open_after: plan.last_day.and_hms_opt(0, 0, 0).unwrap_or_default() - Duration::days(2),
+            open_after: plan.last_day.and_hms_opt(0, 0, 0).unwrap_or_default() - Duration::days(21),
+            end: (plan.last_day + Duration::days(1)).and_hms_opt(0, 0, 0).unwrap_or_default(),
+            now: plan.now,
             counts: Counts::default(),
         })
+    }
+
+    /// Whether a record received at `at` is still open: never before `open_after`; then more
+    /// likely the more recent it is (most of the last day's, a few of last week's).
+    fn unfinished(&self, rng: &mut Rng, at: NaiveDateTime) -> bool {
+        if at <= self.open_after {
+            return false;
+        }
+        let age = (self.end - at).num_days();
+        rng.chance(match age {
+            0 => 85,
+            1 => 45,
+            2..=6 => 12,
+            _ => 3,
+        })
+    }
+
+    /// Last night's entries (after 17:30 on the last day) are still waiting for the morning.
+    fn from_last_night(&self, at: NaiveDateTime) -> bool {
+        at >= self.end - Duration::minutes(6 * 60 + 30)
     }
 
     fn one_of(&self, rng: &mut Rng, department: &str, role: &'static str) -> i64 {
@@ -173,13 +203,18 @@ impl<'t> Writer<'t> {
         } else {
             ""
         };
-        // Night entries are decided in the morning hand-over (R-HO-6).
-        let decided_at = night.then(|| next_morning(e.at));
-        let night_decision = night.then_some(match e.topic {
+        // Night entries are decided in the morning hand-over (R-HO-6); last night's still wait.
+        let waiting = night && self.from_last_night(e.at);
+        let decided_at = (night && !waiting).then(|| next_morning(e.at));
+        let night_decision = (night && !waiting).then_some(match e.topic {
             Topic::Dispatch { .. } => "slip",
             Topic::Complaint { .. } => "complaint",
             Topic::Answered { .. } => "settled",
         });
+        // Now and then the desk could not answer at once: a callback is pending (R-IN-5).
+        let callback =
+            !outcome.is_empty() && !waiting && self.unfinished(rng, e.at) && rng.chance(40);
+        let outcome = if callback || waiting { "" } else { outcome };
         let finished = (!outcome.is_empty()).then(|| t(entered));
         self.entry.execute(params![
             t(e.at),
@@ -203,6 +238,15 @@ impl<'t> Writer<'t> {
         ])?;
         let intake_id = self.tx.last_insert_rowid();
         self.counts.intake_entries += 1;
+        if callback {
+            self.tx.execute(
+                "UPDATE intake_entries SET callback_phone = ?2, callback_state = 'pending' WHERE id = ?1",
+                params![intake_id, if e.caller_phone.is_empty() { "13800138000" } else { e.caller_phone.as_str() }],
+            )?;
+        }
+        if waiting {
+            return Ok(());
+        }
         let opened = entered + Duration::seconds(20 + rng.below(120) as i64);
         match &e.topic {
             Topic::Dispatch { category } => {
@@ -292,12 +336,33 @@ impl<'t> Writer<'t> {
                 self.supervisor,
             ),
         ];
-        let reached = if e.at <= self.open_after {
-            steps.len()
+        let open = self.unfinished(rng, e.at);
+        let mut reached = if open {
+            1 + rng.below(6) as usize
         } else {
-            1 + rng.below(5) as usize
+            steps.len()
         };
-        let state = steps[reached - 1].2;
+        // Steps after the present have not happened.
+        while reached > 1 && steps[reached - 1].3 > self.now {
+            reached -= 1;
+        }
+        let fate = if !open || reached > 4 {
+            Fate::AsReached
+        } else {
+            match rng.below(100) {
+                0..=14 => Fate::Paused,
+                15..=19 => Fate::Cancelled,
+                _ => Fate::AsReached,
+            }
+        };
+        let step_state = steps[reached - 1].2;
+        let last_step = steps[reached - 1].3;
+        let stopped = (last_step + Duration::minutes(10 + rng.below(120) as i64)).min(self.now);
+        let state = match fate {
+            Fate::Paused => "paused",
+            Fate::Cancelled => "cancelled",
+            Fate::AsReached => step_state,
+        };
         let at_least = |n: usize, at: NaiveDateTime| (reached >= n).then(|| t(at));
         let paid = rng.chance(15);
         let satisfaction = match rng.below(100) {
@@ -344,7 +409,10 @@ impl<'t> Writer<'t> {
             done.then_some(1),
             done.then_some(satisfaction),
             done.then_some(assignee),
-            at_least(5, completed)
+            at_least(5, completed),
+            matches!(fate, Fate::Paused).then_some(step_state),
+            matches!(fate, Fate::Paused).then(|| t(stopped)),
+            matches!(fate, Fate::Cancelled).then(|| t(stopped))
         ])?;
         let slip_id = self.tx.last_insert_rowid();
         self.counts.slips += 1;
@@ -356,6 +424,36 @@ impl<'t> Writer<'t> {
             };
             self.slip_event
                 .execute(params![slip_id, t(*at), actor, action, from, to, who])?;
+        }
+        match fate {
+            Fate::Paused => {
+                let by = if reached >= 3 { assignee } else { opener };
+                self.slip_event.execute(params![
+                    slip_id,
+                    t(stopped),
+                    by,
+                    "pause",
+                    step_state,
+                    "paused",
+                    Option::<i64>::None
+                ])?;
+                self.tx.execute(
+                    "INSERT INTO slip_pauses (slip_id, started_at, reason) VALUES (?1, ?2, '等待配件到货')",
+                    params![slip_id, t(stopped)],
+                )?;
+            }
+            Fate::Cancelled => {
+                self.slip_event.execute(params![
+                    slip_id,
+                    t(stopped),
+                    self.supervisor,
+                    "cancel",
+                    step_state,
+                    "cancelled",
+                    Option::<i64>::None
+                ])?;
+            }
+            Fate::AsReached => {}
         }
         if reached >= 6 {
             let result = if satisfaction == "unsatisfied" {
@@ -414,9 +512,26 @@ impl<'t> Writer<'t> {
             _ => "major",
         };
         let escalated = (urgency != "normal").then(|| t(opened));
-        let finished = e.at <= self.open_after;
         let replied = opened + Duration::hours(2 + rng.below(20) as i64);
+        let visited = replied + Duration::hours(24);
         let signed = replied + Duration::hours(24 + rng.below(48) as i64);
+        // A recent complaint stops at some stage: unjudged and untouched, replied, or visited
+        // and waiting for the supervisor's signature.
+        let stage = if !self.unfinished(rng, e.at) && signed <= self.now {
+            4
+        } else {
+            let mut stage = rng.below(4);
+            if stage >= 3 && visited > self.now {
+                stage = 2;
+            }
+            if stage >= 2 && replied > self.now {
+                stage = 0;
+            }
+            stage
+        };
+        let finished = stage == 4;
+        let answered = stage >= 2;
+        let taken_up = escalated.is_some() && (stage >= 1);
         self.complaint.execute(params![
             serial,
             intake_id,
@@ -428,26 +543,29 @@ impl<'t> Writer<'t> {
             code,
             department_id,
             e.content,
-            finished.then_some(if rng.chance(80) { "valid" } else { "invalid" }),
+            (finished || (answered && rng.chance(50))).then_some(if rng.chance(80) {
+                "valid"
+            } else {
+                "invalid"
+            }),
             urgency,
-            if finished { "signed_off" } else { "open" },
+            match stage {
+                4 => "signed_off",
+                3 => "visited",
+                2 => "replied",
+                _ => "open",
+            },
             escalated,
-            escalated
-                .as_ref()
-                .filter(|_| finished)
-                .map(|_| t(opened + Duration::minutes(20))),
-            escalated
-                .as_ref()
-                .filter(|_| finished)
-                .map(|_| self.supervisor),
+            taken_up.then(|| t(opened + Duration::minutes(20))),
+            taken_up.then_some(self.supervisor),
             t(opened + Duration::hours(24)),
-            if finished {
+            if answered {
                 "已向业主致歉并说明处理结果"
             } else {
                 ""
             },
-            finished.then(|| t(replied)),
-            finished.then_some(opener),
+            answered.then(|| t(replied)),
+            answered.then_some(opener),
             finished.then(|| t(signed)),
             finished.then_some(self.supervisor),
             if finished {
@@ -457,11 +575,11 @@ impl<'t> Writer<'t> {
             }
         ])?;
         let id = self.tx.last_insert_rowid();
-        if finished {
+        if stage >= 3 {
             self.visit.execute(params![
                 Option::<i64>::None,
                 id,
-                t(replied + Duration::hours(24)),
+                t(visited),
                 opener,
                 "phone",
                 "业主表示认可",
@@ -483,6 +601,13 @@ impl<'t> Writer<'t> {
         }
         Ok(self.counts)
     }
+}
+
+/// Where a recent slip stopped besides its last step.
+enum Fate {
+    AsReached,
+    Paused,
+    Cancelled,
 }
 
 /// The default night window of intake_settings: 17:30–09:00.

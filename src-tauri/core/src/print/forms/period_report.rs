@@ -282,6 +282,18 @@ pub fn render(meta: &PrintMeta, r: &Report) -> Result<Vec<u8>> {
         BODY_PT,
         "",
     );
+    heading(&mut doc, "十二、指标说明");
+    let notes: Vec<Vec<String>> = crate::reports::definitions::DEFINITIONS
+        .iter()
+        .map(|(name, text)| vec![name.to_string(), text.to_string()])
+        .collect();
+    table(
+        &mut doc,
+        &[col("指标", 1.6), col("说明", 6.0)],
+        &notes,
+        SMALL_PT,
+        "",
+    );
     signatures(
         &mut doc,
         &[sig("编制(客服主管)", None), sig("审核(项目经理)", None)],
