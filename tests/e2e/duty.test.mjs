@@ -22,10 +22,10 @@ function cliBinary() {
   return existsSync(release) ? release : join(target, 'debug', 'frontdesk-cli')
 }
 
-/** Next month as the roster screen picks it (the app's local calendar): 'YYYY-MM'. */
+/** The month after next (the generated office has next month published already): 'YYYY-MM'. */
 function nextMonth() {
   const d = new Date()
-  const n = new Date(d.getFullYear(), d.getMonth() + 1, 1)
+  const n = new Date(d.getFullYear(), d.getMonth() + 2, 1)
   return `${n.getFullYear()}-${String(n.getMonth() + 1).padStart(2, '0')}`
 }
 
@@ -69,6 +69,10 @@ describe('值班安排与交接班', () => {
 
   test('排班:草稿显示空档,用键盘补上,发布', async () => {
     await s.go('#/roster')
+    // The screen opens on next month; the draft is the month after.
+    const picker = await s.byCss('[data-test="roster-month"] input')
+    await picker.fill(`${month.slice(0, 4)}年${month.slice(5)}月`)
+    await picker.press('\uE007')
     await s.byTest('roster-grid')
     // 夜班 runs to 09:00, so the missing 白班 leaves 09:00–17:30 uncovered.
     const twelfth = `${Number(month.slice(5))}月12日 09:00–17:30`
@@ -104,6 +108,9 @@ describe('值班安排与交接班', () => {
     await (await s.byText('调班/请假')).click()
     await (await s.byTest(`request-decide-${req.id}`)).click()
     await (await s.byTest('decide-approve')).click()
+    // The message says what changed, day by day (issue 9: never "adjusted" when nothing was).
+    const said = await (await s.byText('已批准。值班表调整', { contains: true })).fullText()
+    assert.ok(said.includes(`${a.name} 白班 → 休`) && said.includes(`${b.name} → 白班`), said)
     await s.waitGone('.el-dialog')
     await s.waitForText(() => s.byTest('request-table'), '已批准')
     await s.screenshot('duty-04-swap-approved')
@@ -116,13 +123,18 @@ describe('值班安排与交接班', () => {
   // typed note stayed, so the next 保存 stored "完好" — what the person never chose.
   let h
   test('交接班物品清点:缺失未说明被拒,所填原样保留;补上说明再存,存的就是所填', async () => {
-    h = cli('handover', 'start', '--kind', 'desk', '--outgoing-id', String(staff.r1.id), '--incoming-id', String(staff.r2.id))
+    // At 11:30 today (China time): the generated office's own handovers are at 08:30 and 17:30.
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+    h = cli('handover', 'start', '--kind', 'desk', '--change-at', `${today} 11:30`, '--outgoing-id', String(staff.r1.id), '--incoming-id', String(staff.r2.id))
     await s.go('#/handover')
+    await (await s.byTest(`handover-row-${h.id}`)).click()
     await s.waitForText(() => s.byTest('handover-detail'), h.serial)
     const item = h.checks.find((c) => c.expected_qty >= 2) ?? h.checks[0]
     const id = item.item_id
     const want = item.expected_qty - 1
-    const qty = await (await s.byTest(`check-qty-${id}`)).find('input')
+    // Element Plus puts the hook on the inner input or on its wrapper, depending on the widget.
+    const input = (name, visible = true) => s.byCss(`input[data-test="${name}"], [data-test="${name}"] input`, { visible })
+    const qty = await input(`check-qty-${id}`)
     await qty.fill(String(want))
     await (await s.byTest(`check-state-${id}-missing`)).click()
     await (await s.byTest(`check-save-${id}`)).click()
@@ -130,12 +142,12 @@ describe('值班安排与交接班', () => {
     await s.waitForText(() => s.byTest(`check-error-${id}`), '说明')
     await s.screenshot('duty-05a-check-refused')
     assert.equal(await qty.property('value'), String(want), 'the typed count stays')
-    const missing = await (await s.byTest(`check-state-${id}-missing`)).find('input')
+    const missing = await input(`check-state-${id}-missing`, false) // the radio's own input is hidden
     assert.equal(await missing.property('checked'), true, '缺失 stays chosen')
     const stored = () => cli('handover', 'show', '--id', String(h.id)).checks.find((c) => c.item_id === id)
     assert.equal(stored().state, item.state, 'nothing was stored by the refused save')
     // Corrected and saved: the stored row is exactly what was entered.
-    await (await (await s.byTest(`check-explanation-${id}`)).find('input')).fill('借给秩序维护岗未归还')
+    await (await input(`check-explanation-${id}`)).fill('借给秩序维护岗未归还')
     await (await s.byTest(`check-save-${id}`)).click()
     await waitUntil(async () => stored().state === 'missing', { message: 'the corrected row is stored' })
     const row = stored()
@@ -146,6 +158,7 @@ describe('值班安排与交接班', () => {
 
   test('交接班:双方各自输入本人密码签字,签后锁定', async () => {
     await s.go('#/handover')
+    await (await s.byTest(`handover-row-${h.id}`)).click()
     await s.waitForText(() => s.byTest('handover-detail'), h.serial)
     await s.screenshot('duty-05-handover')
     const password = async (party, text) => (await s.byTest(`sign-password-${party}`)).fill(text)

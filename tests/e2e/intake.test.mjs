@@ -58,7 +58,7 @@ describe('来电来访、派工单、投诉', () => {
       JSON.parse(execFileSync(cliBinary(), ['--db', db, '--as', 'zhuguan', '--json', ...args], { env: { ...process.env, FRONTDESK_PASSWORD: PASSWORD } }).toString())
     execFileSync(cliBinary(), ['--db', db, 'dev', 'generate', '--years', '1', '--seed', '2', '--entries-per-year', '100', '--rooms', '30'])
     tech = cli('staff', 'list').find((p) => p.login === 'weixiu')
-    room = cli('room', 'list').find((r) => r.residents.length > 0)
+    room = cli('room', 'list').find((r) => r.residents.length === 1 && r.residents[0].phones.length > 0)
     app = await startApp({ db })
     s = app.session
     await logIn(s, 'qiantai', PASSWORD)
@@ -84,6 +84,64 @@ describe('来电来访、派工单、投诉', () => {
     await (await s.byTest('intake-submit')).click()
     await s.waitForText(() => s.byTest('intake-today'), content)
     await s.screenshot('intake-02-list')
+  })
+
+  // Issue 9 bug 2 (R-IN-3): a last four shared by three residents used to leave the PREVIOUS
+  // caller's room and name in the form, under one merged heading nobody could pick from.
+  test('查询:尾号对应三位住户时清空表单、逐行列出,用方向键和回车选定', async () => {
+    // Three new rooms in a new building, one resident each, all phones ending 0020.
+    cli('building', 'add', '--name', '88')
+    const people = ['13712340020', '13612340020', '13512340020'].map((phone, i) => {
+      const room = cli('room', 'add', '--building', '88', '--unit', '1', '--number', `${i + 1}01`)
+      return { room, name: `尾号${i + 1}`, phone }
+    })
+    for (const p of people) cli('resident', 'add', '--room', p.room.code, '--kind', 'owner', '--name', p.name, '--phones', p.phone)
+    await s.go('#/intake')
+    const lookup = await s.byTest('intake-lookup')
+    const field = async (t) => (await s.byTest(t)).value()
+    // A previous caller fills the form…
+    await lookup.fill(room.room.code)
+    await lookup.press('\uE007')
+    await waitUntil(async () => (await field('intake-caller')) === room.residents[0].name, { message: 'the first caller filled in' })
+    // …then a last four that three residents share: nothing of the previous caller stays.
+    await lookup.fill('0020')
+    await lookup.press('\uE007')
+    await s.byTest('intake-candidates')
+    assert.equal(await field('intake-room'), '', '房号 cleared')
+    assert.equal(await field('intake-caller'), '', '联系人 cleared')
+    assert.equal(await field('intake-phone'), '', '电话 cleared')
+    const rows = await s.css('[data-test^="intake-candidate-"]')
+    assert.equal(rows.length, 3, 'one row per candidate')
+    for (const [i, p] of people.entries()) {
+      const text = await (await s.byTest(`intake-candidate-${i}`)).fullText()
+      assert.ok(text.includes(p.room.full_name) && text.includes(p.name), `row ${i}: ${text}`)
+      assert.ok(text.includes(`${p.phone.slice(0, 3)}****${p.phone.slice(7)}`) && !text.includes(p.phone), `row ${i} masks the phone: ${text}`)
+    }
+    await s.screenshot('intake-lookup-3-candidates')
+    // ↓ then Enter picks the second; only then is the form filled.
+    await lookup.press('\uE015')
+    await s.waitForText(() => s.byTest('intake-history-room'), people[1].room.full_name)
+    assert.equal(await field('intake-caller'), '', 'nothing filled by moving the highlight')
+    await lookup.press('\uE007')
+    await waitUntil(async () => (await field('intake-caller')) === people[1].name, { message: 'the picked caller filled in' })
+    assert.equal(await field('intake-room'), people[1].room.code)
+    assert.equal(await field('intake-phone'), people[1].phone)
+    // A click picks too.
+    await (await s.byTest('intake-candidate-2')).click()
+    await waitUntil(async () => (await field('intake-caller')) === people[2].name, { message: 'the clicked caller filled in' })
+    await s.screenshot('intake-lookup-picked')
+    // One match fills at once; none clears and says so.
+    await lookup.fill(people[0].phone)
+    await lookup.press('\uE007')
+    await waitUntil(async () => (await field('intake-caller')) === people[0].name, { message: 'a single match fills the form' })
+    assert.equal(await field('intake-room'), people[0].room.code)
+    assert.equal((await s.css('[data-test="intake-candidates"]')).length, 0, 'no list for one match')
+    await lookup.fill('9999')
+    await lookup.press('\uE007')
+    await s.waitForText(() => s.byTest('intake-lookup-note'), '没有找到')
+    assert.equal(await field('intake-room'), '')
+    assert.equal(await field('intake-caller'), '')
+    await lookup.clear()
   })
 
   test('由登记开派工单,前台派给工程部维修工', async () => {

@@ -60,7 +60,7 @@ describe('报表', () => {
     await s.byTest('report-numbers')
     if (dataMonth() !== chinaMonth()) {
       // The 1st of a month: yesterday's month has the data; pick it as a person would.
-      const picker = await s.byTest('report-month')
+      const picker = await s.byCss('[data-test="report-month"] input')
       await picker.fill(`${dataMonth().slice(0, 4)}年${dataMonth().slice(5)}月`)
       await picker.press('\uE007')
     }
@@ -93,6 +93,37 @@ describe('报表', () => {
     ])
     await new Promise((d) => setTimeout(d, 800)) // the charts animate in
     await s.screenshot('reports-01-dashboard')
+    // The generated month ends half-finished, as a real one does (issue 9): open slips, complaints
+    // not yet signed off — and the dashboard still equals the CLI's numbers above.
+    assert.ok(report.slips.completed < report.slips.opened, 'some slips are still open')
+    assert.ok(report.complaints.closed < report.complaints.received, 'some complaints are not signed off')
+  })
+
+  test('看板:生成失败时清空并说明原因;无可计算记录的比率显示“—”并说明', async () => {
+    const picker = await s.byCss('[data-test="report-month"] input')
+    const pick = async (month) => {
+      await picker.fill(`${month.slice(0, 4)}年${month.slice(5)}月`)
+      await picker.press('\uE007')
+    }
+    // A month that has not begun yet is refused: the previous figures go, and the reason shows.
+    const next = new Date(Date.now() + 8 * 3600_000)
+    next.setUTCMonth(next.getUTCMonth() + 2, 1)
+    const future = next.toISOString().slice(0, 7)
+    await pick(future)
+    await s.waitForText(() => s.byTest('report-error'), `${Number(future.slice(0, 4))}年${Number(future.slice(5))}月的统计未能生成`)
+    await s.waitGone('[data-test="report-numbers"]')
+    await s.screenshot('reports-01b-error')
+    // A month before the office's records: nothing to divide, so the rates are — with the reason.
+    const past = `${Number(dataMonth().slice(0, 4)) - 3}${dataMonth().slice(4)}`
+    await pick(past)
+    await s.byTest('report-numbers')
+    assert.equal((await s.css('[data-test="report-error"]')).length, 0, 'the error is gone')
+    const rate = await s.byTest('report-rate-completion')
+    assert.equal((await rate.fullText()).trim(), '—')
+    assert.equal(await rate.attribute('title'), '本期没有派工单，无法计算比率')
+    await s.screenshot('reports-01c-empty-month')
+    await pick(dataMonth())
+    await s.waitForText(() => s.byTest('report-numbers'), String(report.intake.total))
   })
 
   test('导出 Excel:归档一份并交给系统查看器', async () => {

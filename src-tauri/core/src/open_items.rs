@@ -31,13 +31,44 @@ pub struct OpenItems {
 pub fn open_items(tx: &Transaction, now: NaiveDateTime) -> Result<OpenItems> {
     let null = rusqlite::types::Null;
     Ok(OpenItems {
-        unfinished_slips: slips::query(tx, now, "?1 IS NOT NULL AND ?2 IS NULL AND d.state IN ('opened','dispatched','accepted','on_site','paused')", &null, 1000)?,
-        return_visits_due: slips::query(tx, now, "?1 IS NOT NULL AND ?2 IS NULL AND d.state = 'done'", &null, 1000)?,
+        unfinished_slips: slips::query(
+            tx,
+            now,
+            &format!(
+                "?1 IS NOT NULL AND ?2 IS NULL AND {}",
+                crate::deadlines::WORKING_SQL
+            ),
+            &null,
+            1000,
+        )?,
+        return_visits_due: slips::query(
+            tx,
+            now,
+            "?1 IS NOT NULL AND ?2 IS NULL AND d.state = 'done'",
+            &null,
+            1000,
+        )?,
         overdue: slips::overdue(tx, now)?,
-        complaints_awaiting_reply: complaints::query(tx, now, "c.state = 'open' AND ?1 IS NULL", &null, 1000)?,
+        complaints_awaiting_reply: complaints::query(
+            tx,
+            now,
+            "c.state = 'open' AND ?1 IS NULL",
+            &null,
+            1000,
+        )?,
         pending_callbacks: intake::query(tx, "e.callback_state = 'pending'", &[], 1000)?,
-        night_log_unconverted: intake::query(tx, "e.night_log = 1 AND e.finished_at IS NULL", &[], 1000)?,
-        major_incidents: intake::query(tx, "e.major_incident = 1 AND e.major_ack_at IS NULL", &[], 1000)?,
+        night_log_unconverted: intake::query(
+            tx,
+            "e.night_log = 1 AND e.finished_at IS NULL",
+            &[],
+            1000,
+        )?,
+        major_incidents: intake::query(
+            tx,
+            "e.major_incident = 1 AND e.major_ack_at IS NULL",
+            &[],
+            1000,
+        )?,
     })
 }
 
