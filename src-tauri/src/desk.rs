@@ -5,8 +5,8 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use frontdesk_core::error::ErrorView;
-use frontdesk_core::{ctx, Actor, Ctx, Error, Store};
+use frontdesk_core::base::error::ErrorView;
+use frontdesk_core::{base::ctx, Actor, Ctx, Error, Store};
 
 pub type Reply<T> = Result<T, ErrorView>;
 

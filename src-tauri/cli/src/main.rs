@@ -10,7 +10,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use chrono::NaiveDateTime;
-use frontdesk_core::{accounts, ctx, store, Ctx, Error, Store};
+use frontdesk_core::{base::ctx, setup::accounts, store, Ctx, Error, Store};
 use serde_json::Value;
 
 use args::Cli;

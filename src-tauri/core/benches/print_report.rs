@@ -5,11 +5,11 @@
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use frontdesk_core::print::forms::dispatch_slip::{self, DispatchSlip, SlipPaper};
-use frontdesk_core::print::forms::intake_log::{self, IntakeLog, IntakeRow};
-use frontdesk_core::print::PrintMeta;
-use frontdesk_core::reports::model::*;
-use frontdesk_core::reports::{xlsx, Period, PeriodKind};
+use frontdesk_core::paper::print::forms::dispatch_slip::{self, DispatchSlip, SlipPaper};
+use frontdesk_core::paper::print::forms::intake_log::{self, IntakeLog, IntakeRow};
+use frontdesk_core::paper::print::PrintMeta;
+use frontdesk_core::paper::reports::model::*;
+use frontdesk_core::paper::reports::{xlsx, Period, PeriodKind};
 
 fn meta() -> PrintMeta {
     PrintMeta {

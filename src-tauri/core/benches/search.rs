@@ -11,9 +11,9 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use frontdesk_core::ctx::{Actor, Ctx};
-use frontdesk_core::role::Role;
-use frontdesk_core::search::{self, scan, SearchQuery};
+use frontdesk_core::base::ctx::{Actor, Ctx};
+use frontdesk_core::base::role::Role;
+use frontdesk_core::desk::search::{self, scan, SearchQuery};
 use frontdesk_core::synthetic::{self, GenerateInput};
 use frontdesk_core::Store;
 

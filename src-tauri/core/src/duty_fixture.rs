@@ -3,13 +3,13 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::accounts::{self, NewLogin};
-use crate::ctx::{Actor, Ctx};
-use crate::office::Office;
-use crate::role::Role;
-use crate::roster::{self, RotationInput};
-use crate::setup::{self, FirstRun};
-use crate::staff::{self, StaffInput};
+use crate::base::ctx::{Actor, Ctx};
+use crate::base::role::Role;
+use crate::duty::roster::{self, RotationInput};
+use crate::setup::accounts::{self, NewLogin};
+use crate::setup::first_run::{self, FirstRun};
+use crate::setup::office::Office;
+use crate::setup::staff::{self, StaffInput};
 use crate::Store;
 
 pub const PASSWORD: &str = "secret1";
@@ -41,7 +41,7 @@ impl Desk {
     pub fn new() -> Desk {
         let mut store = Store::open_in_memory().unwrap();
         let now = at("2026-11-20 10:00");
-        let boss = setup::init(
+        let boss = first_run::init(
             &mut store,
             now,
             FirstRun {
@@ -154,7 +154,8 @@ impl Desk {
     /// The technician on night duty on `day` in the rotation above.
     pub fn night_tech(&mut self, d: &str) -> Actor {
         let ctx = self.as_boss("2026-11-20 10:00");
-        let v = crate::duty::on_duty(&mut self.store, &ctx, Some(format!("{d} 23:00"))).unwrap();
+        let v = crate::duty::on_duty::on_duty(&mut self.store, &ctx, Some(format!("{d} 23:00")))
+            .unwrap();
         let id = v
             .people
             .iter()
@@ -176,7 +177,7 @@ impl Desk {
             .format("%Y-%m-%d")
             .to_string();
         let busy = |store: &mut Store, t: String| {
-            crate::duty::on_duty(store, &ctx, Some(t))
+            crate::duty::on_duty::on_duty(store, &ctx, Some(t))
                 .unwrap()
                 .people
                 .iter()

@@ -3,15 +3,15 @@
 
 use chrono::{Duration, NaiveDateTime};
 
-use crate::ctx::{Actor, Ctx};
-use crate::office::Office;
-use crate::residents::{self, ResidentInput, ResidentKind};
-use crate::role::Role;
-use crate::rooms::{self, RoomInput};
-use crate::setup::{self, FirstRun};
-use crate::staff::{self, CleanStaff};
+use crate::base::ctx::{Actor, Ctx};
+use crate::base::role::Role;
+use crate::setup::first_run::{self, FirstRun};
+use crate::setup::office::Office;
+use crate::setup::residents::{self, ResidentInput, ResidentKind};
+use crate::setup::rooms::{self, RoomInput};
+use crate::setup::staff::{self, CleanStaff};
 use crate::store::Store;
-use crate::{departments, when};
+use crate::{base::when, setup::departments};
 
 pub struct Desk {
     pub store: Store,
@@ -46,7 +46,7 @@ impl Desk {
             doc_version: "A/0".into(),
             idle_lock_minutes: 10,
         };
-        let supervisor = setup::init(
+        let supervisor = first_run::init(
             &mut store,
             now,
             FirstRun {

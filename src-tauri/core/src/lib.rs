@@ -9,41 +9,13 @@
 //! - Inputs are `*Input` structs (Deserialize), outputs plain structs (Serialize); both derive
 //!   `ts_rs::TS` so the UI's TypeScript types are generated from them (`ui/src/bindings`).
 
-pub mod accounts;
-pub mod audit;
-pub mod categories;
-pub mod coded;
-pub mod complaints;
-pub mod ctx;
-pub mod deadlines;
-pub mod departments;
+pub mod base;
+pub mod desk;
 pub mod duty;
-pub mod duty_settings;
-pub mod error;
-pub mod handover;
-pub mod import;
-pub mod intake;
-pub mod office;
-pub mod open_items;
-pub mod phone;
-pub mod print;
-pub mod reports;
-pub mod requests;
-pub mod residents;
-pub mod return_visits;
-pub mod role;
-pub mod rooms;
-pub mod roster;
-pub mod search;
-pub mod serials;
+pub mod paper;
 pub mod setup;
-pub mod shifts;
-pub mod slips;
-pub mod staff;
 pub mod store;
 pub mod synthetic;
-pub mod validate;
-pub mod when;
 
 #[cfg(test)]
 pub(crate) mod intake_fixture;
@@ -53,6 +25,6 @@ pub(crate) mod duty_fixture;
 #[cfg(test)]
 mod test_desk;
 
-pub use ctx::{Actor, Ctx};
-pub use error::{Error, Result};
+pub use base::ctx::{self, Actor, Ctx};
+pub use base::error::{self, Error, Result};
 pub use store::Store;

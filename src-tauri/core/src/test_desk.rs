@@ -5,10 +5,10 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::params;
 
-use crate::ctx::{Actor, Ctx};
-use crate::office::Office;
-use crate::role::Role;
-use crate::setup::{self, FirstRun};
+use crate::base::ctx::{Actor, Ctx};
+use crate::base::role::Role;
+use crate::setup::first_run::{self, FirstRun};
+use crate::setup::office::Office;
 use crate::store::Store;
 
 pub struct Desk {
@@ -38,7 +38,7 @@ pub fn desk() -> Desk {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("frontdesk.db")).unwrap();
     let now = at(2026, 11, 23, 9, 30);
-    let boss = setup::init(
+    let boss = first_run::init(
         &mut store,
         now,
         FirstRun {
@@ -122,7 +122,7 @@ pub fn slip(
     completed_after_h: Option<i64>,
 ) -> i64 {
     let (cat_id, dept, limit) = cat(store, category);
-    let f = |t: NaiveDateTime| t.format(crate::ctx::TIME_FORMAT).to_string();
+    let f = |t: NaiveDateTime| t.format(crate::base::ctx::TIME_FORMAT).to_string();
     let deadline = f(opened + chrono::Duration::hours(limit));
     let accepted = f(opened + chrono::Duration::minutes(10));
     let done = completed_after_h.map(|h| f(opened + chrono::Duration::hours(h)));

@@ -3,16 +3,16 @@
 //! refused with the right kind and field while leaving the database exactly as it was.
 
 use chrono::{Duration, NaiveDateTime};
-use frontdesk_core::accounts::{self, NewLogin};
-use frontdesk_core::categories::{self, CategoryInput};
-use frontdesk_core::departments::{self, DepartmentInput};
-use frontdesk_core::import::{self, ImportFile, ImportKind};
-use frontdesk_core::office::{self, Office};
-use frontdesk_core::residents::{self, ResidentInput, ResidentKind};
-use frontdesk_core::role::Role;
-use frontdesk_core::rooms::{self, BuildingInput, RoomInput};
-use frontdesk_core::setup::{self, FirstRun};
-use frontdesk_core::staff::{self, StaffInput};
+use frontdesk_core::base::role::Role;
+use frontdesk_core::setup::accounts::{self, NewLogin};
+use frontdesk_core::setup::categories::{self, CategoryInput};
+use frontdesk_core::setup::departments::{self, DepartmentInput};
+use frontdesk_core::setup::first_run::{self, FirstRun};
+use frontdesk_core::setup::import::{self, ImportFile, ImportKind};
+use frontdesk_core::setup::office::{self, Office};
+use frontdesk_core::setup::residents::{self, ResidentInput, ResidentKind};
+use frontdesk_core::setup::rooms::{self, BuildingInput, RoomInput};
+use frontdesk_core::setup::staff::{self, StaffInput};
 use frontdesk_core::{Ctx, Error, Store};
 
 fn t0() -> NaiveDateTime {
@@ -72,7 +72,7 @@ struct Desk {
 
 fn desk() -> Desk {
     let mut store = Store::open_in_memory().unwrap();
-    let boss = Ctx::as_user(t0(), setup::init(&mut store, t0(), wizard()).unwrap());
+    let boss = Ctx::as_user(t0(), first_run::init(&mut store, t0(), wizard()).unwrap());
     let lin = staff::add(
         &mut store,
         &boss,
@@ -105,18 +105,18 @@ fn desk() -> Desk {
 #[test]
 fn the_wizard_runs_once_and_its_supervisor_can_log_in() {
     let mut store = Store::open_in_memory().unwrap();
-    assert!(!setup::status(&mut store).unwrap().initialized);
-    let boss = setup::init(&mut store, t0(), wizard()).unwrap();
+    assert!(!first_run::status(&mut store).unwrap().initialized);
+    let boss = first_run::init(&mut store, t0(), wizard()).unwrap();
     assert_eq!(
         (boss.login.as_str(), boss.name.as_str(), boss.role),
         ("chen", "陈主管", Role::Supervisor)
     );
-    let status = setup::status(&mut store).unwrap();
+    let status = first_run::status(&mut store).unwrap();
     assert!(status.initialized);
     assert_eq!(status.office.unwrap().estate_name, "阳光花园");
 
     let before = snapshot(&store);
-    let e = setup::init(
+    let e = first_run::init(
         &mut store,
         t0(),
         FirstRun {
@@ -196,11 +196,11 @@ fn the_wizard_refuses_bad_input_and_writes_nothing() {
         ),
     ];
     for (input, field) in cases {
-        let e = setup::init(&mut store, t0(), input).unwrap_err();
+        let e = first_run::init(&mut store, t0(), input).unwrap_err();
         assert_eq!((e.kind(), e.field()), ("invalid", Some(field)));
     }
     assert_eq!(snapshot(&store), before);
-    assert!(!setup::status(&mut store).unwrap().initialized);
+    assert!(!first_run::status(&mut store).unwrap().initialized);
 }
 
 #[test]

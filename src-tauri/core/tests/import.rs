@@ -1,12 +1,12 @@
 //! Importing rooms, residents and staff from CSV and Excel files (issue 2 §5).
 
 use chrono::NaiveDateTime;
-use frontdesk_core::import::{self, ImportFile, ImportKind, ImportReport};
-use frontdesk_core::office::Office;
-use frontdesk_core::role::Role;
-use frontdesk_core::rooms::{self, RoomQuery};
-use frontdesk_core::setup::{self, FirstRun};
-use frontdesk_core::staff::{self, StaffInput};
+use frontdesk_core::base::role::Role;
+use frontdesk_core::setup::first_run::{self, FirstRun};
+use frontdesk_core::setup::import::{self, ImportFile, ImportKind, ImportReport};
+use frontdesk_core::setup::office::Office;
+use frontdesk_core::setup::rooms::{self, RoomQuery};
+use frontdesk_core::setup::staff::{self, StaffInput};
 use frontdesk_core::{Actor, Ctx, Store};
 
 fn at(t: &str) -> NaiveDateTime {
@@ -28,7 +28,7 @@ fn office() -> Office {
 fn desk() -> (Store, Ctx) {
     let mut store = Store::open_in_memory().unwrap();
     let now = at("2026-11-20 09:00:00");
-    let boss = setup::init(
+    let boss = first_run::init(
         &mut store,
         now,
         FirstRun {

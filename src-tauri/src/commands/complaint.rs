@@ -1,6 +1,6 @@
 //! 投诉: opening, escalation and taking up, handling steps, validity, reply, return visit, sign-off.
 
-use frontdesk_core::complaints::{
+use frontdesk_core::desk::complaints::{
     self, Alerts, Complaint, ComplaintFilter, ComplaintNoteInput, ComplaintPage,
     ComplaintVisitInput, OpenComplaintInput, ReplyInput, ValidityInput,
 };

@@ -1,16 +1,18 @@
 //! Duty: shift templates, rosters, swap/leave requests, who is on duty, handovers.
 
-use frontdesk_core::duty::{self, Cover, CoverEndInput, CoverInput, OnDuty};
-use frontdesk_core::duty_settings::{self, DutySettings};
-use frontdesk_core::handover::{
+use frontdesk_core::duty::handover::{
     self, AddendumInput, AnomalyInput, ArrivalInput, CheckInput, DeskItem, DeskItemInput, Handover,
     HandoverPlan, HandoverStart, HandoverSummary, NotesInput, OpenItemInput, RemoveInput,
     SecurityReadInput, SignInput,
 };
-use frontdesk_core::requests::{self, DecisionInput, DutyRequest, RequestInput, RequestQuery};
-use frontdesk_core::roster::check::Validation;
-use frontdesk_core::roster::{self, CellsInput, Published, RosterView, RotationInput};
-use frontdesk_core::shifts::{self, Shift, ShiftInput};
+use frontdesk_core::duty::on_duty::{self, Cover, CoverEndInput, CoverInput, OnDuty};
+use frontdesk_core::duty::requests::{
+    self, DecisionInput, DutyRequest, RequestInput, RequestQuery,
+};
+use frontdesk_core::duty::roster::check::Validation;
+use frontdesk_core::duty::roster::{self, CellsInput, Published, RosterView, RotationInput};
+use frontdesk_core::duty::settings::{self as duty_settings, DutySettings};
+use frontdesk_core::duty::shifts::{self, Shift, ShiftInput};
 use tauri::State;
 
 use crate::desk::{Desk, Reply};
@@ -81,19 +83,19 @@ pub fn request_reject(desk: State<Desk>, input: DecisionInput) -> Reply<DutyRequ
 }
 #[tauri::command]
 pub fn duty_now(desk: State<Desk>, at: Option<String>) -> Reply<OnDuty> {
-    desk.run(|s, c| duty::on_duty(s, c, at))
+    desk.run(|s, c| on_duty::on_duty(s, c, at))
 }
 #[tauri::command]
 pub fn duty_cover_start(desk: State<Desk>, input: CoverInput) -> Reply<Cover> {
-    desk.run(|s, c| duty::cover_start(s, c, input))
+    desk.run(|s, c| on_duty::cover_start(s, c, input))
 }
 #[tauri::command]
 pub fn duty_cover_end(desk: State<Desk>, input: CoverEndInput) -> Reply<Cover> {
-    desk.run(|s, c| duty::cover_end(s, c, input))
+    desk.run(|s, c| on_duty::cover_end(s, c, input))
 }
 #[tauri::command]
 pub fn duty_covers(desk: State<Desk>, days: i64) -> Reply<Vec<Cover>> {
-    desk.run(|s, c| duty::covers(s, c, days))
+    desk.run(|s, c| on_duty::covers(s, c, days))
 }
 #[tauri::command]
 pub fn handover_items(desk: State<Desk>) -> Reply<Vec<DeskItem>> {

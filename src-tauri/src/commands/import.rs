@@ -1,6 +1,6 @@
 //! Importing rooms with residents, or staff, from a file the user chose; and the templates.
 
-use frontdesk_core::import::{self, ImportFile, ImportKind, ImportReport};
+use frontdesk_core::setup::import::{self, ImportFile, ImportKind, ImportReport};
 use tauri::State;
 
 use crate::desk::{Desk, Reply};

@@ -1,11 +1,12 @@
 //! 来电来访: registering, look-up, lists, results, call-backs, major incidents, the night log.
 
-use frontdesk_core::intake::settings::IntakeSettings;
-use frontdesk_core::intake::{
-    self, IntakeEntry, IntakeInput, IntakePage, IntakeQuery, Lookup, LookupInput, NightLogDecision,
-    NoteInput, Registered,
+use frontdesk_core::desk::intake::settings::IntakeSettings;
+use frontdesk_core::desk::intake::{
+    self, IntakeEntry, IntakeInput, IntakePage, IntakeQuery, NoteInput, Registered,
 };
-use frontdesk_core::open_items::{self, OpenItems};
+use frontdesk_core::desk::lookup::{Lookup, LookupInput};
+use frontdesk_core::desk::night_log::NightLogDecision;
+use frontdesk_core::desk::open_items::{self, OpenItems};
 use tauri::State;
 
 use crate::desk::{Desk, Reply};
@@ -16,7 +17,7 @@ pub fn intake_register(desk: State<Desk>, input: IntakeInput) -> Reply<Registere
 }
 #[tauri::command]
 pub fn intake_lookup(desk: State<Desk>, input: LookupInput) -> Reply<Lookup> {
-    desk.run(|s, c| intake::lookup(s, c, input))
+    desk.run(|s, c| frontdesk_core::desk::lookup::lookup(s, c, input))
 }
 #[tauri::command]
 pub fn intake_list(desk: State<Desk>, input: IntakeQuery) -> Reply<Vec<IntakeEntry>> {
@@ -47,7 +48,7 @@ pub fn intake_convert_night_log(
     desk: State<Desk>,
     items: Vec<NightLogDecision>,
 ) -> Reply<Vec<IntakeEntry>> {
-    desk.run(|s, c| intake::convert_night_log(s, c, items))
+    desk.run(|s, c| frontdesk_core::desk::night_log::convert_night_log(s, c, items))
 }
 #[tauri::command]
 pub fn intake_open_items(desk: State<Desk>) -> Reply<OpenItems> {

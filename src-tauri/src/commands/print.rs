@@ -1,7 +1,7 @@
 //! Paper forms: render + archive (the preview shows the returned PDF), then send to the OS.
 
-use frontdesk_core::print::deliver::{self, SendInput};
-use frontdesk_core::print::job::{self, PrintInput, PrintedForm};
+use frontdesk_core::paper::print::deliver::{self, SendInput};
+use frontdesk_core::paper::print::job::{self, PrintInput, PrintedForm};
 use tauri::State;
 
 use crate::desk::{Desk, Reply};

@@ -1,6 +1,6 @@
 //! Reports: the dashboard's numbers and the Excel export.
 
-use frontdesk_core::reports::{self, ExportedReport, Report, ReportInput};
+use frontdesk_core::paper::reports::{self, ExportedReport, Report, ReportInput};
 use tauri::State;
 
 use crate::desk::{Desk, Reply};

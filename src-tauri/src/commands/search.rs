@@ -1,6 +1,6 @@
 //! The one search box.
 
-use frontdesk_core::search::{self, SearchPage, SearchQuery};
+use frontdesk_core::desk::search::{self, SearchPage, SearchQuery};
 use tauri::State;
 
 use crate::desk::{Desk, Reply};

@@ -1,7 +1,7 @@
 //! First run, logging in and out, the idle lock.
 
-use frontdesk_core::accounts::{self, PasswordChange};
-use frontdesk_core::setup::{self, FirstRun, SetupStatus};
+use frontdesk_core::setup::accounts::{self, PasswordChange};
+use frontdesk_core::setup::first_run::{self, FirstRun, SetupStatus};
 use frontdesk_core::Actor;
 use serde::Serialize;
 use tauri::State;
@@ -24,12 +24,12 @@ pub fn app_info(desk: State<Desk>) -> AppInfo {
 
 #[tauri::command]
 pub fn setup_status(desk: State<Desk>) -> Reply<SetupStatus> {
-    desk.run_open(|s, _| setup::status(s))
+    desk.run_open(|s, _| first_run::status(s))
 }
 
 #[tauri::command]
 pub fn setup_init(desk: State<Desk>, input: FirstRun) -> Reply<Actor> {
-    let actor = desk.run_open(|s, now| setup::init(s, now, input))?;
+    let actor = desk.run_open(|s, now| first_run::init(s, now, input))?;
     desk.set_actor(Some(actor.clone()));
     Ok(actor)
 }

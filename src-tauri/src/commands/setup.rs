@@ -1,15 +1,15 @@
 //! Setup data: office, departments, staff and accounts, buildings, rooms, residents, categories.
 
-use frontdesk_core::accounts::{self, NewLogin};
-use frontdesk_core::audit::{self, AuditEntry};
-use frontdesk_core::categories::{self, Category, CategoryInput};
-use frontdesk_core::departments::{self, Department, DepartmentInput};
-use frontdesk_core::office::{self, Office};
-use frontdesk_core::residents::{self, Resident, ResidentInput};
-use frontdesk_core::rooms::{
+use frontdesk_core::base::audit::{self, AuditEntry};
+use frontdesk_core::setup::accounts::{self, NewLogin};
+use frontdesk_core::setup::categories::{self, Category, CategoryInput};
+use frontdesk_core::setup::departments::{self, Department, DepartmentInput};
+use frontdesk_core::setup::office::{self, Office};
+use frontdesk_core::setup::residents::{self, Resident, ResidentInput};
+use frontdesk_core::setup::rooms::{
     self, Building, BuildingInput, Room, RoomDetail, RoomInput, RoomQuery,
 };
-use frontdesk_core::staff::{self, Staff, StaffInput};
+use frontdesk_core::setup::staff::{self, Staff, StaffInput};
 use frontdesk_core::store::CheckReport;
 use tauri::State;
 

@@ -1,6 +1,6 @@
 //! 投诉: open from an entry, escalation, handling steps, validity, reply, return visit, sign-off.
 
-use frontdesk_core::complaints;
+use frontdesk_core::desk::complaints;
 
 use super::{out, Op, Outcome};
 use crate::{Failure, Session};

@@ -1,7 +1,10 @@
 //! Duty: shift templates, monthly rosters, swap/leave requests, who is on duty and security
 //! cover, and handovers.
 
-use frontdesk_core::{duty, duty_settings, handover, requests, roster, shifts};
+use frontdesk_core::{
+    duty::handover, duty::on_duty, duty::requests, duty::roster, duty::settings as duty_settings,
+    duty::shifts,
+};
 
 use super::{out, Op, Outcome};
 use crate::{Failure, Session};
@@ -40,13 +43,13 @@ pub const OPS: &[Op] = &[
     Op { area: "request", verb: "reject", about: "驳回申请(本人提交则为撤回)", args: "--id [--note]",
          run: |s| { let i = s.cli.input()?; out(requests::reject(&mut s.store, &s.ctx, i)?) } },
     Op { area: "duty", verb: "now", about: "此刻谁在值班(含秩序维护员代值)", args: "[--at \"2026-12-10 03:00\"]",
-         run: |s| { let at = s.cli.fields.get("at").cloned(); out(duty::on_duty(&mut s.store, &s.ctx, at)?) } },
+         run: |s| { let at = s.cli.fields.get("at").cloned(); out(on_duty::on_duty(&mut s.store, &s.ctx, at)?) } },
     Op { area: "duty", verb: "cover", about: "登记秩序维护员代值", args: "--cover-staff-id [--for-staff-id] [--start-at] [--end-at] --reason",
-         run: |s| { let i = s.cli.input()?; out(duty::cover_start(&mut s.store, &s.ctx, i)?) } },
+         run: |s| { let i = s.cli.input()?; out(on_duty::cover_start(&mut s.store, &s.ctx, i)?) } },
     Op { area: "duty", verb: "cover-end", about: "结束代值", args: "--id [--end-at]",
-         run: |s| { let i = s.cli.input()?; out(duty::cover_end(&mut s.store, &s.ctx, i)?) } },
+         run: |s| { let i = s.cli.input()?; out(on_duty::cover_end(&mut s.store, &s.ctx, i)?) } },
     Op { area: "duty", verb: "covers", about: "近期代值记录", args: "[--days 30]",
-         run: |s| { let n = s.cli.field_or("days", 30)?; out(duty::covers(&mut s.store, &s.ctx, n)?) } },
+         run: |s| { let n = s.cli.field_or("days", 30)?; out(on_duty::covers(&mut s.store, &s.ctx, n)?) } },
     Op { area: "handover", verb: "items", about: "交接物品清单", args: "", run: |s| out(handover::item_list(&mut s.store, &s.ctx)?) },
     Op { area: "handover", verb: "item-add", about: "新增交接物品", args: "--name --expected-qty [--sort]",
          run: |s| { let i = s.cli.input()?; out(handover::item_add(&mut s.store, &s.ctx, i)?) } },

@@ -1,6 +1,6 @@
 //! Importing rooms with residents, or staff, from an .xlsx/.xls/.csv file, and the templates.
 
-use frontdesk_core::import::{self, ImportFile, ImportKind, ImportReport};
+use frontdesk_core::setup::import::{self, ImportFile, ImportKind, ImportReport};
 
 use super::{out, Op, Outcome};
 use crate::{Failure, Session};

@@ -1,6 +1,6 @@
 //! 来电来访: register, look up, list, finish, call back, major incidents, night-log conversion.
 
-use frontdesk_core::{intake, open_items};
+use frontdesk_core::{desk::intake, desk::open_items};
 
 use super::{out, Op};
 
@@ -9,7 +9,7 @@ pub const OPS: &[Op] = &[
          args: "--channel call|visit|written|staff_found --kind repair|complaint|inquiry|suggestion|help|errand|other --content [--room 3-2-1201] [--location] [--caller-name] [--caller-phone] [--category 给排水] [--received-at \"YYYY-MM-DD HH:MM\" 补录] [--callback-phone] [--major-incident true] [--outcome 当场答复]",
          run: |s| { let i = s.cli.input()?; out(intake::register(&mut s.store, &s.ctx, i)?) } },
     Op { area: "intake", verb: "lookup", about: "按房号、电话或尾号查住户及房间历史(含重复报修提醒)", args: "--text [--category]",
-         run: |s| { let i = s.cli.input()?; out(intake::lookup(&mut s.store, &s.ctx, i)?) } },
+         run: |s| { let i = s.cli.input()?; out(frontdesk_core::desk::lookup::lookup(&mut s.store, &s.ctx, i)?) } },
     Op { area: "intake", verb: "list", about: "来电来访列表(今天/本班/时间段,可按类型、来源、受理人、状态筛选)",
          args: "[--period today|shift|range] [--from YYYY-MM-DD] [--to] [--kind] [--channel] [--received-by 员工编号] [--state open|finished|night_log|callback_pending|major] [--limit]",
          run: |s| { let q = s.cli.input()?; out(intake::list(&mut s.store, &s.ctx, q)?) } },
@@ -25,7 +25,7 @@ pub const OPS: &[Op] = &[
          run: |s| { let i = s.cli.input()?; out(intake::add_followup(&mut s.store, &s.ctx, i)?) } },
     Op { area: "intake", verb: "convert-night", about: "批量转换夜间值班记录(转派工单/转投诉/已处理)",
          args: "--input '[{\"intake_id\":1,\"action\":\"slip\"},{\"intake_id\":2,\"action\":\"settled\",\"outcome\":\"已答复\"}]'",
-         run: |s| { let items = s.cli.input()?; out(intake::convert_night_log(&mut s.store, &s.ctx, items)?) } },
+         run: |s| { let items = s.cli.input()?; out(frontdesk_core::desk::night_log::convert_night_log(&mut s.store, &s.ctx, items)?) } },
     Op { area: "intake", verb: "open-items", about: "未完成事项(未完工派工单、待回访、超时、待答复投诉、待回电、未转换夜间记录)", args: "",
          run: |s| out(open_items::show(&mut s.store, &s.ctx)?) },
     Op { area: "intake", verb: "settings", about: "查看受理设置(重复报修天数、夜间时段、即将超时提醒、投诉答复时限)", args: "",

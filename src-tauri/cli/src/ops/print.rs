@@ -1,8 +1,8 @@
 //! Paper forms from the command line: `print <form> … --out FILE.pdf` (a copy is always archived).
 
-use frontdesk_core::print::deliver::{self, Destination, SendInput};
-use frontdesk_core::print::job::{self, PrintInput};
-use frontdesk_core::print::FormKind;
+use frontdesk_core::paper::print::deliver::{self, Destination, SendInput};
+use frontdesk_core::paper::print::job::{self, PrintInput};
+use frontdesk_core::paper::print::FormKind;
 
 use super::{out, Op, Outcome};
 use crate::{Failure, Session};

@@ -1,7 +1,7 @@
 //! Reports from the command line: `report month 2026-11 --out FILE.xlsx` (or FILE.pdf; also
 //! quarter, year).
 
-use frontdesk_core::reports::{self, PeriodKind, ReportInput};
+use frontdesk_core::paper::reports::{self, PeriodKind, ReportInput};
 
 use super::{out, Op, Outcome};
 use crate::{Failure, Session};
@@ -49,11 +49,11 @@ fn run(s: &mut Session) -> Outcome {
     match s.cli.fields.get("out").cloned() {
         // The same report on paper: a PDF from the print module, archived like every form.
         Some(path) if path.to_lowercase().ends_with(".pdf") => {
-            let printed = frontdesk_core::print::job::print(
+            let printed = frontdesk_core::paper::print::job::print(
                 &mut s.store,
                 &s.ctx,
-                frontdesk_core::print::job::PrintInput {
-                    form: frontdesk_core::print::FormKind::PeriodReport,
+                frontdesk_core::paper::print::job::PrintInput {
+                    form: frontdesk_core::paper::print::FormKind::PeriodReport,
                     serial: String::new(),
                     from: input.period,
                     to: String::new(),

@@ -1,6 +1,6 @@
 //! Search over intake entries, slips and complaints; and the demo-data generator.
 
-use frontdesk_core::search::{self, SearchQuery};
+use frontdesk_core::desk::search::{self, SearchQuery};
 use frontdesk_core::synthetic::{self, GenerateInput};
 
 use super::{out, Op, Outcome};

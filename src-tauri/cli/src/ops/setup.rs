@@ -2,7 +2,8 @@
 //! buildings, rooms, residents, categories, the audit log.
 
 use frontdesk_core::{
-    accounts, audit, categories, departments, office, residents, rooms, setup, staff,
+    base::audit, setup::accounts, setup::categories, setup::departments, setup::first_run,
+    setup::office, setup::residents, setup::rooms, setup::staff,
 };
 
 use super::{out, Op, Outcome};
@@ -13,7 +14,7 @@ pub const OPS: &[Op] = &[
          args: "--company-name --estate-name [--desk-phone] --supervisor-name [--supervisor-phone] --login --password [--doc-prefix KF] [--doc-version A/0]",
          run: init },
     Op { area: "check", verb: "", about: "检查数据库完整性与外键,显示数据库版本", args: "", run: |s| out(s.store.check()?) },
-    Op { area: "setup", verb: "status", about: "是否已完成首次设置", args: "", run: |s| out(setup::status(&mut s.store)?) },
+    Op { area: "setup", verb: "status", about: "是否已完成首次设置", args: "", run: |s| out(first_run::status(&mut s.store)?) },
     Op { area: "office", verb: "show", about: "查看办公室资料", args: "", run: |s| out(office::get(&mut s.store)?) },
     Op { area: "office", verb: "update", about: "修改办公室资料",
          args: "--company-name --estate-name --desk-phone --doc-prefix --doc-version --idle-lock-minutes",
@@ -65,7 +66,7 @@ pub const OPS: &[Op] = &[
 fn init(s: &mut Session) -> Outcome {
     let f = &s.cli.fields;
     let get = |k: &str| f.get(k).cloned().unwrap_or_default();
-    let input = setup::FirstRun {
+    let input = first_run::FirstRun {
         office: office::Office {
             company_name: get("company_name"),
             estate_name: get("estate_name"),
@@ -82,6 +83,6 @@ fn init(s: &mut Session) -> Outcome {
         login: get("login"),
         password: get("password"),
     };
-    let actor = setup::init(&mut s.store, s.ctx.now, input)?;
+    let actor = first_run::init(&mut s.store, s.ctx.now, input)?;
     out(actor)
 }

@@ -1,6 +1,7 @@
 //! The SQLite store: one writer connection, opened with the pragmas that keep data safe,
 //! upgraded by `PRAGMA user_version`, and used one transaction per operation.
 
+pub mod grams;
 mod schema;
 
 use std::path::{Path, PathBuf};
@@ -8,7 +9,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
-use crate::error::{Error, Result};
+use crate::base::error::{Error, Result};
 
 pub use schema::{latest_version, MIGRATIONS};
 
@@ -44,7 +45,7 @@ impl Store {
         let mut store = Store { conn, path };
         store.apply_pragmas()?;
         // The search triggers call these; they must exist before any write (and any upgrade).
-        crate::search::grams::register(&store.conn)?;
+        crate::store::grams::register(&store.conn)?;
         schema::upgrade(&mut store.conn)?;
         Ok(store)
     }

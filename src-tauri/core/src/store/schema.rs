@@ -5,7 +5,7 @@
 
 use rusqlite::{Connection, TransactionBehavior};
 
-use crate::error::{Error, Result};
+use crate::base::error::{Error, Result};
 
 /// Migration `i` (0-based) produces schema version `i + 1`.
 pub const MIGRATIONS: &[&str] = &[

@@ -13,9 +13,9 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use rusqlite::{params, Transaction};
 
 use super::{days, GenStaff, Rng};
-use crate::ctx::TIME_FORMAT;
-use crate::error::Result;
-use crate::roster::Month;
+use crate::base::ctx::TIME_FORMAT;
+use crate::base::error::Result;
+use crate::duty::roster::Month;
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct DutyCounts {

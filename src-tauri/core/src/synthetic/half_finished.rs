@@ -15,24 +15,26 @@
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 
 use super::Rng;
-use crate::complaints::{self, ComplaintCategory, ComplaintNoteInput, OpenComplaintInput};
-use crate::complaints::{ComplaintVisitInput, ReplyInput, Urgency, Validity, ValidityInput};
-use crate::ctx::{Actor, Ctx};
-use crate::error::Result;
-use crate::handover::{self, CheckInput, HandoverKind, HandoverStart, ItemState, OpenItemInput};
-use crate::intake::{self, Channel, IntakeInput, IntakeKind, NoteInput};
-use crate::office::Office;
-use crate::requests::{self, DecisionInput, RequestInput, RequestKind};
-use crate::residents::{self, ResidentInput, ResidentKind};
-use crate::return_visits::{self, SlipVisitInput, VisitFollowUp, VisitMethod};
-use crate::role::Role;
-use crate::rooms::{self, BuildingInput, RoomInput};
-use crate::roster::{self, Month, RotationInput};
-use crate::setup::{self, FirstRun};
-use crate::slips::{
+use crate::base::ctx::{Actor, Ctx};
+use crate::base::error::Result;
+use crate::base::role::Role;
+use crate::desk::complaints::{self, ComplaintCategory, ComplaintNoteInput, OpenComplaintInput};
+use crate::desk::complaints::{ComplaintVisitInput, ReplyInput, Urgency, Validity, ValidityInput};
+use crate::desk::intake::{self, Channel, IntakeInput, IntakeKind, NoteInput};
+use crate::desk::slips::{
     self, AssignInput, CompleteInput, FeeKind, OpenSlipInput, Satisfaction, StepInput,
 };
-use crate::staff::{self, StaffInput};
+use crate::desk::visits::{self, SlipVisitInput, VisitFollowUp, VisitMethod};
+use crate::duty::handover::{
+    self, CheckInput, HandoverKind, HandoverStart, ItemState, OpenItemInput,
+};
+use crate::duty::requests::{self, DecisionInput, RequestInput, RequestKind};
+use crate::duty::roster::{self, Month, RotationInput};
+use crate::setup::first_run::{self, FirstRun};
+use crate::setup::office::Office;
+use crate::setup::residents::{self, ResidentInput, ResidentKind};
+use crate::setup::rooms::{self, BuildingInput, RoomInput};
+use crate::setup::staff::{self, StaffInput};
 use crate::store::Store;
 
 /// The office a period is generated in.
@@ -71,7 +73,7 @@ fn office(rng: &mut Rng, month: Month, phones: &mut Vec<String>) -> Result<(Stor
     let start = (month.first - Duration::days(40))
         .and_hms_opt(9, 0, 0)
         .unwrap_or_default();
-    let supervisor = setup::init(
+    let supervisor = first_run::init(
         &mut store,
         start,
         FirstRun {
@@ -628,7 +630,7 @@ fn slip(
         let Some(t) = clock.next(rng) else {
             return Ok(());
         };
-        return_visits::visit_slip(
+        visits::visit_slip(
             store,
             &ctx(clerk, t),
             SlipVisitInput {
@@ -659,7 +661,7 @@ fn slip(
             ],
         )
     };
-    return_visits::visit_slip(
+    visits::visit_slip(
         store,
         &ctx(clerk, t),
         SlipVisitInput {
@@ -1024,10 +1026,10 @@ fn duty(
         + Duration::days(rng.below(20) as i64);
     if cover_at < end {
         let guard = pick(rng, &p.security).clone();
-        crate::duty::cover_start(
+        crate::duty::on_duty::cover_start(
             store,
             &ctx(sup, cover_at),
-            crate::duty::CoverInput {
+            crate::duty::on_duty::CoverInput {
                 cover_staff_id: guard.id,
                 for_staff_id: None,
                 start_at: None,

@@ -19,12 +19,12 @@ use rusqlite::{params, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::ctx::{Ctx, TIME_FORMAT};
-use crate::error::{Error, Result};
-use crate::office::Office;
-use crate::setup::{self, FirstRun};
+use crate::base::ctx::{Ctx, TIME_FORMAT};
+use crate::base::error::{Error, Result};
+use crate::setup::first_run::{self, FirstRun};
+use crate::setup::office::Office;
 use crate::store::Store;
-use crate::{accounts, audit};
+use crate::{base::audit, setup::accounts};
 
 /// A small deterministic generator (SplitMix64): no dependency, same numbers on every machine.
 pub struct Rng(u64);
@@ -124,7 +124,7 @@ pub fn generate(
     if !(10..=20_000).contains(&room_count) {
         return Err(Error::invalid("rooms", "房间数应在 10 到 20000 之间"));
     }
-    if setup::status(store)?.initialized {
+    if first_run::status(store)?.initialized {
         return Err(Error::conflict(
             "seed",
             "数据库已有数据;演示数据只能生成到一个新的空数据库中",
@@ -133,7 +133,7 @@ pub fn generate(
     let last_day = now.date() - Duration::days(1);
     let first_day = last_day - Duration::days(365 * input.years as i64 - 1);
     let start = first_day.and_hms_opt(8, 0, 0).unwrap_or(now);
-    let supervisor = setup::init(
+    let supervisor = first_run::init(
         store,
         start,
         FirstRun {

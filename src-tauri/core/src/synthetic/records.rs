@@ -5,7 +5,7 @@ use rusqlite::Transaction;
 
 use super::phrases::{self, pick};
 use super::{days, GenResident, GenRoom, GenStaff, Rng};
-use crate::error::Result;
+use crate::base::error::Result;
 
 pub(crate) struct Plan<'a> {
     pub first_day: NaiveDate,

@@ -16,8 +16,8 @@ use rusqlite::{params, Statement, Transaction};
 use super::phrases::pick;
 use super::records::{Counts, Entry, Plan, Topic};
 use super::Rng;
-use crate::ctx::TIME_FORMAT;
-use crate::error::{Error, Result};
+use crate::base::ctx::TIME_FORMAT;
+use crate::base::error::{Error, Result};
 
 /// A category as the generator needs it: id, department, department name, time limit.
 struct Category {

@@ -1,0 +1,70 @@
+//! Who is acting and when. Time is an argument: the shell reads the wall clock once per
+//! call, tests and the CLI's `--now` set it, and nothing deeper ever calls `now()`.
+
+use chrono::{NaiveDateTime, Timelike};
+
+use crate::base::error::{Error, Result};
+use crate::base::role::Role;
+use crate::setup::staff::StaffId;
+
+/// The logged-in user, stamped on every record they make.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Actor {
+    pub id: StaffId,
+    pub login: String,
+    pub name: String,
+    pub role: Role,
+}
+
+/// The context of one operation.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub now: NaiveDateTime,
+    pub actor: Option<Actor>,
+}
+
+impl Ctx {
+    /// A context with a user; seconds below one are dropped so stored times compare cleanly.
+    pub fn new(now: NaiveDateTime, actor: Option<Actor>) -> Self {
+        Ctx {
+            now: now.with_nanosecond(0).unwrap_or(now),
+            actor,
+        }
+    }
+
+    pub fn as_user(now: NaiveDateTime, actor: Actor) -> Self {
+        Self::new(now, Some(actor))
+    }
+
+    /// The acting user, or `NotLoggedIn`.
+    pub fn actor(&self) -> Result<&Actor> {
+        self.actor.as_ref().ok_or(Error::NotLoggedIn)
+    }
+
+    /// The acting user if their role is one of `roles`, else a Chinese refusal naming `what`.
+    pub fn require(&self, roles: &[Role], what: &str) -> Result<&Actor> {
+        let actor = self.actor()?;
+        if roles.contains(&actor.role) {
+            Ok(actor)
+        } else {
+            let allowed: Vec<&str> = roles.iter().map(|r| r.label()).collect();
+            Err(Error::forbidden(format!(
+                "{}({})无权{};需要:{}",
+                actor.name,
+                actor.role.label(),
+                what,
+                allowed.join("、")
+            )))
+        }
+    }
+}
+
+/// The office's wall clock: China Standard Time, UTC+8, with no daylight saving.
+pub fn china_now() -> NaiveDateTime {
+    let offset = chrono::FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset");
+    chrono::Utc::now().with_timezone(&offset).naive_local()
+}
+
+/// The stored text form of a time: `YYYY-MM-DD HH:MM:SS`, sortable as text.
+pub const TIME_FORMAT: &str = "%Y-%m-%d %H:%M:%S";

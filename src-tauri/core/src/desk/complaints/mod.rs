@@ -1,0 +1,606 @@
+//! 投诉 complaints (R-CP-1..3): their own record and serial (TS-YYYYMM-NNNN), a reply deadline,
+//! handling steps, the reply and its time, a return visit, then the supervisor's sign-off.
+//! An urgent or major complaint is escalated to the manager at once; manager and supervisor see
+//! it in a banner until one of them takes it up.
+
+use chrono::{Duration, NaiveDateTime};
+use rusqlite::{params, Row, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::base::ctx::Ctx;
+use crate::base::error::{Error, Result};
+use crate::base::role::Role;
+use crate::base::serials::{self, SerialKind};
+use crate::coded_enum;
+use crate::desk::intake;
+use crate::desk::slips::transitions::DESK;
+use crate::desk::visits::{self, ReturnVisit, VisitFollowUp, VisitInput};
+use crate::store::Store;
+use crate::{base::audit, base::validate, base::when, setup::departments};
+
+coded_enum!(ComplaintCategory {
+    ServiceAttitude = ("service_attitude", "服务态度"),
+    RepairQuality = ("repair_quality", "维修质量"),
+    Sanitation = ("sanitation", "环境卫生"),
+    OrderSecurity = ("order_security", "秩序安全"),
+    Fees = ("fees", "收费"),
+    Neighbour = ("neighbour", "邻里纠纷"),
+    Other = ("other", "其他"),
+});
+coded_enum!(Validity { Valid = ("valid", "有效"), Invalid = ("invalid", "无效") });
+coded_enum!(Urgency { Normal = ("normal", "一般"), Urgent = ("urgent", "紧急"), Major = ("major", "重大") });
+coded_enum!(ComplaintState {
+    Open = ("open", "待答复"),
+    Replied = ("replied", "已答复"),
+    Visited = ("visited", "已回访"),
+    SignedOff = ("signed_off", "主管已签字"),
+});
+
+const LEADERS: &[Role] = &[Role::Supervisor, Role::Manager];
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Complaint {
+    pub id: i64,
+    pub serial: String,
+    pub intake_id: Option<i64>,
+    pub opened_at: String,
+    pub opened_by: String,
+    pub room: String,
+    pub complainant_name: String,
+    pub complainant_phone: String,
+    pub category: ComplaintCategory,
+    pub department: Option<String>,
+    pub content: String,
+    pub validity: Option<Validity>,
+    pub urgency: Urgency,
+    pub state: ComplaintState,
+    /// Raised to the manager (urgent or major).
+    pub escalated_at: Option<String>,
+    pub taken_up_at: Option<String>,
+    pub taken_up_by: String,
+    pub reply_deadline_at: String,
+    /// Not yet replied and past the reply deadline.
+    pub reply_overdue: bool,
+    pub reply: String,
+    pub replied_at: Option<String>,
+    pub replied_by: String,
+    pub signed_off_at: Option<String>,
+    pub signed_off_by: String,
+    pub sign_off_note: String,
+}
+
+const SELECT: &str = "SELECT c.id, c.serial, c.intake_id, c.opened_at, ob.name, coalesce(r.code, ''), c.complainant_name,
+        c.complainant_phone, c.category, d.name, c.content, c.validity, c.urgency, c.state, c.escalated_at, c.taken_up_at,
+        coalesce(tu.name, ''), c.reply_deadline_at, c.reply, c.replied_at, coalesce(rb.name, ''), c.signed_off_at,
+        coalesce(sb.name, ''), c.sign_off_note
+     FROM complaints c
+     JOIN staff ob ON ob.id = c.opened_by
+     LEFT JOIN rooms r ON r.id = c.room_id
+     LEFT JOIN departments d ON d.id = c.department_id
+     LEFT JOIN staff tu ON tu.id = c.taken_up_by
+     LEFT JOIN staff rb ON rb.id = c.replied_by
+     LEFT JOIN staff sb ON sb.id = c.signed_off_by";
+
+fn from_row(r: &Row, now: &str) -> rusqlite::Result<Complaint> {
+    let deadline: String = r.get(17)?;
+    let state: ComplaintState = r.get(13)?;
+    Ok(Complaint {
+        id: r.get(0)?,
+        serial: r.get(1)?,
+        intake_id: r.get(2)?,
+        opened_at: r.get(3)?,
+        opened_by: r.get(4)?,
+        room: r.get(5)?,
+        complainant_name: r.get(6)?,
+        complainant_phone: r.get(7)?,
+        category: r.get(8)?,
+        department: r.get(9)?,
+        content: r.get(10)?,
+        validity: r.get(11)?,
+        urgency: r.get(12)?,
+        state,
+        escalated_at: r.get(14)?,
+        taken_up_at: r.get(15)?,
+        taken_up_by: r.get(16)?,
+        reply_overdue: state == ComplaintState::Open && deadline.as_str() < now,
+        reply_deadline_at: deadline,
+        reply: r.get(18)?,
+        replied_at: r.get(19)?,
+        replied_by: r.get(20)?,
+        signed_off_at: r.get(21)?,
+        signed_off_by: r.get(22)?,
+        sign_off_note: r.get(23)?,
+    })
+}
+
+/// Complaints matching `where_sql` (?1 = `param`), newest first.
+pub(crate) fn query(
+    tx: &Transaction,
+    now: NaiveDateTime,
+    where_sql: &str,
+    param: &dyn rusqlite::ToSql,
+    limit: i64,
+) -> Result<Vec<Complaint>> {
+    let now = when::text(now);
+    let sql = format!(
+        "{SELECT} WHERE {where_sql} ORDER BY c.opened_at DESC, c.id DESC LIMIT {}",
+        limit.clamp(1, 5000)
+    );
+    Ok(tx
+        .prepare(&sql)?
+        .query_map([param], |r| from_row(r, &now))?
+        .collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+pub fn get(tx: &Transaction, now: NaiveDateTime, id: i64) -> Result<Complaint> {
+    query(tx, now, "c.id = ?1", &id, 1)?
+        .pop()
+        .ok_or_else(|| Error::not_found("complaint_id", format!("找不到编号为 {id} 的投诉")))
+}
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[ts(export)]
+pub struct OpenComplaintInput {
+    pub intake_id: i64,
+    pub category: Option<ComplaintCategory>,
+    pub urgency: Option<Urgency>,
+    /// The department complained about, if any.
+    #[serde(default)]
+    pub department: String,
+    /// Defaults to the entry's content.
+    #[serde(default)]
+    pub content: Option<String>,
+}
+
+/// Opens a complaint from an intake entry, prefilled, linked both ways (R-CP-1).
+pub fn open(store: &mut Store, ctx: &Ctx, input: OpenComplaintInput) -> Result<Complaint> {
+    ctx.require(DESK, "登记投诉")?;
+    store.write(|tx| open_in(tx, ctx, &input))
+}
+
+pub(crate) fn open_in(
+    tx: &Transaction,
+    ctx: &Ctx,
+    input: &OpenComplaintInput,
+) -> Result<Complaint> {
+    let category = input
+        .category
+        .ok_or_else(|| Error::invalid("category", "请选择投诉类别"))?;
+    let urgency = input
+        .urgency
+        .ok_or_else(|| Error::invalid("urgency", "请选择紧急程度"))?;
+    let entry = intake::load_raw(tx, input.intake_id)?;
+    if entry.slip_id.is_some() || entry.complaint_id.is_some() || entry.finished {
+        return Err(Error::conflict(
+            "intake_id",
+            "该登记已经处理完毕或已转为派工单/投诉,不能再登记投诉",
+        ));
+    }
+    let content = match &input.content {
+        Some(c) if !c.trim().is_empty() => validate::required("content", "投诉内容", c, 2000)?,
+        _ => entry.content.clone(),
+    };
+    let dept = match input.department.trim() {
+        "" => None,
+        name => Some(departments::require_by_name(tx, "department", name)?),
+    };
+    let hours = intake::settings::load(tx)?.complaint_reply_hours;
+    let serial = serials::next(tx, SerialKind::Complaint, ctx.now)?;
+    let now = when::text(ctx.now);
+    let escalated = (urgency != Urgency::Normal).then_some(now.as_str());
+    tx.execute(
+        "INSERT INTO complaints (serial, intake_id, opened_at, opened_by, room_id, complainant_name, complainant_phone, category,
+             department_id, content, urgency, state, escalated_at, reply_deadline_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'open', ?12, ?13)",
+        params![serial, entry.id, now, ctx.actor()?.id, entry.room_id, entry.caller_name, entry.caller_phone, category, dept,
+            content, urgency, escalated, when::text(ctx.now + Duration::hours(hours))],
+    )?;
+    let id = tx.last_insert_rowid();
+    intake::link(tx, ctx, entry.id, None, Some(id))?;
+    audit::record(
+        tx,
+        ctx,
+        "登记投诉",
+        "complaints",
+        Some(id),
+        &format!("{serial} {} {}", category.label(), urgency.label()),
+    )?;
+    if escalated.is_some() {
+        audit::record(
+            tx,
+            ctx,
+            "投诉上报经理",
+            "complaints",
+            Some(id),
+            &format!("{serial} {}投诉", urgency.label()),
+        )?;
+    }
+    get(tx, ctx.now, id)
+}
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[ts(export)]
+pub struct ComplaintNoteInput {
+    pub complaint_id: i64,
+    #[serde(default)]
+    pub note: String,
+}
+
+fn change(
+    store: &mut Store,
+    ctx: &Ctx,
+    id: i64,
+    what: &str,
+    summary: &str,
+    f: impl FnOnce(&Transaction, &Complaint) -> Result<()>,
+) -> Result<ComplaintPage> {
+    store.write(|tx| {
+        let c = get(tx, ctx.now, id)?;
+        f(tx, &c)?;
+        audit::record(
+            tx,
+            ctx,
+            what,
+            "complaints",
+            Some(id),
+            &format!("{} {summary}", c.serial),
+        )?;
+        detail_in(tx, ctx.now, id)
+    })
+}
+
+/// The manager or supervisor takes an escalated complaint up; the banner goes away.
+pub fn take_up(store: &mut Store, ctx: &Ctx, input: ComplaintNoteInput) -> Result<ComplaintPage> {
+    let me = ctx.require(LEADERS, "接手投诉")?.id;
+    let note = validate::optional("note", "说明", &input.note, 1000)?;
+    change(
+        store,
+        ctx,
+        input.complaint_id,
+        "接手投诉",
+        &note,
+        |tx, c| {
+            if c.escalated_at.is_none() {
+                return Err(Error::conflict(
+                    "complaint_id",
+                    "该投诉不是紧急或重大投诉,无需接手",
+                ));
+            }
+            if c.taken_up_at.is_some() {
+                return Err(Error::conflict(
+                    "complaint_id",
+                    format!("该投诉已由{}接手", c.taken_up_by),
+                ));
+            }
+            tx.execute(
+                "UPDATE complaints SET taken_up_at = ?1, taken_up_by = ?2 WHERE id = ?3",
+                params![when::text(ctx.now), me, c.id],
+            )?;
+            if !note.is_empty() {
+                step_in(tx, ctx, c.id, &format!("接手:{note}"))?;
+            }
+            Ok(())
+        },
+    )
+}
+
+/// A handling step (处理过程).
+pub fn add_step(store: &mut Store, ctx: &Ctx, input: ComplaintNoteInput) -> Result<ComplaintPage> {
+    ctx.require(DESK, "记录投诉处理过程")?;
+    let note = validate::required("note", "处理过程", &input.note, 1000)?;
+    change(
+        store,
+        ctx,
+        input.complaint_id,
+        "记录投诉处理过程",
+        &note,
+        |tx, c| {
+            if c.state == ComplaintState::SignedOff {
+                return Err(Error::conflict(
+                    "complaint_id",
+                    "投诉已由主管签字办结,不能再添加处理过程",
+                ));
+            }
+            step_in(tx, ctx, c.id, &note)
+        },
+    )
+}
+
+fn step_in(tx: &Transaction, ctx: &Ctx, id: i64, note: &str) -> Result<()> {
+    tx.execute(
+        "INSERT INTO complaint_steps (complaint_id, at, by_id, note) VALUES (?1, ?2, ?3, ?4)",
+        params![id, when::text(ctx.now), ctx.actor()?.id, note],
+    )?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct ValidityInput {
+    pub complaint_id: i64,
+    pub validity: Validity,
+}
+
+/// The supervisor judges the complaint valid or not (for the analysis, R-CP-3).
+pub fn set_validity(store: &mut Store, ctx: &Ctx, input: ValidityInput) -> Result<ComplaintPage> {
+    ctx.require(&[Role::Supervisor], "认定投诉是否有效")?;
+    change(
+        store,
+        ctx,
+        input.complaint_id,
+        "认定投诉有效性",
+        input.validity.label(),
+        |tx, c| {
+            if c.state == ComplaintState::SignedOff {
+                return Err(Error::conflict("complaint_id", "投诉已签字办结,不能修改"));
+            }
+            tx.execute(
+                "UPDATE complaints SET validity = ?1 WHERE id = ?2",
+                params![input.validity, c.id],
+            )?;
+            Ok(())
+        },
+    )
+}
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[ts(export)]
+pub struct ReplyInput {
+    pub complaint_id: i64,
+    pub reply: String,
+    /// When the complainant was answered, if not now.
+    #[serde(default)]
+    pub at: Option<String>,
+}
+
+/// The reply fed back to the complainant, with its time (R-CP-1).
+pub fn reply(store: &mut Store, ctx: &Ctx, input: ReplyInput) -> Result<ComplaintPage> {
+    let me = ctx.require(DESK, "答复投诉")?.id;
+    let text = validate::required("reply", "答复内容", &input.reply, 2000)?;
+    change(
+        store,
+        ctx,
+        input.complaint_id,
+        "答复投诉",
+        &text.chars().take(30).collect::<String>(),
+        |tx, c| {
+            if c.state != ComplaintState::Open {
+                return Err(Error::conflict(
+                    "complaint_id",
+                    format!("投诉当前为“{}”,已经答复过", c.state.label()),
+                ));
+            }
+            let opened = when::stored(&c.opened_at);
+            let at = when::happened("at", input.at.as_deref(), ctx.now, opened)?;
+            tx.execute(
+            "UPDATE complaints SET state = 'replied', reply = ?1, replied_at = ?2, replied_by = ?3 WHERE id = ?4",
+            params![text, when::text(at), me, c.id],
+        )?;
+            Ok(())
+        },
+    )
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct ComplaintVisitInput {
+    pub complaint_id: i64,
+    pub method: crate::desk::visits::VisitMethod,
+    pub answered: bool,
+    #[serde(default)]
+    pub result: String,
+    #[serde(default)]
+    pub satisfaction: Option<crate::desk::slips::Satisfaction>,
+    /// After 不满意: handle it again (重新处理, back to awaiting a reply) or hand it to the
+    /// supervisor (交主管处理). Required then, ignored otherwise.
+    #[serde(default)]
+    pub follow_up: Option<VisitFollowUp>,
+    #[serde(default)]
+    pub at: Option<String>,
+}
+
+impl ComplaintVisitInput {
+    pub fn new(complaint_id: i64, v: VisitInput) -> Self {
+        ComplaintVisitInput {
+            complaint_id,
+            method: v.method,
+            answered: v.answered,
+            result: v.result,
+            satisfaction: v.satisfaction,
+            follow_up: v.follow_up,
+            at: v.at,
+        }
+    }
+    fn visit(&self) -> VisitInput {
+        VisitInput {
+            method: self.method,
+            answered: self.answered,
+            result: self.result.clone(),
+            satisfaction: self.satisfaction,
+            follow_up: self.follow_up,
+            at: self.at.clone(),
+        }
+    }
+}
+
+/// The return visit after the reply; an unanswered call is an attempt only.
+pub fn visit(store: &mut Store, ctx: &Ctx, input: ComplaintVisitInput) -> Result<ComplaintPage> {
+    ctx.require(DESK, "投诉回访")?;
+    let visit_in = input.visit();
+    let v = visits::clean(&visit_in, true)?;
+    let what = if v.answered {
+        "投诉回访"
+    } else {
+        "投诉回访未接通"
+    };
+    change(store, ctx, input.complaint_id, what, &v.result, |tx, c| {
+        if c.state != ComplaintState::Replied {
+            return Err(Error::conflict(
+                "complaint_id",
+                format!("投诉当前为“{}”,答复后才能回访", c.state.label()),
+            ));
+        }
+        let after = c.replied_at.as_deref().and_then(when::stored);
+        let at = when::happened("at", visit_in.at.as_deref(), ctx.now, after)?;
+        visits::insert(tx, ctx, None, Some(c.id), at, &v)?;
+        match (v.answered, v.follow_up) {
+            (false, _) => {}
+            // Not satisfied and to be handled again: it waits for a new reply, then a new visit.
+            (true, Some(VisitFollowUp::Reopened)) => {
+                // The earlier reply stays on record as a step; the complaint then needs a new one.
+                let earlier = format!(
+                    "前次答复({}):{}",
+                    c.replied_at.as_deref().unwrap_or(""),
+                    c.reply
+                );
+                step_in(tx, ctx, c.id, &earlier)?;
+                tx.execute(
+                    "UPDATE complaints SET state = 'open', reply = '', replied_at = NULL, replied_by = NULL WHERE id = ?1",
+                    [c.id],
+                )?;
+                step_in(tx, ctx, c.id, &format!("回访不满意,重新处理:{}", v.result))?;
+            }
+            (true, follow_up) => {
+                tx.execute(
+                    "UPDATE complaints SET state = 'visited' WHERE id = ?1",
+                    [c.id],
+                )?;
+                if follow_up == Some(VisitFollowUp::ToSupervisor) {
+                    step_in(
+                        tx,
+                        ctx,
+                        c.id,
+                        &format!("回访不满意,交主管处理:{}", v.result),
+                    )?;
+                }
+            }
+        }
+        Ok(())
+    })
+}
+
+/// The supervisor signs the complaint off after the return visit; the validity must be set.
+pub fn sign_off(store: &mut Store, ctx: &Ctx, input: ComplaintNoteInput) -> Result<ComplaintPage> {
+    let me = ctx.require(&[Role::Supervisor], "投诉签字办结")?.id;
+    let note = validate::optional("note", "主管意见", &input.note, 500)?;
+    change(
+        store,
+        ctx,
+        input.complaint_id,
+        "投诉签字办结",
+        &note,
+        |tx, c| {
+            if c.state != ComplaintState::Visited {
+                return Err(Error::conflict(
+                    "complaint_id",
+                    format!("投诉当前为“{}”,回访后才能签字办结", c.state.label()),
+                ));
+            }
+            if c.validity.is_none() {
+                return Err(Error::invalid("validity", "请先认定投诉是否有效"));
+            }
+            tx.execute(
+            "UPDATE complaints SET state = 'signed_off', signed_off_at = ?1, signed_off_by = ?2, sign_off_note = ?3 WHERE id = ?4",
+            params![when::text(ctx.now), me, note, c.id],
+        )?;
+            Ok(())
+        },
+    )
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ComplaintHandling {
+    pub at: String,
+    pub by: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ComplaintPage {
+    pub complaint: Complaint,
+    pub steps: Vec<ComplaintHandling>,
+    pub visits: Vec<ReturnVisit>,
+}
+
+fn detail_in(tx: &Transaction, now: NaiveDateTime, id: i64) -> Result<ComplaintPage> {
+    let complaint = get(tx, now, id)?;
+    let steps = tx
+        .prepare("SELECT s.at, st.name, s.note FROM complaint_steps s JOIN staff st ON st.id = s.by_id WHERE s.complaint_id = ?1 ORDER BY s.at, s.id")?
+        .query_map([id], |r| Ok(ComplaintHandling { at: r.get(0)?, by: r.get(1)?, note: r.get(2)? }))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(ComplaintPage {
+        visits: visits::of_complaint(tx, id)?,
+        steps,
+        complaint,
+    })
+}
+
+pub fn detail(store: &mut Store, ctx: &Ctx, id: i64) -> Result<ComplaintPage> {
+    ctx.actor()?;
+    store.read(|tx| detail_in(tx, ctx.now, id))
+}
+
+coded_enum!(ComplaintFilter {
+    Unfinished = ("unfinished", "未办结"),
+    AwaitingReply = ("awaiting_reply", "待答复"),
+    Escalated = ("escalated", "上报未接手"),
+    All = ("all", "全部"),
+});
+
+pub fn list(store: &mut Store, ctx: &Ctx, filter: ComplaintFilter) -> Result<Vec<Complaint>> {
+    ctx.actor()?;
+    store.read(|tx| {
+        let w = match filter {
+            ComplaintFilter::Unfinished => "c.state <> 'signed_off' AND ?1 IS NULL",
+            ComplaintFilter::AwaitingReply => "c.state = 'open' AND ?1 IS NULL",
+            ComplaintFilter::Escalated => {
+                "c.escalated_at IS NOT NULL AND c.taken_up_at IS NULL AND ?1 IS NULL"
+            }
+            ComplaintFilter::All => "?1 IS NULL",
+        };
+        query(tx, ctx.now, w, &rusqlite::types::Null, 1000)
+    })
+}
+
+/// What the banner shows a manager or supervisor: escalated complaints nobody has taken up and
+/// major incidents nobody has taken up. Other roles get empty lists.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Alerts {
+    pub complaints: Vec<Complaint>,
+    pub incidents: Vec<intake::IntakeEntry>,
+}
+
+pub fn alerts(store: &mut Store, ctx: &Ctx) -> Result<Alerts> {
+    let actor = ctx.actor()?;
+    if !LEADERS.contains(&actor.role) {
+        return Ok(Alerts {
+            complaints: vec![],
+            incidents: vec![],
+        });
+    }
+    store.read(|tx| {
+        Ok(Alerts {
+            complaints: query(
+                tx,
+                ctx.now,
+                "c.escalated_at IS NOT NULL AND c.taken_up_at IS NULL AND ?1 IS NULL",
+                &rusqlite::types::Null,
+                100,
+            )?,
+            incidents: intake::query(
+                tx,
+                "e.major_incident = 1 AND e.major_ack_at IS NULL",
+                &[],
+                100,
+            )?,
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests;

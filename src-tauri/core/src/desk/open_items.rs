@@ -1,0 +1,79 @@
+//! What a shift hands on (R-HO-1, R-HO-3): the open items of the intake log, slips and
+//! complaints, as plain queries the handover calls inside its own transaction.
+
+use chrono::NaiveDateTime;
+use rusqlite::Transaction;
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::base::error::Result;
+use crate::desk::complaints::{self, Complaint};
+use crate::desk::intake::{self, IntakeEntry};
+use crate::desk::slips::{self, Slip};
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct OpenItems {
+    /// Slips still being worked on (opened, dispatched, accepted, on site, paused).
+    pub unfinished_slips: Vec<Slip>,
+    /// Done slips waiting for their return visit.
+    pub return_visits_due: Vec<Slip>,
+    /// Working slips past their due time.
+    pub overdue: Vec<Slip>,
+    pub complaints_awaiting_reply: Vec<Complaint>,
+    pub pending_callbacks: Vec<IntakeEntry>,
+    /// Night-log entries not yet converted or settled (R-HO-6).
+    pub night_log_unconverted: Vec<IntakeEntry>,
+    /// Major incidents nobody has taken up.
+    pub major_incidents: Vec<IntakeEntry>,
+}
+
+pub fn open_items(tx: &Transaction, now: NaiveDateTime) -> Result<OpenItems> {
+    let null = rusqlite::types::Null;
+    Ok(OpenItems {
+        unfinished_slips: slips::query(
+            tx,
+            now,
+            &format!(
+                "?1 IS NOT NULL AND ?2 IS NULL AND {}",
+                crate::desk::deadlines::WORKING_SQL
+            ),
+            &null,
+            1000,
+        )?,
+        return_visits_due: slips::query(
+            tx,
+            now,
+            "?1 IS NOT NULL AND ?2 IS NULL AND d.state = 'done'",
+            &null,
+            1000,
+        )?,
+        overdue: slips::overdue(tx, now)?,
+        complaints_awaiting_reply: complaints::query(
+            tx,
+            now,
+            "c.state = 'open' AND ?1 IS NULL",
+            &null,
+            1000,
+        )?,
+        pending_callbacks: intake::query(tx, "e.callback_state = 'pending'", &[], 1000)?,
+        night_log_unconverted: intake::query(
+            tx,
+            "e.night_log = 1 AND e.finished_at IS NULL",
+            &[],
+            1000,
+        )?,
+        major_incidents: intake::query(
+            tx,
+            "e.major_incident = 1 AND e.major_ack_at IS NULL",
+            &[],
+            1000,
+        )?,
+    })
+}
+
+/// The same for the desk's own screens and the CLI (any logged-in user).
+pub fn show(store: &mut crate::Store, ctx: &crate::Ctx) -> Result<OpenItems> {
+    ctx.actor()?;
+    store.read(|tx| open_items(tx, ctx.now))
+}

@@ -1,0 +1,743 @@
+use chrono::NaiveDate;
+
+use super::*;
+use crate::base::ctx::Actor;
+use crate::base::role::Role;
+
+fn ctx() -> Ctx {
+    let now = NaiveDate::from_ymd_opt(2026, 11, 23)
+        .unwrap()
+        .and_hms_opt(9, 30, 0)
+        .unwrap();
+    Ctx::as_user(
+        now,
+        Actor {
+            id: 1,
+            login: "desk".into(),
+            name: "王芳".into(),
+            role: Role::Receptionist,
+        },
+    )
+}
+
+struct Doc {
+    kind: &'static str,
+    id: i64,
+    at: &'static str,
+    serial: &'static str,
+    room: &'static str,
+    name: &'static str,
+    phone: &'static str,
+    content: &'static str,
+}
+
+/// Index rows as the record triggers write them (same id rule as the migration's triggers).
+fn put(store: &mut Store, d: &Doc) {
+    store
+        .write(|tx| {
+            tx.execute(
+                "INSERT INTO search_docs (id, kind, record_id, at, serial, room_code, name, phone, content)
+                 SELECT coalesce((SELECT max(id) + 1 FROM search_docs WHERE id BETWEEN b.v AND b.v + 4095), b.v),
+                        ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8
+                 FROM (SELECT (unixepoch(?3) - 946684800) * 4096 AS v) AS b",
+                rusqlite::params![d.kind, d.id, d.at, d.serial, d.room, d.name, d.phone, d.content],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+}
+
+fn docs() -> Vec<Doc> {
+    vec![
+        Doc {
+            kind: "intake",
+            id: 1,
+            at: "2026-11-01 08:00:00",
+            serial: "",
+            room: "3-2-1201",
+            name: "张伟",
+            phone: "13812345678",
+            content: "卫生间漏水,楼下天花板滴水",
+        },
+        Doc {
+            kind: "slip",
+            id: 1,
+            at: "2026-11-01 08:05:00",
+            serial: "PG-202611-0001",
+            room: "3-2-1201",
+            name: "张伟",
+            phone: "13812345678",
+            content: "卫生间漏水,请派水电工上门",
+        },
+        Doc {
+            kind: "intake",
+            id: 2,
+            at: "2026-11-02 10:00:00",
+            serial: "",
+            room: "5-101",
+            name: "李娜",
+            phone: "0755-88886666",
+            content: "电梯困人,3号楼2单元电梯停在8楼",
+        },
+        Doc {
+            kind: "complaint",
+            id: 1,
+            at: "2026-11-03 11:00:00",
+            serial: "TS-202611-0001",
+            room: "5-101",
+            name: "李娜",
+            phone: "0755-88886666",
+            content: "投诉电梯维修不及时",
+        },
+        Doc {
+            kind: "intake",
+            id: 3,
+            at: "2026-11-03 11:00:00",
+            serial: "",
+            room: "1-1-301",
+            name: "王强",
+            phone: "13900005678",
+            content: "LED路灯不亮,A区门口",
+        },
+        Doc {
+            kind: "intake",
+            id: 4,
+            at: "2026-11-04 09:00:00",
+            serial: "",
+            room: "2-1-502",
+            name: "赵敏",
+            phone: "13711112222",
+            content: "卫生,生间",
+        },
+        Doc {
+            kind: "intake",
+            id: 5,
+            at: "2026-10-30 09:00:00",
+            serial: "",
+            room: "2-1-502",
+            name: "赵敏",
+            phone: "13711112222",
+            content: "咨询物业费缴费时间",
+        },
+    ]
+}
+
+fn store_with_docs() -> Store {
+    let mut s = Store::open_in_memory().unwrap();
+    for d in docs() {
+        put(&mut s, &d);
+    }
+    s
+}
+
+fn found(s: &mut Store, text: &str) -> Vec<(HitKind, i64)> {
+    let page = search(
+        s,
+        &ctx(),
+        SearchQuery {
+            text: text.into(),
+            limit: Some(200),
+            offset: None,
+        },
+    )
+    .unwrap();
+    page.hits.iter().map(|h| (h.kind, h.id)).collect()
+}
+
+use HitKind::{Complaint as C, Intake as I, Slip as S};
+
+#[test]
+fn one_two_and_three_character_chinese_are_found_newest_first() {
+    let mut s = store_with_docs();
+    assert_eq!(found(&mut s, "水"), vec![(S, 1), (I, 1)]);
+    assert_eq!(found(&mut s, "电梯"), vec![(C, 1), (I, 2)]);
+    assert_eq!(
+        found(&mut s, "卫生间"),
+        vec![(S, 1), (I, 1)],
+        "a 3-character word is a phrase, not any of its pairs"
+    );
+    assert_eq!(found(&mut s, "卫生间漏水"), vec![(S, 1), (I, 1)]);
+    assert_eq!(found(&mut s, "卫生"), vec![(I, 4), (S, 1), (I, 1)]);
+    assert_eq!(found(&mut s, "间漏"), vec![(S, 1), (I, 1)]);
+    assert!(found(&mut s, "漏电").is_empty());
+}
+
+#[test]
+fn names_are_found_by_one_or_two_characters() {
+    let mut s = store_with_docs();
+    assert_eq!(found(&mut s, "李娜"), vec![(C, 1), (I, 2)]);
+    assert_eq!(found(&mut s, "赵"), vec![(I, 4), (I, 5)]);
+    assert!(
+        found(&mut s, "娜投").is_empty(),
+        "a name and the content are not one word"
+    );
+}
+
+#[test]
+fn rooms_phones_last_four_and_serials_are_found() {
+    let mut s = store_with_docs();
+    assert_eq!(found(&mut s, "3-2-1201"), vec![(S, 1), (I, 1)]);
+    assert_eq!(
+        found(&mut s, "３－２－１２０１"),
+        vec![(S, 1), (I, 1)],
+        "full-width input is folded"
+    );
+    assert_eq!(found(&mut s, "13812345678"), vec![(S, 1), (I, 1)]);
+    assert_eq!(
+        found(&mut s, "5678"),
+        vec![(I, 3), (S, 1), (I, 1)],
+        "尾号 5678 is two phones"
+    );
+    assert!(
+        found(&mut s, "0001").is_empty(),
+        "a serial's counter alone is not a key"
+    );
+    assert_eq!(
+        found(&mut s, "6666"),
+        vec![(C, 1), (I, 2)],
+        "a landline's last four"
+    );
+    assert_eq!(found(&mut s, "0755-88886666"), vec![(C, 1), (I, 2)]);
+    assert_eq!(
+        found(&mut s, "075588886666"),
+        vec![(C, 1), (I, 2)],
+        "a landline typed without its dash"
+    );
+    assert_eq!(found(&mut s, "PG-202611-0001"), vec![(S, 1)]);
+    assert_eq!(found(&mut s, "pg-202611"), vec![(S, 1)], "a serial's start");
+    assert_eq!(found(&mut s, "TS-202611-0001"), vec![(C, 1)]);
+    assert_eq!(
+        found(&mut s, "1201"),
+        vec![(S, 1), (I, 1)],
+        "a room number alone"
+    );
+    assert_eq!(found(&mut s, "1388"), Vec::<(HitKind, i64)>::new());
+}
+
+#[test]
+fn latin_digits_and_mixed_queries_are_found() {
+    let mut s = store_with_docs();
+    assert_eq!(found(&mut s, "led"), vec![(I, 3)]);
+    assert_eq!(found(&mut s, "LED路灯"), vec![(I, 3)]);
+    assert_eq!(found(&mut s, "a区"), vec![(I, 3)]);
+    assert_eq!(found(&mut s, "3号楼"), vec![(I, 2)]);
+    assert_eq!(
+        found(&mut s, "8楼 电梯"),
+        vec![(I, 2)],
+        "space-separated parts must all match"
+    );
+    assert_eq!(found(&mut s, "5-101 投诉"), vec![(C, 1)]);
+}
+
+#[test]
+fn pages_follow_each_other_without_overlap() {
+    let mut s = store_with_docs();
+    let q = |offset| SearchQuery {
+        text: "5678".into(),
+        limit: Some(2),
+        offset: Some(offset),
+    };
+    let p1 = search(&mut s, &ctx(), q(0)).unwrap();
+    let p2 = search(&mut s, &ctx(), q(2)).unwrap();
+    assert!(p1.has_more && !p2.has_more);
+    let ids: Vec<_> = p1
+        .hits
+        .iter()
+        .chain(&p2.hits)
+        .map(|h| (h.kind, h.id))
+        .collect();
+    assert_eq!(ids, vec![(I, 3), (S, 1), (I, 1)]);
+}
+
+#[test]
+fn a_record_whose_own_room_or_phone_it_is_ranks_before_one_that_mentions_it() {
+    let mut s = store_with_docs();
+    put(
+        &mut s,
+        &Doc {
+            kind: "intake",
+            id: 9,
+            at: "2026-11-20 09:00:00",
+            serial: "",
+            room: "2-1-502",
+            name: "赵敏",
+            phone: "13711112222",
+            content: "楼上3-2-1201家漏水到我家",
+        },
+    );
+    assert_eq!(
+        found(&mut s, "3-2-1201"),
+        vec![(S, 1), (I, 1), (I, 9)],
+        "own room first, then the newer mention"
+    );
+    // Paging runs across the two tiers without losing or repeating a hit.
+    let q = |offset| SearchQuery {
+        text: "3-2-1201".into(),
+        limit: Some(1),
+        offset: Some(offset),
+    };
+    let pages: Vec<_> = (0..4)
+        .map(|o| search(&mut s, &ctx(), q(o)).unwrap())
+        .collect();
+    let ids: Vec<_> = pages
+        .iter()
+        .flat_map(|p| p.hits.iter().map(|h| (h.kind, h.id)))
+        .collect();
+    assert_eq!(ids, vec![(S, 1), (I, 1), (I, 9)]);
+    assert_eq!(
+        pages.iter().map(|p| p.has_more).collect::<Vec<_>>(),
+        vec![true, true, false, false]
+    );
+}
+
+#[test]
+fn a_hit_shows_its_record() {
+    let mut s = store_with_docs();
+    let page = search(
+        &mut s,
+        &ctx(),
+        SearchQuery {
+            text: "PG-202611-0001".into(),
+            limit: None,
+            offset: None,
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        page.hits,
+        vec![SearchHit {
+            kind: S,
+            id: 1,
+            serial: "PG-202611-0001".into(),
+            at: "2026-11-01 08:05:00".into(),
+            room: "3-2-1201".into(),
+            name: "张伟".into(),
+            phone: "13812345678".into(),
+            snippet: "卫生间漏水,请派水电工上门".into(),
+        }]
+    );
+}
+
+#[test]
+fn bad_queries_are_refused_naming_the_field() {
+    let mut s = store_with_docs();
+    for (text, limit, offset, field) in [
+        ("  ", None, None, "text"),
+        ("!!,。", None, None, "text"),
+        ("水", Some(0), None, "limit"),
+        ("水", Some(500), None, "limit"),
+        ("水", None, Some(-1), "offset"),
+    ] {
+        let e = search(
+            &mut s,
+            &ctx(),
+            SearchQuery {
+                text: text.into(),
+                limit,
+                offset,
+            },
+        )
+        .unwrap_err();
+        assert_eq!(
+            (e.kind(), e.field()),
+            ("invalid", Some(field)),
+            "query {text:?}"
+        );
+    }
+    let long = "水".repeat(101);
+    let e = search(
+        &mut s,
+        &ctx(),
+        SearchQuery {
+            text: long,
+            limit: None,
+            offset: None,
+        },
+    )
+    .unwrap_err();
+    assert_eq!(e.field(), Some("text"));
+}
+
+#[test]
+fn fts_syntax_in_a_query_is_only_text() {
+    let mut s = store_with_docs();
+    for text in [
+        "\"",
+        "水\" OR \"电",
+        "NEAR(水 电)",
+        "*",
+        "led*",
+        "uni:水",
+        "-",
+        "^水",
+    ] {
+        let r = search(
+            &mut s,
+            &ctx(),
+            SearchQuery {
+                text: text.into(),
+                limit: None,
+                offset: None,
+            },
+        );
+        assert!(
+            r.is_ok() || r.as_ref().unwrap_err().kind() == "invalid",
+            "{text:?} gave {r:?}"
+        );
+    }
+    assert_eq!(
+        found(&mut s, "uni:水"),
+        Vec::<(HitKind, i64)>::new(),
+        "'uni' is a word here, not a column"
+    );
+}
+
+#[test]
+fn searching_needs_a_login() {
+    let mut s = store_with_docs();
+    let anon = Ctx::new(ctx().now, None);
+    let e = search(
+        &mut s,
+        &anon,
+        SearchQuery {
+            text: "水".into(),
+            limit: None,
+            offset: None,
+        },
+    )
+    .unwrap_err();
+    assert_eq!(e.kind(), "not_logged_in");
+}
+
+#[test]
+fn a_long_content_is_cut_around_the_first_match() {
+    let content = format!("{}卫生间漏水{}", "前".repeat(100), "后".repeat(100));
+    let s = snippet(&content, &["漏水".to_string()]);
+    assert!(
+        s.starts_with('…') && s.ends_with('…') && s.contains("卫生间漏水"),
+        "{s}"
+    );
+    assert_eq!(s.chars().filter(|c| *c != '…').count(), SNIPPET_CHARS);
+}
+
+/// The index answers exactly what a brute-force reading of every record answers: a Chinese
+/// part of the query must be a substring of the name, the place (public areas) or the content; a Latin/digit part must
+/// be one of the record's words or keys (or the start of one, from three characters on).
+mod against_brute_force {
+    use super::*;
+    use crate::store::grams;
+    use crate::synthetic::{self, GenerateInput, Rng};
+
+    struct Row {
+        kind: HitKind,
+        id: i64,
+        name: String,
+        room: String,
+        content: String,
+        tokens: Vec<String>,
+        keys: Vec<String>,
+    }
+
+    fn fold(s: &str) -> String {
+        s.chars().map(grams::fold).collect()
+    }
+
+    fn rows(store: &Store) -> Vec<Row> {
+        let mut st = store
+            .conn()
+            .prepare("SELECT kind, record_id, name, content, room_code, phone, serial FROM search_docs ORDER BY id DESC")
+            .unwrap();
+        st.query_map([], |r| {
+            let kind = HitKind::from_code(&r.get::<_, String>(0)?)?;
+            let content: String = r.get(3)?;
+            let keys = grams::keys(
+                &r.get::<_, String>(4)?,
+                &r.get::<_, String>(5)?,
+                &r.get::<_, String>(6)?,
+            );
+            let keys: Vec<String> = keys.split(' ').map(String::from).collect();
+            let mut tokens: Vec<String> = grams::words(&content)
+                .split(' ')
+                .map(String::from)
+                .collect();
+            tokens.extend(keys.iter().cloned());
+            let room = fold(&r.get::<_, String>(4)?);
+            Ok(Row {
+                kind,
+                id: r.get(1)?,
+                name: fold(&r.get::<_, String>(2)?),
+                room,
+                content: fold(&content),
+                tokens,
+                keys,
+            })
+        })
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+    }
+
+    fn brute_force(rows: &[Row], query: &str) -> Vec<(HitKind, i64)> {
+        let q = fold(query);
+        // Split like a person would read it: Chinese runs, and runs of letters/digits/'-'.
+        let mut parts: Vec<(bool, String)> = Vec::new();
+        for c in q.chars() {
+            let class = if grams::is_cjk(c) {
+                Some(true)
+            } else if c.is_ascii_alphanumeric() || c == '-' {
+                Some(false)
+            } else {
+                None
+            };
+            match (class, parts.last_mut()) {
+                (Some(k), Some((lk, s))) if *lk == k && !s.is_empty() => s.push(c),
+                (Some(k), _) => parts.push((k, c.to_string())),
+                (None, _) => parts.push((false, String::new())),
+            }
+        }
+        let parts: Vec<(bool, String)> = parts
+            .into_iter()
+            .map(|(k, s)| {
+                (
+                    k,
+                    if k {
+                        s
+                    } else {
+                        s.trim_matches('-').to_string()
+                    },
+                )
+            })
+            .filter(|(_, s)| !s.is_empty())
+            .collect();
+        if parts.is_empty() {
+            return Vec::new();
+        }
+        let matching: Vec<&Row> = rows
+            .iter()
+            .filter(|r| {
+                parts.iter().all(|(cjk, p)| {
+                    if *cjk {
+                        [&r.name, &r.room, &r.content]
+                            .iter()
+                            .any(|f| f.contains(p.as_str()))
+                    } else {
+                        r.tokens.iter().any(|t| {
+                            t == p || (p.chars().count() >= 3 && t.starts_with(p.as_str()))
+                        })
+                    }
+                })
+            })
+            .collect();
+        // One word alone is ranked: records whose own key it is come first.
+        let own = |r: &Row| matches!(parts.as_slice(), [(false, w)] if r.keys.contains(w));
+        let (first, rest): (Vec<&Row>, Vec<&Row>) = matching.into_iter().partition(|r| own(r));
+        first
+            .into_iter()
+            .chain(rest)
+            .map(|r| (r.kind, r.id))
+            .collect()
+    }
+
+    fn sample_queries(rows: &[Row], rng: &mut Rng) -> Vec<String> {
+        let mut out: Vec<String> = vec![
+            "水".into(),
+            "漏水".into(),
+            "电梯".into(),
+            "卫生间".into(),
+            "电梯困人".into(),
+            "led".into(),
+            "LED灯".into(),
+            "b2".into(),
+            "3号楼 电梯".into(),
+            "沪A12345".into(),
+            "PG-20".into(),
+            "量子".into(),
+            "1".into(),
+            "pg".into(),
+            "1201".into(),
+            "2-1".into(),
+        ];
+        for _ in 0..120 {
+            let r = &rows[rng.below(rows.len() as u64) as usize];
+            let chars: Vec<char> = r.content.chars().collect();
+            let len = 1 + rng.below(5) as usize;
+            if chars.len() > len {
+                let at = rng.below((chars.len() - len) as u64) as usize;
+                out.push(chars[at..at + len].iter().collect());
+            }
+            let t = &r.tokens[rng.below(r.tokens.len() as u64) as usize];
+            if !t.is_empty() {
+                out.push(t.clone());
+            }
+            out.push(r.name.clone());
+        }
+        out
+    }
+
+    /// Compares the index with the brute force for ~400 queries sampled from the data.
+    fn assert_index_agrees(store: &mut Store, seed: u64) {
+        let rows = rows(store);
+        let mut rng = Rng::new(seed);
+        let mut checked = 0;
+        for q in sample_queries(&rows, &mut rng) {
+            let want = brute_force(&rows, &q);
+            let got = match search(
+                store,
+                &ctx(),
+                SearchQuery {
+                    text: q.clone(),
+                    limit: Some(MAX_LIMIT),
+                    offset: None,
+                },
+            ) {
+                Ok(page) => page.hits.iter().map(|h| (h.kind, h.id)).collect::<Vec<_>>(),
+                Err(e) => {
+                    assert_eq!(e.kind(), "invalid", "{q:?}: {e}");
+                    assert!(
+                        want.is_empty(),
+                        "{q:?} was refused but matches {} records",
+                        want.len()
+                    );
+                    continue;
+                }
+            };
+            let want: Vec<_> = want.into_iter().take(MAX_LIMIT as usize).collect();
+            assert_eq!(got, want, "query {q:?}");
+            checked += 1;
+        }
+        assert!(checked > 300, "only {checked} queries were compared");
+    }
+
+    /// Every record has exactly one document, and it says what the record says now.
+    fn assert_documents_match_records(store: &Store) {
+        let records = "
+            SELECT 'intake', e.id, e.received_at, '', coalesce(r.code, e.location), e.caller_name, e.caller_phone, e.content
+              FROM intake_entries e LEFT JOIN rooms r ON r.id = e.room_id
+            UNION ALL
+            SELECT 'slip', s.id, s.opened_at, s.serial, coalesce(r.code, s.location), s.caller_name, s.caller_phone, s.content
+              FROM dispatch_slips s LEFT JOIN rooms r ON r.id = s.room_id
+            UNION ALL
+            SELECT 'complaint', c.id, c.opened_at, c.serial, coalesce(r.code, ''), c.complainant_name, c.complainant_phone, c.content
+              FROM complaints c LEFT JOIN rooms r ON r.id = c.room_id";
+        let docs =
+            "SELECT kind, record_id, at, serial, room_code, name, phone, content FROM search_docs";
+        let c = store.conn();
+        let count = |sql: String| c.query_row(&sql, [], |r| r.get::<_, i64>(0)).unwrap();
+        assert_eq!(
+            count(format!(
+                "SELECT count(*) FROM (SELECT * FROM ({records}) EXCEPT SELECT * FROM ({docs}))"
+            )),
+            0,
+            "a record has no up-to-date document"
+        );
+        assert_eq!(
+            count(format!(
+                "SELECT count(*) FROM (SELECT * FROM ({docs}) EXCEPT SELECT * FROM ({records}))"
+            )),
+            0,
+            "a document has no record"
+        );
+        assert_eq!(
+            count(format!("SELECT count(*) FROM ({records})")),
+            count(format!("SELECT count(*) FROM ({docs})"))
+        );
+        // Ids run in time order, so "newest first" is id order.
+        assert_eq!(count("SELECT count(*) FROM search_docs a JOIN search_docs b ON b.id > a.id AND b.at < a.at".into()), 0);
+        c.execute(
+            "INSERT INTO search_fts (search_fts) VALUES ('integrity-check')",
+            [],
+        )
+        .unwrap();
+    }
+
+    fn generated() -> Store {
+        let mut store = Store::open_in_memory().unwrap();
+        let input = GenerateInput {
+            years: 1,
+            seed: 7,
+            entries_per_year: Some(1500),
+            rooms: Some(60),
+        };
+        synthetic::generate(&mut store, ctx().now, input).unwrap();
+        store
+    }
+
+    #[test]
+    fn every_sampled_query_matches_the_brute_force_answer() {
+        let mut store = generated();
+        assert!(
+            rows(&store).len() > 2000,
+            "the data set is big enough to mean something"
+        );
+        assert_documents_match_records(&store);
+        assert_index_agrees(&mut store, 11);
+    }
+
+    #[test]
+    fn the_index_follows_edits_new_records_and_a_renamed_room() {
+        let mut store = generated();
+        let c = store.conn();
+        // Edits of searched fields, of a time, and of fields that are not searched.
+        c.execute_batch(
+            "UPDATE intake_entries SET content = '阳台玻璃门滑轨卡死,推不动' WHERE id % 7 = 0;
+             UPDATE intake_entries SET caller_name = '欧阳娜娜', caller_phone = '13955554444' WHERE id % 11 = 0;
+             UPDATE intake_entries SET received_at = '2026-01-05 08:00:00' WHERE id % 13 = 0;
+             UPDATE dispatch_slips SET content = content || ',已更换PPR水管' WHERE id % 5 = 0;
+             UPDATE dispatch_slips SET work_done = '复查' WHERE id % 3 = 0;
+             UPDATE complaints SET complainant_phone = '0755-26661234', content = '投诉噪音' WHERE id % 2 = 0;
+             UPDATE intake_entries SET room_id = NULL, location = '南门岗亭' WHERE id % 17 = 0;",
+        )
+        .unwrap();
+        let renamed: i64 = c
+            .query_row(
+                "SELECT room_id FROM dispatch_slips WHERE room_id IS NOT NULL LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let supervisor = Ctx::as_user(
+            ctx().now,
+            Actor {
+                id: 1,
+                login: "zhuguan".into(),
+                name: "周敏".into(),
+                role: Role::Supervisor,
+            },
+        );
+        crate::setup::rooms::add_building(
+            &mut store,
+            &supervisor,
+            crate::setup::rooms::BuildingInput {
+                name: "88".into(),
+                note: String::new(),
+            },
+        )
+        .unwrap();
+        crate::setup::rooms::update_room(
+            &mut store,
+            &supervisor,
+            renamed,
+            crate::setup::rooms::RoomInput {
+                building: "88".into(),
+                unit: "1".into(),
+                number: "101".into(),
+                area_m2: None,
+                note: String::new(),
+            },
+        )
+        .unwrap();
+        assert!(
+            !found(&mut store, "88-1-101").is_empty(),
+            "the renamed room's records are found by its new code"
+        );
+        assert_documents_match_records(&store);
+        assert_index_agrees(&mut store, 12);
+        let q = |s: &mut Store, t: &str| found(s, t).len();
+        assert!(
+            q(&mut store, "滑轨卡死") > 0
+                && q(&mut store, "欧阳娜娜") > 0
+                && q(&mut store, "ppr") > 0
+        );
+        assert!(q(&mut store, "南门岗亭") > 0 && q(&mut store, "1234") > 0);
+    }
+}

@@ -1,0 +1,916 @@
+use super::*;
+use crate::desk::intake::{self, Channel, IntakeInput, IntakeKind};
+use crate::desk::visits::{visit_slip, SlipVisitInput, VisitFollowUp, VisitInput, VisitMethod};
+use crate::intake_fixture::{at, Desk};
+use crate::Actor;
+
+pub(crate) fn repair_entry(d: &mut Desk, who: &Actor, category: &str) -> i64 {
+    let ctx = d.ctx(who);
+    intake::register(
+        &mut d.store,
+        &ctx,
+        IntakeInput {
+            room: "3-2-1201".into(),
+            caller_name: "周业主".into(),
+            caller_phone: "13912345678".into(),
+            channel: Some(Channel::Call),
+            kind: Some(IntakeKind::Repair),
+            category: category.into(),
+            content: "厨房水管漏水".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .entry
+    .id
+}
+
+pub(crate) fn new_slip(d: &mut Desk) -> Slip {
+    let r = d.receptionist.clone();
+    let id = repair_entry(d, &r, "给排水");
+    open(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, r.clone()),
+        OpenSlipInput {
+            intake_id: id,
+            ..Default::default()
+        },
+    )
+    .unwrap()
+}
+
+fn step(id: i64) -> StepInput {
+    StepInput {
+        slip_id: id,
+        reason: "等待配件".into(),
+        at: None,
+    }
+}
+
+fn visit(
+    answered: bool,
+    sat: Option<Satisfaction>,
+    follow_up: Option<VisitFollowUp>,
+) -> VisitInput {
+    VisitInput {
+        method: VisitMethod::Phone,
+        answered,
+        result: "已修好".into(),
+        satisfaction: sat,
+        follow_up,
+        at: None,
+    }
+}
+
+fn done_input(id: i64) -> CompleteInput {
+    CompleteInput {
+        slip_id: id,
+        work_done: "更换三通".into(),
+        materials: "三通 1 个".into(),
+        fee_kind: Some(FeeKind::Paid),
+        fee: "35.50".into(),
+        resident_accepted: Some(true),
+        resident_satisfaction: Some(Satisfaction::Satisfied),
+        at: None,
+    }
+}
+
+/// Takes one action as the supervisor (who may take every action) with valid input.
+fn take(d: &mut Desk, action: SlipAction, id: i64) -> Result<Slip> {
+    let ctx = d.ctx(&d.supervisor.clone());
+    let s = &mut d.store;
+    let assign = |to: i64| AssignInput {
+        slip_id: id,
+        assignee_id: to,
+        appointment_at: None,
+        reason: "换人".into(),
+        at: None,
+    };
+    match action {
+        SlipAction::Dispatch => dispatch(s, &ctx, assign(d.technician.id)),
+        SlipAction::Transfer => transfer(s, &ctx, assign(d.technician2.id)),
+        SlipAction::Accept => accept(s, &ctx, step(id)),
+        SlipAction::Return => return_slip(s, &ctx, step(id)),
+        SlipAction::Arrive => arrive(s, &ctx, step(id)),
+        SlipAction::Complete => complete(s, &ctx, done_input(id)),
+        SlipAction::ReturnVisit => visit_slip(
+            s,
+            &ctx,
+            SlipVisitInput::new(id, visit(true, Some(Satisfaction::Satisfied), None)),
+        ),
+        SlipAction::VisitAttempt => {
+            visit_slip(s, &ctx, SlipVisitInput::new(id, visit(false, None, None)))
+        }
+        SlipAction::Close => close(s, &ctx, step(id)),
+        SlipAction::Pause => pause(s, &ctx, step(id)),
+        SlipAction::Resume => resume(s, &ctx, step(id)),
+        SlipAction::Cancel => cancel(s, &ctx, step(id)),
+        SlipAction::Reopen => reopen(s, &ctx, step(id)),
+        SlipAction::Open | SlipAction::Escalate => unreachable!("not user actions"),
+    }
+}
+
+/// A fresh slip driven to `state` by legal steps.
+fn slip_in(d: &mut Desk, state: SlipState) -> i64 {
+    let id = new_slip(d).id;
+    let path: &[SlipAction] = match state {
+        SlipState::Opened => &[],
+        SlipState::Dispatched => &[SlipAction::Dispatch],
+        SlipState::Accepted => &[SlipAction::Dispatch, SlipAction::Accept],
+        SlipState::OnSite => &[SlipAction::Dispatch, SlipAction::Accept, SlipAction::Arrive],
+        SlipState::Done => &[
+            SlipAction::Dispatch,
+            SlipAction::Accept,
+            SlipAction::Arrive,
+            SlipAction::Complete,
+        ],
+        SlipState::ReturnVisited => &[
+            SlipAction::Dispatch,
+            SlipAction::Accept,
+            SlipAction::Arrive,
+            SlipAction::Complete,
+            SlipAction::ReturnVisit,
+        ],
+        SlipState::Closed => &[
+            SlipAction::Dispatch,
+            SlipAction::Accept,
+            SlipAction::Arrive,
+            SlipAction::Complete,
+            SlipAction::ReturnVisit,
+            SlipAction::Close,
+        ],
+        SlipState::Paused => &[SlipAction::Dispatch, SlipAction::Pause],
+        SlipState::Cancelled => &[SlipAction::Cancel],
+    };
+    for a in path {
+        take(d, *a, id).unwrap_or_else(|e| panic!("{a:?} on the way to {state:?}: {e}"));
+    }
+    assert_eq!(state_of(d, id), state);
+    id
+}
+
+fn state_of(d: &mut Desk, id: i64) -> SlipState {
+    let now = d.now;
+    d.store.read(|tx| get(tx, now, id)).unwrap().state
+}
+
+fn event_count(d: &mut Desk, id: i64) -> i64 {
+    d.store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM slip_events WHERE slip_id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+#[test]
+fn every_legal_and_every_illegal_transition() {
+    let mut d = Desk::new();
+    let mut legal = 0;
+    let mut illegal = 0;
+    for &state in SlipState::ALL {
+        for rule in transitions::RULES {
+            let id = slip_in(&mut d, state);
+            let events = event_count(&mut d, id);
+            let r = take(&mut d, rule.action, id);
+            if rule.from.contains(&state) {
+                let slip = r.unwrap_or_else(|e| {
+                    panic!("{:?} from {state:?} should be legal: {e}", rule.action)
+                });
+                if let Some(to) = rule.to {
+                    assert_eq!(slip.state, to, "{:?} from {state:?}", rule.action);
+                }
+                assert_eq!(event_count(&mut d, id), events + 1, "every step is kept");
+                legal += 1;
+            } else {
+                let e = r.expect_err(&format!("{:?} from {state:?} must be refused", rule.action));
+                assert_eq!(e.kind(), "conflict", "{:?} from {state:?}", rule.action);
+                assert_eq!(e.field(), Some("state"));
+                assert_eq!(state_of(&mut d, id), state, "nothing changes");
+                assert_eq!(event_count(&mut d, id), events, "nothing is recorded");
+                illegal += 1;
+            }
+        }
+    }
+    assert_eq!(legal + illegal, 9 * transitions::RULES.len());
+    assert_eq!(legal, 24, "the table lists 24 legal (state, action) pairs");
+    assert_eq!(
+        legal,
+        transitions::RULES
+            .iter()
+            .map(|r| r.from.len())
+            .sum::<usize>()
+    );
+}
+
+#[test]
+fn resume_returns_to_the_paused_state_and_return_clears_the_assignee() {
+    let mut d = Desk::new();
+    let id = slip_in(&mut d, SlipState::OnSite);
+    take(&mut d, SlipAction::Pause, id).unwrap();
+    assert_eq!(
+        take(&mut d, SlipAction::Resume, id).unwrap().state,
+        SlipState::OnSite
+    );
+    let id = slip_in(&mut d, SlipState::Accepted);
+    let s = take(&mut d, SlipAction::Return, id).unwrap();
+    assert_eq!((s.state, s.assignee_id), (SlipState::Opened, None));
+}
+
+#[test]
+fn the_whole_path_with_roles_and_timeline() {
+    let mut d = Desk::new();
+    let (rec, tech) = (d.receptionist.clone(), d.technician.clone());
+    let slip = new_slip(&mut d);
+    assert!(slip.serial.starts_with("PG-202611-"));
+    assert_eq!(slip.department, "工程部");
+    assert_eq!(
+        slip.deadline_at, "2026-11-23 14:00:00",
+        "给排水 has 4 hours"
+    );
+    let id = slip.id;
+    dispatch(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, rec.clone()),
+        AssignInput {
+            slip_id: id,
+            assignee_id: tech.id,
+            appointment_at: Some("2026-11-23 11:00".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    d.later(5);
+    accept(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech.clone()),
+        StepInput {
+            slip_id: id,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    d.later(20);
+    arrive(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech.clone()),
+        StepInput {
+            slip_id: id,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    d.later(30);
+    let done = complete(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech.clone()),
+        done_input(id),
+    )
+    .unwrap();
+    assert_eq!(done.fee_cents, 3550);
+    assert_eq!(done.technician_signed_by, "张师傅");
+    // Visit attempt with no answer: still awaiting the visit.
+    let s = visit_slip(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, rec.clone()),
+        SlipVisitInput::new(id, visit(false, None, None)),
+    )
+    .unwrap();
+    assert_eq!(s.state, SlipState::Done);
+    let s = visit_slip(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, rec.clone()),
+        SlipVisitInput::new(id, visit(true, Some(Satisfaction::Satisfied), None)),
+    )
+    .unwrap();
+    assert_eq!(s.state, SlipState::ReturnVisited);
+    let ctx = d.ctx(&rec);
+    // Visited, it leaves 待回访 and waits on 待关闭 for the supervisor.
+    let on = |d: &mut Desk, b: Board| {
+        board(&mut d.store, &ctx, b)
+            .unwrap()
+            .iter()
+            .any(|s| s.id == id)
+    };
+    assert!(!on(&mut d, Board::AwaitingVisit));
+    assert!(on(&mut d, Board::AwaitingClose));
+    assert_eq!(
+        close(&mut d.store, &ctx, step(id)).unwrap_err().kind(),
+        "forbidden",
+        "only the supervisor closes"
+    );
+    let sup = d.supervisor.clone();
+    assert_eq!(
+        close(
+            &mut d.store,
+            &crate::Ctx::as_user(d.now, sup.clone()),
+            step(id)
+        )
+        .unwrap()
+        .state,
+        SlipState::Closed
+    );
+    let det = detail(&mut d.store, &crate::Ctx::as_user(d.now, rec.clone()), id).unwrap();
+    let actions: Vec<SlipAction> = det.events.iter().map(|e| e.action).collect();
+    use SlipAction::*;
+    assert_eq!(
+        actions,
+        vec![
+            Open,
+            Dispatch,
+            Accept,
+            Arrive,
+            Complete,
+            VisitAttempt,
+            ReturnVisit,
+            Close
+        ]
+    );
+    assert_eq!(det.visits.len(), 2);
+    assert!(!det.visits[0].answered);
+    assert!(
+        det.actions.is_empty(),
+        "a receptionist can do nothing with a closed slip"
+    );
+    // The intake entry links to the slip.
+    let e = d
+        .store
+        .read(|tx| crate::desk::intake::get(tx, det.slip.intake_id.unwrap()))
+        .unwrap();
+    assert_eq!(e.slip_serial.as_deref(), Some(det.slip.serial.as_str()));
+}
+
+#[test]
+fn an_unsatisfied_visit_reopens_or_goes_to_the_supervisor() {
+    let mut d = Desk::new();
+    let rec = d.receptionist.clone();
+    let id = slip_in(&mut d, SlipState::Done);
+    let ctx = d.ctx(&rec);
+    let e = visit_slip(
+        &mut d.store,
+        &ctx,
+        SlipVisitInput::new(id, visit(true, Some(Satisfaction::Unsatisfied), None)),
+    )
+    .unwrap_err();
+    assert_eq!(e.field(), Some("follow_up"));
+    let s = visit_slip(
+        &mut d.store,
+        &ctx,
+        SlipVisitInput::new(
+            id,
+            visit(
+                true,
+                Some(Satisfaction::Unsatisfied),
+                Some(VisitFollowUp::Reopened),
+            ),
+        ),
+    )
+    .unwrap();
+    assert_eq!(
+        (s.state, s.reopen_count, s.assignee_id),
+        (SlipState::Dispatched, 1, Some(d.technician.id))
+    );
+    assert!(s.completed_at.is_none());
+
+    let id = slip_in(&mut d, SlipState::Done);
+    let s = visit_slip(
+        &mut d.store,
+        &ctx,
+        SlipVisitInput::new(
+            id,
+            visit(
+                true,
+                Some(Satisfaction::Unsatisfied),
+                Some(VisitFollowUp::ToSupervisor),
+            ),
+        ),
+    )
+    .unwrap();
+    assert!(s.supervisor_review_at.is_some());
+    let sup = d.supervisor.clone();
+    let review = board(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, sup.clone()),
+        Board::SupervisorReview,
+    )
+    .unwrap();
+    assert_eq!(review.iter().map(|s| s.id).collect::<Vec<_>>(), vec![id]);
+    let s = reopen(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, sup.clone()),
+        step(id),
+    )
+    .unwrap();
+    assert_eq!(s.state, SlipState::Dispatched);
+    assert!(s.supervisor_review_at.is_none());
+}
+
+#[test]
+fn permission_denials() {
+    let mut d = Desk::new();
+    let (tech, tech2, rec, sec, mgr) = (
+        d.technician.clone(),
+        d.technician2.clone(),
+        d.receptionist.clone(),
+        d.security.clone(),
+        d.manager.clone(),
+    );
+    let id = new_slip(&mut d).id;
+    let assign = AssignInput {
+        slip_id: id,
+        assignee_id: tech.id,
+        ..Default::default()
+    };
+    assert_eq!(
+        dispatch(
+            &mut d.store,
+            &crate::Ctx::as_user(d.now, tech.clone()),
+            assign.clone()
+        )
+        .unwrap_err()
+        .kind(),
+        "forbidden"
+    );
+    assert_eq!(
+        dispatch(
+            &mut d.store,
+            &crate::Ctx::as_user(d.now, sec.clone()),
+            assign.clone()
+        )
+        .unwrap_err()
+        .kind(),
+        "forbidden"
+    );
+    dispatch(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, rec.clone()),
+        assign,
+    )
+    .unwrap();
+    // Technicians act only on their own slips; the desk does not accept for them.
+    assert_eq!(
+        accept(
+            &mut d.store,
+            &crate::Ctx::as_user(d.now, tech2.clone()),
+            step(id)
+        )
+        .unwrap_err()
+        .kind(),
+        "forbidden"
+    );
+    assert_eq!(
+        accept(
+            &mut d.store,
+            &crate::Ctx::as_user(d.now, rec.clone()),
+            step(id)
+        )
+        .unwrap_err()
+        .kind(),
+        "forbidden"
+    );
+    assert_eq!(
+        accept(
+            &mut d.store,
+            &crate::Ctx::as_user(d.now, mgr.clone()),
+            step(id)
+        )
+        .unwrap_err()
+        .kind(),
+        "forbidden"
+    );
+    assert_eq!(
+        cancel(
+            &mut d.store,
+            &crate::Ctx::as_user(d.now, rec.clone()),
+            step(id)
+        )
+        .unwrap_err()
+        .kind(),
+        "forbidden"
+    );
+    assert_eq!(
+        cancel(
+            &mut d.store,
+            &crate::Ctx::as_user(d.now, mgr.clone()),
+            step(id)
+        )
+        .unwrap_err()
+        .kind(),
+        "forbidden"
+    );
+    accept(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech.clone()),
+        step(id),
+    )
+    .unwrap();
+    assert_eq!(
+        pause(
+            &mut d.store,
+            &crate::Ctx::as_user(d.now, tech2.clone()),
+            step(id)
+        )
+        .unwrap_err()
+        .kind(),
+        "forbidden"
+    );
+    let ctx = d.ctx(&tech);
+    let e = visit_slip(
+        &mut d.store,
+        &ctx,
+        SlipVisitInput::new(id, visit(false, None, None)),
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.kind(),
+        "forbidden",
+        "technicians do not make return visits"
+    );
+    // The allowed actions match: the technician sees arrive/return/pause on their own slip.
+    let det = detail(&mut d.store, &crate::Ctx::as_user(d.now, tech.clone()), id).unwrap();
+    assert_eq!(
+        det.actions,
+        vec![SlipAction::Return, SlipAction::Arrive, SlipAction::Pause]
+    );
+    assert!(
+        detail(&mut d.store, &crate::Ctx::as_user(d.now, tech2.clone()), id)
+            .unwrap()
+            .actions
+            .is_empty()
+    );
+}
+
+#[test]
+fn assignee_must_be_active_staff_of_the_handling_department() {
+    let mut d = Desk::new();
+    let (rec, cleaner) = (d.receptionist.clone(), d.cleaner.clone());
+    let id = new_slip(&mut d).id;
+    let e = dispatch(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, rec.clone()),
+        AssignInput {
+            slip_id: id,
+            assignee_id: cleaner.id,
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert_eq!((e.kind(), e.field()), ("invalid", Some("assignee_id")));
+    let e = dispatch(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, rec.clone()),
+        AssignInput {
+            slip_id: id,
+            assignee_id: 9999,
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert_eq!((e.kind(), e.field()), ("not_found", Some("assignee_id")));
+    let names: Vec<String> = assignable(&mut d.store, &crate::Ctx::as_user(d.now, rec.clone()), id)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
+    assert_eq!(names, vec!["张师傅", "赵师傅"]);
+}
+
+#[test]
+fn bad_fee_times_and_reasons_are_refused() {
+    let mut d = Desk::new();
+    let (sup, tech) = (d.supervisor.clone(), d.technician.clone());
+    let id = slip_in(&mut d, SlipState::OnSite);
+    for fee in ["-5", "abc", "3.555", "", "0"] {
+        let e = complete(
+            &mut d.store,
+            &crate::Ctx::as_user(d.now, tech.clone()),
+            CompleteInput {
+                fee: fee.into(),
+                ..done_input(id)
+            },
+        )
+        .unwrap_err();
+        assert_eq!(
+            (e.kind(), e.field()),
+            ("invalid", Some("fee")),
+            "fee {fee:?}"
+        );
+    }
+    let e = complete(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech.clone()),
+        CompleteInput {
+            fee_kind: Some(FeeKind::Free),
+            fee: "12".into(),
+            ..done_input(id)
+        },
+    )
+    .unwrap_err();
+    assert_eq!(e.field(), Some("fee"));
+    let e = complete(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech.clone()),
+        CompleteInput {
+            work_done: "  ".into(),
+            ..done_input(id)
+        },
+    )
+    .unwrap_err();
+    assert_eq!(e.field(), Some("work_done"));
+    // A time in the future, and a time before the slip was opened.
+    let e = complete(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech.clone()),
+        CompleteInput {
+            at: Some("2026-11-23 12:00".into()),
+            ..done_input(id)
+        },
+    )
+    .unwrap_err();
+    assert_eq!((e.kind(), e.field()), ("invalid", Some("at")));
+    let e = complete(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech.clone()),
+        CompleteInput {
+            at: Some("2026-11-23 09:00".into()),
+            ..done_input(id)
+        },
+    )
+    .unwrap_err();
+    assert_eq!((e.kind(), e.field()), ("invalid", Some("at")));
+    let e = complete(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech.clone()),
+        CompleteInput {
+            at: Some("昨天".into()),
+            ..done_input(id)
+        },
+    )
+    .unwrap_err();
+    assert_eq!(e.field(), Some("at"));
+    assert_eq!(state_of(&mut d, id), SlipState::OnSite);
+    // A pause needs a reason.
+    let e = pause(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, sup.clone()),
+        StepInput {
+            slip_id: id,
+            reason: " ".into(),
+            at: None,
+        },
+    )
+    .unwrap_err();
+    assert_eq!((e.kind(), e.field()), ("invalid", Some("reason")));
+    // Free with no fee, back-dated within the allowed span, is fine.
+    let ok = complete(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech.clone()),
+        CompleteInput {
+            fee_kind: Some(FeeKind::Free),
+            fee: String::new(),
+            at: Some("2026-11-23 10:00".into()),
+            ..done_input(id)
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        (ok.fee_cents, ok.completed_at.as_deref()),
+        (0, Some("2026-11-23 10:00:00"))
+    );
+    assert_eq!(parse_fee("fee", "¥35").unwrap(), 3500);
+    assert_eq!(parse_fee("fee", "0.5").unwrap(), 50);
+}
+
+#[test]
+fn serials_run_per_month_without_gaps_or_duplicates() {
+    let mut d = Desk::at("2026-11-30 23:58");
+    let rec = d.receptionist.clone();
+    let a = new_slip(&mut d).serial;
+    // A failed opening (unknown category) must not use up a number.
+    let entry = repair_entry(&mut d, &rec, "给排水");
+    let e = open(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, rec.clone()),
+        OpenSlipInput {
+            intake_id: entry,
+            category: Some("不存在".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert_eq!(e.field(), Some("category"));
+    let b = open(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, rec.clone()),
+        OpenSlipInput {
+            intake_id: entry,
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .serial;
+    d.later(2); // 2026-12-01 00:00
+    let c = new_slip(&mut d).serial;
+    let e2 = new_slip(&mut d).serial;
+    assert_eq!(
+        [a, b, c, e2],
+        [
+            "PG-202611-0001",
+            "PG-202611-0002",
+            "PG-202612-0001",
+            "PG-202612-0002"
+        ]
+    );
+    // Opening the same entry twice is refused.
+    let e = open(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, rec.clone()),
+        OpenSlipInput {
+            intake_id: entry,
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert_eq!(e.kind(), "conflict");
+    // Many in a row: consecutive, unique.
+    let serials: Vec<String> = (0..20).map(|_| new_slip(&mut d).serial).collect();
+    for (i, s) in serials.iter().enumerate() {
+        assert_eq!(s, &format!("PG-202612-{:04}", i + 3));
+    }
+}
+
+#[test]
+fn overdue_excludes_paused_time_and_due_soon_warns() {
+    let mut d = Desk::new(); // 10:00, 给排水 4 h → due 14:00; due-soon window 120 min
+    let (sup, tech) = (d.supervisor.clone(), d.technician.clone());
+    let id = slip_in(&mut d, SlipState::Dispatched);
+    let ids = |v: Vec<Slip>| v.into_iter().map(|s| s.id).collect::<Vec<_>>();
+    d.later(60); // 11:00 pause
+    pause(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech.clone()),
+        step(id),
+    )
+    .unwrap();
+    d.later(300); // 16:00 still paused: past the original deadline but the clock is stopped
+    assert!(ids(board(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, sup.clone()),
+        Board::Overdue
+    )
+    .unwrap())
+    .is_empty());
+    let s = detail(&mut d.store, &crate::Ctx::as_user(d.now, sup.clone()), id)
+        .unwrap()
+        .slip;
+    assert_eq!(
+        s.deadline.state,
+        crate::desk::deadlines::DeadlineState::Stopped
+    );
+    resume(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech.clone()),
+        step(id),
+    )
+    .unwrap(); // paused 5 h: due 19:00
+    let s = detail(&mut d.store, &crate::Ctx::as_user(d.now, sup.clone()), id)
+        .unwrap()
+        .slip;
+    assert_eq!(s.deadline.due_at, "2026-11-23 19:00:00");
+    assert_eq!(
+        s.deadline.state,
+        crate::desk::deadlines::DeadlineState::OnTime
+    );
+    d.later(125); // 18:05
+    let s = detail(&mut d.store, &crate::Ctx::as_user(d.now, sup.clone()), id)
+        .unwrap()
+        .slip;
+    assert_eq!(
+        (s.deadline.state, s.deadline.minutes_left),
+        (crate::desk::deadlines::DeadlineState::DueSoon, Some(55))
+    );
+    assert!(ids(board(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, sup.clone()),
+        Board::Overdue
+    )
+    .unwrap())
+    .is_empty());
+    d.later(56); // 19:01
+    assert_eq!(
+        ids(board(
+            &mut d.store,
+            &crate::Ctx::as_user(d.now, sup.clone()),
+            Board::Overdue
+        )
+        .unwrap()),
+        vec![id]
+    );
+    let items = d
+        .store
+        .read(|tx| crate::desk::open_items::open_items(tx, at("2026-11-23 19:01")))
+        .unwrap();
+    assert_eq!(ids(items.overdue), vec![id]);
+    // Once done it is no longer overdue.
+    accept(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech.clone()),
+        step(id),
+    )
+    .unwrap();
+    arrive(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech.clone()),
+        step(id),
+    )
+    .unwrap();
+    complete(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech.clone()),
+        done_input(id),
+    )
+    .unwrap();
+    assert!(ids(board(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, sup.clone()),
+        Board::Overdue
+    )
+    .unwrap())
+    .is_empty());
+    assert_eq!(
+        ids(board(
+            &mut d.store,
+            &crate::Ctx::as_user(d.now, sup.clone()),
+            Board::DoneToday
+        )
+        .unwrap()),
+        vec![id]
+    );
+    assert_eq!(
+        ids(board(
+            &mut d.store,
+            &crate::Ctx::as_user(d.now, sup.clone()),
+            Board::AwaitingVisit
+        )
+        .unwrap()),
+        vec![id]
+    );
+    let pauses: i64 = d
+        .store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM slip_pauses WHERE slip_id = ?1 AND ended_at IS NOT NULL",
+            [id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(pauses, 1);
+}
+
+#[test]
+fn boards_mine_and_my_department() {
+    let mut d = Desk::new();
+    let (tech, tech2, cleaner) = (
+        d.technician.clone(),
+        d.technician2.clone(),
+        d.cleaner.clone(),
+    );
+    let id = slip_in(&mut d, SlipState::Dispatched);
+    let other = new_slip(&mut d).id;
+    let mine: Vec<i64> = board(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech.clone()),
+        Board::Mine,
+    )
+    .unwrap()
+    .into_iter()
+    .map(|s| s.id)
+    .collect();
+    assert_eq!(mine, vec![id]);
+    assert!(board(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech2.clone()),
+        Board::Mine
+    )
+    .unwrap()
+    .is_empty());
+    let dept: Vec<i64> = board(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech2.clone()),
+        Board::MyDepartment,
+    )
+    .unwrap()
+    .into_iter()
+    .map(|s| s.id)
+    .collect();
+    assert_eq!(dept, vec![other, id]);
+    assert!(board(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, cleaner.clone()),
+        Board::MyDepartment
+    )
+    .unwrap()
+    .is_empty());
+}

@@ -1,0 +1,213 @@
+//! 回访 return visits (R-DS-6, R-CP-1): the desk calls the resident after the work or the reply.
+//! A call nobody answered is kept as an attempt (answered = false) and is not a visit; an
+//! unsatisfied visit reopens the slip or sends it to the supervisor.
+
+use rusqlite::{params, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::base::ctx::Ctx;
+use crate::base::error::{Error, Result};
+use crate::coded_enum;
+use crate::desk::slips::{self, transitions, Satisfaction, Slip, SlipAction, SlipState};
+use crate::store::Store;
+use crate::{base::validate, base::when};
+
+coded_enum!(VisitMethod { Phone = ("phone", "电话"), Visit = ("visit", "上门"), Written = ("written", "书面") });
+coded_enum!(VisitFollowUp { Reopened = ("reopened", "重新派工"), ToSupervisor = ("to_supervisor", "转主管处理") });
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ReturnVisit {
+    pub id: i64,
+    pub at: String,
+    pub by: String,
+    pub method: VisitMethod,
+    /// False: a call that got no answer (an attempt, to be retried).
+    pub answered: bool,
+    pub result: String,
+    pub satisfaction: Option<Satisfaction>,
+    pub follow_up: Option<VisitFollowUp>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct VisitInput {
+    pub method: VisitMethod,
+    pub answered: bool,
+    #[serde(default)]
+    pub result: String,
+    #[serde(default)]
+    pub satisfaction: Option<Satisfaction>,
+    /// Required when unsatisfied (slips only).
+    #[serde(default)]
+    pub follow_up: Option<VisitFollowUp>,
+    #[serde(default)]
+    pub at: Option<String>,
+}
+
+/// A return visit on a slip: the visit's fields plus the slip (flat, so the CLI's flags map 1:1).
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct SlipVisitInput {
+    pub slip_id: i64,
+    pub method: VisitMethod,
+    pub answered: bool,
+    #[serde(default)]
+    pub result: String,
+    #[serde(default)]
+    pub satisfaction: Option<Satisfaction>,
+    #[serde(default)]
+    pub follow_up: Option<VisitFollowUp>,
+    #[serde(default)]
+    pub at: Option<String>,
+}
+
+impl SlipVisitInput {
+    pub fn new(slip_id: i64, v: VisitInput) -> Self {
+        SlipVisitInput {
+            slip_id,
+            method: v.method,
+            answered: v.answered,
+            result: v.result,
+            satisfaction: v.satisfaction,
+            follow_up: v.follow_up,
+            at: v.at,
+        }
+    }
+    pub fn visit(&self) -> VisitInput {
+        VisitInput {
+            method: self.method,
+            answered: self.answered,
+            result: self.result.clone(),
+            satisfaction: self.satisfaction,
+            follow_up: self.follow_up,
+            at: self.at.clone(),
+        }
+    }
+}
+
+pub(crate) struct CleanVisit {
+    pub method: VisitMethod,
+    pub answered: bool,
+    pub result: String,
+    pub satisfaction: Option<Satisfaction>,
+    pub follow_up: Option<VisitFollowUp>,
+}
+
+pub(crate) fn clean(v: &VisitInput, follow_up_needed: bool) -> Result<CleanVisit> {
+    let result = validate::optional("result", "回访结果", &v.result, 1000)?;
+    if !v.answered {
+        return Ok(CleanVisit {
+            method: v.method,
+            answered: false,
+            result,
+            satisfaction: None,
+            follow_up: None,
+        });
+    }
+    let sat = v
+        .satisfaction
+        .ok_or_else(|| Error::invalid("satisfaction", "请选择满意度"))?;
+    let follow_up = match (sat, v.follow_up) {
+        (Satisfaction::Unsatisfied, None) if follow_up_needed => {
+            return Err(Error::invalid(
+                "follow_up",
+                "住户不满意:请选择重新派工或转主管处理",
+            ))
+        }
+        (Satisfaction::Unsatisfied, f) => f,
+        (_, _) => None,
+    };
+    if result.is_empty() {
+        return Err(Error::invalid("result", "请填写回访结果"));
+    }
+    Ok(CleanVisit {
+        method: v.method,
+        answered: true,
+        result,
+        satisfaction: Some(sat),
+        follow_up,
+    })
+}
+
+pub(crate) fn insert(
+    tx: &Transaction,
+    ctx: &Ctx,
+    slip_id: Option<i64>,
+    complaint_id: Option<i64>,
+    at: chrono::NaiveDateTime,
+    v: &CleanVisit,
+) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO return_visits (slip_id, complaint_id, at, by_id, method, answered, result, satisfaction, follow_up)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![slip_id, complaint_id, when::text(at), ctx.actor()?.id, v.method, v.answered, v.result, v.satisfaction, v.follow_up],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Records a return visit (or an unanswered attempt) on a done slip.
+pub fn visit_slip(store: &mut Store, ctx: &Ctx, input: SlipVisitInput) -> Result<Slip> {
+    ctx.require(transitions::DESK, "回访")?;
+    let visit = input.visit();
+    let v = clean(&visit, true)?;
+    store.write(|tx| {
+        let action = if v.answered { SlipAction::ReturnVisit } else { SlipAction::VisitAttempt };
+        slips::step_in(tx, ctx, input.slip_id, action, &v.result, visit.at.as_deref(), |slip, at| {
+            insert(tx, ctx, Some(slip.id), None, at, &v)?;
+            let to = match (v.answered, v.follow_up) {
+                (false, _) => SlipState::Done,
+                (true, Some(VisitFollowUp::Reopened)) => {
+                    slips::reopen_in(tx, slip.id, at)?;
+                    SlipState::Dispatched
+                }
+                (true, Some(VisitFollowUp::ToSupervisor)) => {
+                    tx.execute(
+                        "UPDATE dispatch_slips SET state = 'return_visited', supervisor_review_at = ?1 WHERE id = ?2",
+                        params![when::text(at), slip.id],
+                    )?;
+                    SlipState::ReturnVisited
+                }
+                (true, None) => {
+                    tx.execute("UPDATE dispatch_slips SET state = 'return_visited' WHERE id = ?1", [slip.id])?;
+                    SlipState::ReturnVisited
+                }
+            };
+            Ok((to, slip.assignee_id))
+        })
+    })
+}
+
+const SELECT: &str =
+    "SELECT v.id, v.at, s.name, v.method, v.answered, v.result, v.satisfaction, v.follow_up
+     FROM return_visits v JOIN staff s ON s.id = v.by_id";
+
+fn list(tx: &Transaction, where_sql: &str, id: i64) -> Result<Vec<ReturnVisit>> {
+    let mut st = tx.prepare(&format!(
+        "{SELECT} WHERE {where_sql} = ?1 ORDER BY v.at, v.id"
+    ))?;
+    let rows = st
+        .query_map([id], |r| {
+            Ok(ReturnVisit {
+                id: r.get(0)?,
+                at: r.get(1)?,
+                by: r.get(2)?,
+                method: r.get(3)?,
+                answered: r.get(4)?,
+                result: r.get(5)?,
+                satisfaction: r.get(6)?,
+                follow_up: r.get(7)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+pub fn of_slip(tx: &Transaction, slip_id: i64) -> Result<Vec<ReturnVisit>> {
+    list(tx, "v.slip_id", slip_id)
+}
+
+pub fn of_complaint(tx: &Transaction, complaint_id: i64) -> Result<Vec<ReturnVisit>> {
+    list(tx, "v.complaint_id", complaint_id)
+}

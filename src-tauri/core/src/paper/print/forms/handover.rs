@@ -1,0 +1,141 @@
+//! 交接班记录表: the item checklist, anomalies, open items handed on, and both signatures
+//! with their signing times (R-HO-1…5).
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::base::error::Result;
+use crate::paper::print::page::{Document, Paper, BODY_PT};
+use crate::paper::print::table::{col, col_c, field, field_tall, fields, sig, signatures, table};
+use crate::paper::print::{FormKind, PrintMeta};
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct HandoverItem {
+    pub name: String,
+    pub quantity: String,
+    /// 完好/损坏/缺失
+    pub state: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct HandoverOpenItem {
+    /// The slip/complaint/intake serial it concerns, if any.
+    pub record_serial: String,
+    pub description: String,
+    pub follow_up: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct HandoverSheet {
+    pub serial: String,
+    /// e.g. 2026-11-02 白班 → 夜班
+    pub shift: String,
+    pub outgoing: String,
+    pub incoming: String,
+    pub items: Vec<HandoverItem>,
+    pub open_items: Vec<HandoverOpenItem>,
+    /// Anomalies in the area with the outgoing person's explanation.
+    pub anomalies: String,
+    pub log_notes: String,
+    pub outgoing_signed_at: String,
+    pub incoming_signed_at: String,
+}
+
+pub fn render(meta: &PrintMeta, h: &HandoverSheet) -> Result<Vec<u8>> {
+    let kind = FormKind::Handover;
+    let mut doc = Document::new(Paper::A4, meta.header(kind, kind.label(), &h.serial))?;
+    fields(
+        &mut doc,
+        &[
+            vec![field("交接编号", &h.serial), field("班次", &h.shift)],
+            vec![field("交班人", &h.outgoing), field("接班人", &h.incoming)],
+        ],
+        BODY_PT,
+    );
+    doc.y += 3.0;
+    doc.paragraph(BODY_PT, "一、物品交接清单:");
+    let items: Vec<Vec<String>> = h
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, it)| {
+            vec![
+                (i + 1).to_string(),
+                it.name.clone(),
+                it.quantity.clone(),
+                it.state.clone(),
+                it.note.clone(),
+            ]
+        })
+        .collect();
+    table(
+        &mut doc,
+        &[
+            col_c("序号", 1.0),
+            col("物品", 4.0),
+            col_c("数量", 1.5),
+            col_c("状况", 1.5),
+            col("损坏/缺失说明", 6.0),
+        ],
+        &items,
+        BODY_PT,
+        "未设置交接物品",
+    );
+    doc.y += 3.0;
+    doc.paragraph(BODY_PT, "二、未完成事项(移交下一班跟进):");
+    let open: Vec<Vec<String>> = h
+        .open_items
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            vec![
+                (i + 1).to_string(),
+                o.record_serial.clone(),
+                o.description.clone(),
+                o.follow_up.clone(),
+            ]
+        })
+        .collect();
+    table(
+        &mut doc,
+        &[
+            col_c("序号", 1.0),
+            col("单号", 3.0),
+            col("事项", 6.0),
+            col("跟进要求", 4.0),
+        ],
+        &open,
+        BODY_PT,
+        "无未完成事项",
+    );
+    doc.y += 3.0;
+    fields(
+        &mut doc,
+        &[
+            vec![field_tall("区域异常及交班人说明", &h.anomalies, 2)],
+            vec![field_tall("值班日志查阅", &h.log_notes, 2)],
+        ],
+        BODY_PT,
+    );
+    signatures(
+        &mut doc,
+        &[
+            sig(
+                "交班人",
+                super::signed(&h.outgoing, &h.outgoing_signed_at)
+                    .filter(|_| !h.outgoing_signed_at.is_empty()),
+            ),
+            sig(
+                "接班人",
+                super::signed(&h.incoming, &h.incoming_signed_at)
+                    .filter(|_| !h.incoming_signed_at.is_empty()),
+            ),
+        ],
+        BODY_PT,
+    );
+    doc.finish()
+}

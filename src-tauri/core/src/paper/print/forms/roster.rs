@@ -1,0 +1,103 @@
+//! 值班安排表: the month grid (one row per person, one column per day) with each person's
+//! phone (R-DU-5) and a legend of the shift codes and their times.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::base::error::Result;
+use crate::paper::print::page::{Document, Paper, SMALL_PT};
+use crate::paper::print::table::{col, col_c, sig, signatures, table, Column};
+use crate::paper::print::{FormKind, PrintMeta};
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ShiftLegend {
+    /// The short mark used in the grid, e.g. 白 / 夜 / 午.
+    pub code: String,
+    pub name: String,
+    /// e.g. 17:30–次日09:00
+    pub hours: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RosterPerson {
+    pub name: String,
+    pub role: String,
+    pub phone: String,
+    /// One entry per day of the month: the shift codes that day ("" = rest).
+    pub days: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RosterSheet {
+    /// 'YYYY-MM'
+    pub month: String,
+    pub days_in_month: u32,
+    /// Weekday of each day, 一…日, for the header row.
+    pub weekdays: Vec<String>,
+    pub people: Vec<RosterPerson>,
+    pub legend: Vec<ShiftLegend>,
+    pub published_by: String,
+    pub published_at: String,
+}
+
+pub fn render(meta: &PrintMeta, r: &RosterSheet) -> Result<Vec<u8>> {
+    let kind = FormKind::Roster;
+    let title = format!(
+        "{}年{}月 {}",
+        r.month.get(..4).unwrap_or(""),
+        r.month.get(5..7).unwrap_or(""),
+        kind.label()
+    );
+    let mut doc = Document::new(Paper::A4Landscape, meta.header(kind, &title, &r.month))?;
+    let n = r.days_in_month as usize;
+    let mut cols: Vec<Column> = vec![col("姓名\n岗位", 7.0), col("电话", 9.0)];
+    for d in 0..n {
+        let wd = r.weekdays.get(d).map(String::as_str).unwrap_or("");
+        cols.push(col_c(&format!("{}\n{}", d + 1, wd), 2.6));
+    }
+    let rows: Vec<Vec<String>> = r
+        .people
+        .iter()
+        .map(|p| {
+            let mut row = vec![format!("{}\n{}", p.name, p.role), meta.phone(&p.phone)];
+            for d in 0..n {
+                row.push(p.days.get(d).cloned().unwrap_or_default());
+            }
+            row
+        })
+        .collect();
+    table(&mut doc, &cols, &rows, SMALL_PT - 0.5, "本月尚未排班");
+    doc.y += 3.0;
+    doc.paragraph(SMALL_PT + 1.0, "班次说明:");
+    let legend: Vec<Vec<String>> = r
+        .legend
+        .iter()
+        .map(|l| vec![l.code.clone(), l.name.clone(), l.hours.clone()])
+        .collect();
+    table(
+        &mut doc,
+        &[col_c("标记", 1.0), col("班次", 2.0), col("时间", 4.0)],
+        &legend,
+        SMALL_PT + 1.0,
+        "未设置班次",
+    );
+    doc.paragraph(
+        SMALL_PT,
+        "值班人员须提前15分钟到岗办理交接;调班须提交调班申请并经客服主管批准后方可生效。",
+    );
+    signatures(
+        &mut doc,
+        &[
+            sig(
+                "编制(客服主管)",
+                super::signed(&r.published_by, &r.published_at),
+            ),
+            sig("审批(项目经理)", None),
+        ],
+        SMALL_PT + 1.0,
+    );
+    doc.finish()
+}

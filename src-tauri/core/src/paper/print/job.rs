@@ -1,0 +1,291 @@
+//! A print job: load the record(s), render the form, keep a copy in the archive folder next to
+//! the database (<data dir>/archive/YYYY-MM/<form>-<serial>-<time>.pdf) and write the audit
+//! log, all in one transaction so an archived file always has its audit row. Full phone numbers
+//! are a supervisor's (or manager's) choice and the audit row says so (R-ROLE-2).
+
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::forms::dispatch_slip::SlipPaper;
+use super::forms::{
+    complaint, dispatch_slip, handover, intake_log, period_report, return_visits, roster,
+    shift_request,
+};
+use super::{load, load_duty, FormKind, PrintMeta};
+use crate::base::ctx::Ctx;
+use crate::base::error::{Error, Result};
+use crate::base::role::{Role, ANYONE};
+use crate::paper::reports::compute::compute;
+use crate::paper::reports::ops::REPORT_READERS;
+use crate::paper::reports::period::{Period, PeriodKind};
+use crate::store::Store;
+use crate::{base::audit, setup::office};
+
+/// Who may print full phone numbers instead of masked ones.
+pub const FULL_PHONE_PRINTERS: &[Role] = &[Role::Supervisor, Role::Manager];
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct PrintInput {
+    pub form: FormKind,
+    /// The record's serial (派工单 PG-…, 投诉 TS-…). For 维修派工单 an empty serial with `from`
+    /// set prints that day's batch.
+    #[serde(default)]
+    pub serial: String,
+    /// Logs: the first day 'YYYY-MM-DD', or a start time 'YYYY-MM-DD HH:MM' for one shift.
+    #[serde(default)]
+    pub from: String,
+    /// Logs: the last day (inclusive) or the end time of the shift; empty = the same day as `from`.
+    #[serde(default)]
+    pub to: String,
+    #[serde(default)]
+    pub paper: Option<SlipPaper>,
+    #[serde(default)]
+    pub full_phones: bool,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct PrintedForm {
+    pub form: FormKind,
+    pub title: String,
+    /// Where the archived copy was written.
+    pub archive_path: String,
+    pub file_name: String,
+    pub bytes: usize,
+    /// The PDF itself, base64, for the preview.
+    pub pdf_base64: String,
+    #[serde(skip)]
+    #[ts(skip)]
+    pub pdf: Vec<u8>,
+}
+
+/// A bound of a log period: a day (start of day, or start of the next day when it is the end)
+/// or a time to the minute.
+fn bound(field: &str, text: &str, is_end: bool) -> Result<(String, String)> {
+    let t = text.trim();
+    if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+        let day = if is_end { d.succ_opt().unwrap_or(d) } else { d };
+        return Ok((format!("{day} 00:00:00"), d.to_string()));
+    }
+    for f in ["%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"] {
+        if let Ok(dt) = NaiveDateTime::parse_from_str(t, f) {
+            return Ok((
+                dt.format(crate::base::ctx::TIME_FORMAT).to_string(),
+                dt.format("%Y-%m-%d %H:%M").to_string(),
+            ));
+        }
+    }
+    Err(Error::invalid(
+        field,
+        format!("日期“{t}”格式不正确,应为 2026-11-02 或 2026-11-02 08:30"),
+    ))
+}
+
+/// [from, to) as stored-time text, and the label printed as the log's 记录编号.
+fn period(input: &PrintInput) -> Result<(String, String, String)> {
+    if input.from.trim().is_empty() {
+        return Err(Error::invalid("from", "请选择要打印的日期"));
+    }
+    let to_text = if input.to.trim().is_empty() {
+        input.from.trim()
+    } else {
+        input.to.trim()
+    };
+    let (from, from_label) = bound("from", &input.from, false)?;
+    let (to, to_label) = bound("to", to_text, true)?;
+    if to <= from {
+        return Err(Error::invalid("to", "结束时间应晚于开始时间"));
+    }
+    let label = if from_label == to_label {
+        from_label
+    } else {
+        format!("{from_label} 至 {to_label}")
+    };
+    Ok((from, to, label))
+}
+
+fn day(field: &str, text: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        Error::invalid(
+            field,
+            format!("日期“{}”格式不正确,应为 2026-11-02", text.trim()),
+        )
+    })
+}
+
+/// Renders the form and returns (pdf, serial-or-period for the file name).
+fn render(
+    tx: &rusqlite::Transaction,
+    meta: &PrintMeta,
+    input: &PrintInput,
+) -> Result<(Vec<u8>, String)> {
+    match input.form {
+        FormKind::IntakeLog => {
+            let (from, to, label) = period(input)?;
+            let log = load::intake_log(tx, &from, &to, label.clone())?;
+            Ok((intake_log::render(meta, &log)?, label))
+        }
+        FormKind::NightLog => {
+            let d = day("from", &input.from)?;
+            let log = load::night_log(tx, d)?;
+            Ok((intake_log::render_night(meta, &log)?, d.to_string()))
+        }
+        FormKind::DispatchSlip => {
+            let paper = input.paper.unwrap_or(SlipPaper::A4);
+            if input.serial.trim().is_empty() {
+                let d = day("from", &input.from)?;
+                let slips = load::slips_of_day(tx, d)?;
+                if slips.is_empty() {
+                    return Err(Error::not_found("from", format!("{d} 没有派工单")));
+                }
+                Ok((dispatch_slip::render(meta, &slips, paper)?, d.to_string()))
+            } else {
+                let slip = load::slip_by_serial(tx, &input.serial)?;
+                let serial = slip.serial.clone();
+                Ok((dispatch_slip::render(meta, &[slip], paper)?, serial))
+            }
+        }
+        FormKind::Complaint => {
+            let c = load::complaint_by_serial(tx, &input.serial)?;
+            let serial = c.serial.clone();
+            Ok((complaint::render(meta, &c)?, serial))
+        }
+        FormKind::ReturnVisits => {
+            let (from, to, label) = period(input)?;
+            let log = load::return_visits(tx, &from, &to, label.clone())?;
+            Ok((return_visits::render(meta, &log)?, label))
+        }
+        FormKind::Roster => {
+            let r = load_duty::roster(tx, &input.from)?;
+            let month = r.month.clone();
+            Ok((roster::render(meta, &r)?, month))
+        }
+        FormKind::ShiftRequest => {
+            let r = load_duty::request(tx, &input.serial)?;
+            let serial = r.serial.trim_start_matches('#').to_string();
+            Ok((shift_request::render(meta, &r)?, serial))
+        }
+        FormKind::Handover => {
+            let h = load_duty::handover(tx, &input.serial)?;
+            let serial = h.serial.clone();
+            Ok((handover::render(meta, &h)?, serial))
+        }
+        FormKind::PeriodReport => {
+            let text = input.from.trim();
+            let kind = if text.contains(['Q', 'q']) {
+                PeriodKind::Quarter
+            } else if text.len() == 4 {
+                PeriodKind::Year
+            } else {
+                PeriodKind::Month
+            };
+            let period = Period::parse(kind, text, meta.printed_at.date())
+                .map_err(|e| Error::invalid("from", e.to_string()))?;
+            let report = compute(tx, &period, &meta.office_name, meta.printed_at)?;
+            Ok((period_report::render(meta, &report)?, period.key.clone()))
+        }
+    }
+}
+
+/// The archive folder beside the database file.
+pub fn archive_dir(store: &Store) -> Result<PathBuf> {
+    let db = store
+        .path()
+        .ok_or_else(|| Error::invalid("form", "内存数据库没有归档目录"))?;
+    Ok(db
+        .parent()
+        .unwrap_or_else(|| Path::new("."))
+        .join("archive"))
+}
+
+fn file_safe(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+pub fn print(store: &mut Store, ctx: &Ctx, input: PrintInput) -> Result<PrintedForm> {
+    ctx.require(ANYONE, "打印表单")?;
+    if input.form == FormKind::PeriodReport {
+        ctx.require(REPORT_READERS, "打印统计报表")?;
+    }
+    if input.full_phones {
+        ctx.require(FULL_PHONE_PRINTERS, "打印完整电话号码")?;
+    }
+    let dir = archive_dir(store)?;
+    store.write(|tx| {
+        let office =
+            office::load(tx)?.ok_or_else(|| Error::not_found("office", "尚未完成首次设置"))?;
+        let meta = PrintMeta::new(&office, ctx.now, input.full_phones);
+        let (pdf, serial) = render(tx, &meta, &input)?;
+        let month_dir = dir.join(ctx.now.format("%Y-%m").to_string());
+        std::fs::create_dir_all(&month_dir)?;
+        let file_name = format!(
+            "{}-{}-{}.pdf",
+            input.form.key(),
+            file_safe(&serial),
+            ctx.now.format("%Y%m%d%H%M%S")
+        );
+        let path = month_dir.join(&file_name);
+        std::fs::write(&path, &pdf)?;
+        let phones = if input.full_phones {
+            "完整电话号码(主管选择)"
+        } else {
+            "电话已隐去"
+        };
+        audit::record(
+            tx,
+            ctx,
+            "打印表单",
+            "print",
+            None,
+            &format!("{} {serial};{phones};归档 {file_name}", input.form.label()),
+        )?;
+        Ok(PrintedForm {
+            form: input.form,
+            title: input.form.label().to_string(),
+            archive_path: path.display().to_string(),
+            file_name,
+            bytes: pdf.len(),
+            pdf_base64: base64(&pdf),
+            pdf,
+        })
+    })
+}
+
+/// Standard base64 (RFC 4648) — the preview needs the bytes as text, and this is all we need of it.
+pub fn base64(data: &[u8]) -> String {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
+    for chunk in data.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
+        out.push(T[(n >> 18) as usize & 63] as char);
+        out.push(T[(n >> 12) as usize & 63] as char);
+        out.push(if chunk.len() > 1 {
+            T[(n >> 6) as usize & 63] as char
+        } else {
+            '='
+        });
+        out.push(if chunk.len() > 2 {
+            T[n as usize & 63] as char
+        } else {
+            '='
+        });
+    }
+    out
+}
