@@ -2,10 +2,10 @@
 
 use chrono::NaiveDateTime;
 use frontdesk_core::base::role::Role;
+use frontdesk_core::setup::directory::RoomQuery;
 use frontdesk_core::setup::first_run::{self, FirstRun};
 use frontdesk_core::setup::import::{self, ImportFile, ImportKind, ImportReport};
 use frontdesk_core::setup::office::Office;
-use frontdesk_core::setup::rooms::{self, RoomQuery};
 use frontdesk_core::setup::staff::{self, StaffInput};
 use frontdesk_core::{Actor, Ctx, Store};
 
@@ -89,7 +89,7 @@ const ROOMS_CSV: &str = "楼栋,单元,房号,面积,住户类型,住户姓名,�
 ";
 
 fn room_names(store: &mut Store, ctx: &Ctx, text: &str) -> Vec<String> {
-    rooms::list_rooms(
+    frontdesk_core::setup::directory::list_rooms(
         store,
         ctx,
         RoomQuery {
@@ -128,7 +128,7 @@ fn assert_rooms_csv_imported(store: &mut Store, ctx: &Ctx, report: &ImportReport
         room_names(store, ctx, "5-101"),
         ["5-101 王五 13712345678/13612345678"]
     );
-    let empty = rooms::room_detail(store, ctx, "3栋2单元1202").unwrap();
+    let empty = frontdesk_core::setup::directory::room_detail(store, ctx, "3栋2单元1202").unwrap();
     assert_eq!(empty.room.note, "空置");
     assert!(empty.residents.is_empty());
 }
@@ -243,7 +243,7 @@ fn xlsx_imports_with_numbers_typed_as_numbers() {
         room_names(&mut store, &ctx, "3-2-1201"),
         ["3-2-1201 张三 13812345678"]
     );
-    let room = rooms::room_detail(&mut store, &ctx, "3-2-1201")
+    let room = frontdesk_core::setup::directory::room_detail(&mut store, &ctx, "3-2-1201")
         .unwrap()
         .room;
     assert_eq!(room.area_m2, Some(89.5));

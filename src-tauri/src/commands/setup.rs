@@ -1,14 +1,13 @@
 //! Setup data: office, departments, staff and accounts, buildings, rooms, residents, categories.
 
-use frontdesk_core::base::audit::{self, AuditEntry};
 use frontdesk_core::setup::accounts::{self, NewLogin};
+use frontdesk_core::setup::audit_log::AuditEntry;
 use frontdesk_core::setup::categories::{self, Category, CategoryInput};
 use frontdesk_core::setup::departments::{self, Department, DepartmentInput};
+use frontdesk_core::setup::directory::{RoomDetail, RoomQuery};
 use frontdesk_core::setup::office::{self, Office};
 use frontdesk_core::setup::residents::{self, Resident, ResidentInput};
-use frontdesk_core::setup::rooms::{
-    self, Building, BuildingInput, Room, RoomDetail, RoomInput, RoomQuery,
-};
+use frontdesk_core::setup::rooms::{self, Building, BuildingInput, Room, RoomInput};
 use frontdesk_core::setup::staff::{self, Staff, StaffInput};
 use frontdesk_core::store::CheckReport;
 use tauri::State;
@@ -69,11 +68,11 @@ pub fn building_update(desk: State<Desk>, id: i64, input: BuildingInput) -> Repl
 }
 #[tauri::command]
 pub fn room_list(desk: State<Desk>, query: RoomQuery) -> Reply<Vec<RoomDetail>> {
-    desk.run(|s, c| rooms::list_rooms(s, c, query))
+    desk.run(|s, c| frontdesk_core::setup::directory::list_rooms(s, c, query))
 }
 #[tauri::command]
 pub fn room_detail(desk: State<Desk>, room: String) -> Reply<RoomDetail> {
-    desk.run(|s, c| rooms::room_detail(s, c, &room))
+    desk.run(|s, c| frontdesk_core::setup::directory::room_detail(s, c, &room))
 }
 #[tauri::command]
 pub fn room_add(desk: State<Desk>, input: RoomInput) -> Reply<Room> {
@@ -105,7 +104,7 @@ pub fn category_update(desk: State<Desk>, id: i64, input: CategoryInput) -> Repl
 }
 #[tauri::command]
 pub fn audit_list(desk: State<Desk>, limit: i64) -> Reply<Vec<AuditEntry>> {
-    desk.run(|s, c| audit::list(s, c, limit))
+    desk.run(|s, c| frontdesk_core::setup::audit_log::list(s, c, limit))
 }
 #[tauri::command]
 pub fn db_check(desk: State<Desk>) -> Reply<CheckReport> {

@@ -1,9 +1,9 @@
 //! 维修派工单: opening, every step of the state machine, boards, return visits.
 
+use frontdesk_core::desk::slips::SlipVisitInput;
 use frontdesk_core::desk::slips::{
     self, AssignInput, Board, CompleteInput, OpenSlipInput, Slip, SlipPage, StepInput,
 };
-use frontdesk_core::desk::visits::{self, SlipVisitInput};
 use frontdesk_core::setup::staff::Staff;
 use tauri::State;
 
@@ -51,7 +51,7 @@ pub fn slip_complete(desk: State<Desk>, input: CompleteInput) -> Reply<Slip> {
 }
 #[tauri::command]
 pub fn slip_visit(desk: State<Desk>, input: SlipVisitInput) -> Reply<Slip> {
-    desk.run(|s, c| visits::visit_slip(s, c, input))
+    desk.run(|s, c| slips::visit_slip(s, c, input))
 }
 #[tauri::command]
 pub fn slip_pause(desk: State<Desk>, input: StepInput) -> Reply<Slip> {

@@ -2,6 +2,9 @@
 import type { FormKind } from "./FormKind";
 import type { SlipPaper } from "./SlipPaper";
 
+/**
+ * Who may print full phone numbers instead of masked ones.
+ */
 export type PrintInput = { form: FormKind, 
 /**
  * The record's serial (派工单 PG-…, 投诉 TS-…). For 维修派工单 an empty serial with `from`

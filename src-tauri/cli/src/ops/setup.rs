@@ -2,8 +2,8 @@
 //! buildings, rooms, residents, categories, the audit log.
 
 use frontdesk_core::{
-    base::audit, setup::accounts, setup::categories, setup::departments, setup::first_run,
-    setup::office, setup::residents, setup::rooms, setup::staff,
+    setup::accounts, setup::categories, setup::departments, setup::first_run, setup::office,
+    setup::residents, setup::rooms, setup::staff,
 };
 
 use super::{out, Op, Outcome};
@@ -43,9 +43,9 @@ pub const OPS: &[Op] = &[
     Op { area: "building", verb: "update", about: "修改楼栋", args: "--id --name [--note]",
          run: |s| { let id = s.cli.field("id")?; let i = s.cli.input()?; out(rooms::update_building(&mut s.store, &s.ctx, id, i)?) } },
     Op { area: "room", verb: "list", about: "房间列表(可按楼栋、房号、姓名、电话或尾号筛选)", args: "[--building] [--text] [--limit]",
-         run: |s| { let q = s.cli.input()?; out(rooms::list_rooms(&mut s.store, &s.ctx, q)?) } },
+         run: |s| { let q = s.cli.input()?; out(frontdesk_core::setup::directory::list_rooms(&mut s.store, &s.ctx, q)?) } },
     Op { area: "room", verb: "show", about: "查看房间及住户", args: "--room 3-2-1201",
-         run: |s| { let r: String = s.cli.field("room")?; out(rooms::room_detail(&mut s.store, &s.ctx, &r)?) } },
+         run: |s| { let r: String = s.cli.field("room")?; out(frontdesk_core::setup::directory::room_detail(&mut s.store, &s.ctx, &r)?) } },
     Op { area: "room", verb: "add", about: "新增房间", args: "--building --unit --number [--area-m2] [--note]",
          run: |s| { let i = s.cli.input()?; out(rooms::add_room(&mut s.store, &s.ctx, i)?) } },
     Op { area: "room", verb: "update", about: "修改房间", args: "--id --building --unit --number [--area-m2] [--note]",
@@ -60,7 +60,7 @@ pub const OPS: &[Op] = &[
     Op { area: "category", verb: "update", about: "修改服务类别", args: "--id --name --department --time-limit-hours [--is-repair] [--active] [--sort]",
          run: |s| { let id = s.cli.field("id")?; let i = s.cli.input()?; out(categories::update(&mut s.store, &s.ctx, id, i)?) } },
     Op { area: "audit", verb: "list", about: "操作日志(最新在前)", args: "[--limit 100]",
-         run: |s| { let n = s.cli.field_or("limit", 100)?; out(audit::list(&mut s.store, &s.ctx, n)?) } },
+         run: |s| { let n = s.cli.field_or("limit", 100)?; out(frontdesk_core::setup::audit_log::list(&mut s.store, &s.ctx, n)?) } },
 ];
 
 fn init(s: &mut Session) -> Outcome {

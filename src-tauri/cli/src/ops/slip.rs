@@ -1,6 +1,6 @@
 //! 维修派工单: open from an entry, every step of the state machine, boards, return visits.
 
-use frontdesk_core::{desk::slips, desk::visits};
+use frontdesk_core::desk::slips;
 
 use super::{out, Op, Outcome};
 use crate::{Failure, Session};
@@ -28,7 +28,7 @@ pub const OPS: &[Op] = &[
          run: |s| { let i = s.cli.input()?; out(slips::complete(&mut s.store, &s.ctx, i)?) } },
     Op { area: "slip", verb: "visit", about: "回访(未接通记为一次尝试)",
          args: "--slip-id --method phone|visit|written --answered true|false [--result] [--satisfaction satisfied|basic|unsatisfied] [--follow-up reopened|to_supervisor] [--at]",
-         run: |s| { let i = s.cli.input()?; out(visits::visit_slip(&mut s.store, &s.ctx, i)?) } },
+         run: |s| { let i = s.cli.input()?; out(slips::visit_slip(&mut s.store, &s.ctx, i)?) } },
     Op { area: "slip", verb: "pause", about: "暂停(需原因,暂停时间不计入时限)", args: "--slip-id --reason [--at]",
          run: |s| { let i = s.cli.input()?; out(slips::pause(&mut s.store, &s.ctx, i)?) } },
     Op { area: "slip", verb: "resume", about: "恢复", args: "--slip-id [--at]",

@@ -4,8 +4,8 @@
 use chrono::{NaiveDateTime, Timelike};
 
 use crate::base::error::{Error, Result};
+use crate::base::ids::StaffId;
 use crate::base::role::Role;
-use crate::setup::staff::StaffId;
 
 /// The logged-in user, stamped on every record they make.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod coded;
 pub mod ctx;
 pub mod error;
+pub mod ids;
 pub mod phone;
 pub mod role;
 pub mod serials;

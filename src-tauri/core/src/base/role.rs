@@ -72,9 +72,32 @@ impl Role {
     }
 }
 
+// ---- Role groups: every "who may" of the office, in one place. ----
+
 /// Who may change the office's setup data (rooms, residents, staff, categories, profile).
 pub const SETUP_EDITORS: &[Role] = &[Role::Supervisor, Role::Manager];
 /// Who may manage accounts: create logins, reset passwords, unlock.
 pub const ACCOUNT_ADMINS: &[Role] = &[Role::Supervisor, Role::Manager];
 /// Everyone who logs in.
 pub const ANYONE: &[Role] = &Role::ALL;
+/// The desk: registers, dispatches, answers complaints, makes return visits; files requests for others.
+pub const DESK: &[Role] = &[Role::Receptionist, Role::Supervisor, Role::Manager];
+/// Those who do the work on a dispatch slip; the supervisor may record it on their behalf.
+pub const WORKERS: &[Role] = &[Role::Technician, Role::Supervisor];
+/// The desk or a worker: pausing and resuming a slip.
+pub const DESK_OR_WORKER: &[Role] = &[
+    Role::Receptionist,
+    Role::Supervisor,
+    Role::Manager,
+    Role::Technician,
+];
+/// The supervisor alone: closes and cancels slips, judges and signs off complaints.
+pub const SUPERVISOR: &[Role] = &[Role::Supervisor];
+/// Supervisors and managers: escalations, major incidents, reports, rosters and requests.
+pub const LEADERS: &[Role] = &[Role::Supervisor, Role::Manager];
+/// Who drafts and publishes rosters and decides swap and leave requests.
+pub const ROSTER_EDITORS: &[Role] = LEADERS;
+/// Who reads the period reports.
+pub const REPORT_READERS: &[Role] = LEADERS;
+/// Who may print residents' full phone numbers (R-ROLE-2; audited).
+pub const FULL_PHONE_PRINTERS: &[Role] = LEADERS;

@@ -7,10 +7,11 @@ use ts_rs::TS;
 
 use crate::base::ctx::Ctx;
 use crate::base::error::{Error, Result};
+use crate::base::role::DESK;
 use crate::base::validate;
 use crate::coded_enum;
 use crate::desk::complaints::{self, ComplaintCategory, OpenComplaintInput, Urgency};
-use crate::desk::slips::{self, transitions::DESK, OpenSlipInput};
+use crate::desk::slips::{self, OpenSlipInput};
 use crate::store::Store;
 use rusqlite::Transaction;
 

@@ -9,10 +9,12 @@ use ts_rs::TS;
 use crate::base::ctx::Ctx;
 use crate::base::error::{Error, Result};
 use crate::coded_enum;
-use crate::desk::slips::{self, transitions, Satisfaction, Slip, SlipAction, SlipState};
-use crate::store::Store;
 use crate::{base::validate, base::when};
 
+coded_enum!(
+    /// How satisfied the resident is: at completion (验收) and at each return visit.
+    Satisfaction { Satisfied = ("satisfied", "满意"), Basic = ("basic", "基本满意"), Unsatisfied = ("unsatisfied", "不满意") }
+);
 coded_enum!(VisitMethod { Phone = ("phone", "电话"), Visit = ("visit", "上门"), Written = ("written", "书面") });
 coded_enum!(VisitFollowUp { Reopened = ("reopened", "重新派工"), ToSupervisor = ("to_supervisor", "转主管处理") });
 
@@ -44,47 +46,6 @@ pub struct VisitInput {
     pub follow_up: Option<VisitFollowUp>,
     #[serde(default)]
     pub at: Option<String>,
-}
-
-/// A return visit on a slip: the visit's fields plus the slip (flat, so the CLI's flags map 1:1).
-#[derive(Debug, Clone, Deserialize, TS)]
-#[ts(export)]
-pub struct SlipVisitInput {
-    pub slip_id: i64,
-    pub method: VisitMethod,
-    pub answered: bool,
-    #[serde(default)]
-    pub result: String,
-    #[serde(default)]
-    pub satisfaction: Option<Satisfaction>,
-    #[serde(default)]
-    pub follow_up: Option<VisitFollowUp>,
-    #[serde(default)]
-    pub at: Option<String>,
-}
-
-impl SlipVisitInput {
-    pub fn new(slip_id: i64, v: VisitInput) -> Self {
-        SlipVisitInput {
-            slip_id,
-            method: v.method,
-            answered: v.answered,
-            result: v.result,
-            satisfaction: v.satisfaction,
-            follow_up: v.follow_up,
-            at: v.at,
-        }
-    }
-    pub fn visit(&self) -> VisitInput {
-        VisitInput {
-            method: self.method,
-            answered: self.answered,
-            result: self.result.clone(),
-            satisfaction: self.satisfaction,
-            follow_up: self.follow_up,
-            at: self.at.clone(),
-        }
-    }
 }
 
 pub(crate) struct CleanVisit {
@@ -145,38 +106,6 @@ pub(crate) fn insert(
         params![slip_id, complaint_id, when::text(at), ctx.actor()?.id, v.method, v.answered, v.result, v.satisfaction, v.follow_up],
     )?;
     Ok(tx.last_insert_rowid())
-}
-
-/// Records a return visit (or an unanswered attempt) on a done slip.
-pub fn visit_slip(store: &mut Store, ctx: &Ctx, input: SlipVisitInput) -> Result<Slip> {
-    ctx.require(transitions::DESK, "回访")?;
-    let visit = input.visit();
-    let v = clean(&visit, true)?;
-    store.write(|tx| {
-        let action = if v.answered { SlipAction::ReturnVisit } else { SlipAction::VisitAttempt };
-        slips::step_in(tx, ctx, input.slip_id, action, &v.result, visit.at.as_deref(), |slip, at| {
-            insert(tx, ctx, Some(slip.id), None, at, &v)?;
-            let to = match (v.answered, v.follow_up) {
-                (false, _) => SlipState::Done,
-                (true, Some(VisitFollowUp::Reopened)) => {
-                    slips::reopen_in(tx, slip.id, at)?;
-                    SlipState::Dispatched
-                }
-                (true, Some(VisitFollowUp::ToSupervisor)) => {
-                    tx.execute(
-                        "UPDATE dispatch_slips SET state = 'return_visited', supervisor_review_at = ?1 WHERE id = ?2",
-                        params![when::text(at), slip.id],
-                    )?;
-                    SlipState::ReturnVisited
-                }
-                (true, None) => {
-                    tx.execute("UPDATE dispatch_slips SET state = 'return_visited' WHERE id = ?1", [slip.id])?;
-                    SlipState::ReturnVisited
-                }
-            };
-            Ok((to, slip.assignee_id))
-        })
-    })
 }
 
 const SELECT: &str =

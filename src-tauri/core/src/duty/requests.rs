@@ -14,9 +14,11 @@ use ts_rs::TS;
 use crate::base::ctx::{Ctx, TIME_FORMAT};
 use crate::base::error::{Error, Result};
 use crate::base::role::Role;
+use crate::base::role::DESK;
+use crate::base::role::ROSTER_EDITORS;
 use crate::duty::roster::check;
 use crate::duty::roster::plan::{self, Change, StaffBrief, DAY_FORMAT};
-use crate::duty::roster::{roster_id, Month, RosterStatus, ROSTER_EDITORS};
+use crate::duty::roster::{roster_id, Month, RosterStatus};
 use crate::setup::staff::StaffId;
 use crate::store::Store;
 use crate::{base::audit, base::validate};
@@ -24,7 +26,6 @@ use crate::{base::audit, base::validate};
 /// Leave longer than this many days needs the manager (R-ROLE-1).
 pub const SUPERVISOR_LEAVE_DAYS: i64 = 2;
 /// Who may file on someone else's behalf: the desk and those above it.
-const DESK: &[Role] = &[Role::Receptionist, Role::Supervisor, Role::Manager];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

@@ -3,8 +3,10 @@
 //! spreadsheets, and the first-run wizard. Imports base and store only.
 
 pub mod accounts;
+pub mod audit_log;
 pub mod categories;
 pub mod departments;
+pub mod directory;
 pub mod first_run;
 pub mod import;
 pub mod office;

@@ -11,7 +11,7 @@ use crate::base::role::{Role, SETUP_EDITORS};
 use crate::store::Store;
 use crate::{base::audit, base::phone, base::validate, setup::departments};
 
-pub type StaffId = i64;
+pub use crate::base::ids::StaffId;
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]

@@ -21,10 +21,11 @@ use crate::base::role::Role;
 use crate::desk::complaints::{self, ComplaintCategory, ComplaintNoteInput, OpenComplaintInput};
 use crate::desk::complaints::{ComplaintVisitInput, ReplyInput, Urgency, Validity, ValidityInput};
 use crate::desk::intake::{self, Channel, IntakeInput, IntakeKind, NoteInput};
+use crate::desk::slips::SlipVisitInput;
 use crate::desk::slips::{
     self, AssignInput, CompleteInput, FeeKind, OpenSlipInput, Satisfaction, StepInput,
 };
-use crate::desk::visits::{self, SlipVisitInput, VisitFollowUp, VisitMethod};
+use crate::desk::visits::{VisitFollowUp, VisitMethod};
 use crate::duty::handover::{
     self, CheckInput, HandoverKind, HandoverStart, ItemState, OpenItemInput,
 };
@@ -630,7 +631,7 @@ fn slip(
         let Some(t) = clock.next(rng) else {
             return Ok(());
         };
-        visits::visit_slip(
+        slips::visit_slip(
             store,
             &ctx(clerk, t),
             SlipVisitInput {
@@ -661,7 +662,7 @@ fn slip(
             ],
         )
     };
-    visits::visit_slip(
+    slips::visit_slip(
         store,
         &ctx(clerk, t),
         SlipVisitInput {

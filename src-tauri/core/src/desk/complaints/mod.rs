@@ -11,10 +11,11 @@ use ts_rs::TS;
 use crate::base::ctx::Ctx;
 use crate::base::error::{Error, Result};
 use crate::base::role::Role;
+use crate::base::role::DESK;
+use crate::base::role::LEADERS;
 use crate::base::serials::{self, SerialKind};
 use crate::coded_enum;
 use crate::desk::intake;
-use crate::desk::slips::transitions::DESK;
 use crate::desk::visits::{self, ReturnVisit, VisitFollowUp, VisitInput};
 use crate::store::Store;
 use crate::{base::audit, base::validate, base::when, setup::departments};
@@ -36,8 +37,6 @@ coded_enum!(ComplaintState {
     Visited = ("visited", "已回访"),
     SignedOff = ("signed_off", "主管已签字"),
 });
-
-const LEADERS: &[Role] = &[Role::Supervisor, Role::Manager];
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]

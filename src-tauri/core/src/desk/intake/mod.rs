@@ -10,9 +10,9 @@ use ts_rs::TS;
 
 use crate::base::ctx::Ctx;
 use crate::base::error::{Error, Result};
+use crate::base::role::DESK;
 use crate::base::role::{Role, ANYONE};
 use crate::coded_enum;
-use crate::desk::slips::transitions::DESK;
 use crate::store::Store;
 use crate::{
     base::audit, base::phone, base::validate, base::when, setup::categories, setup::rooms,

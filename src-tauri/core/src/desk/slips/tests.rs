@@ -1,6 +1,7 @@
 use super::*;
 use crate::desk::intake::{self, Channel, IntakeInput, IntakeKind};
-use crate::desk::visits::{visit_slip, SlipVisitInput, VisitFollowUp, VisitInput, VisitMethod};
+use crate::desk::slips::{visit_slip, SlipVisitInput};
+use crate::desk::visits::{VisitFollowUp, VisitInput, VisitMethod};
 use crate::intake_fixture::{at, Desk};
 use crate::Actor;
 

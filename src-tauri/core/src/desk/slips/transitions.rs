@@ -64,16 +64,8 @@ pub struct Rule {
     pub needs_reason: bool,
 }
 
-use Role::{Manager, Receptionist, Supervisor, Technician};
+use crate::base::role::{DESK, DESK_OR_WORKER, SUPERVISOR, WORKERS};
 use SlipState::*;
-
-/// The desk: registers, dispatches, makes return visits.
-pub const DESK: &[Role] = &[Receptionist, Supervisor, Manager];
-/// Technicians do the work on their own slips; the supervisor may record it on their behalf
-/// (e.g. when the technician reports by phone).
-const WORKERS: &[Role] = &[Technician, Supervisor];
-const DESK_OR_WORKER: &[Role] = &[Receptionist, Supervisor, Manager, Technician];
-const SUPERVISOR: &[Role] = &[Supervisor];
 
 pub const RULES: &[Rule] = &[
     Rule {

@@ -13,7 +13,7 @@ use ts_rs::TS;
 
 use crate::base::ctx::{Ctx, TIME_FORMAT};
 use crate::base::error::{Error, Result};
-use crate::base::role::Role;
+use crate::base::role::ROSTER_EDITORS;
 use crate::duty::shifts::{self, Shift};
 use crate::setup::staff::StaffId;
 use crate::store::Store;
@@ -22,7 +22,6 @@ use check::Validation;
 use plan::{StaffBrief, DAY_FORMAT};
 
 /// Who drafts and publishes rosters and decides requests.
-pub const ROSTER_EDITORS: &[Role] = &[Role::Supervisor, Role::Manager];
 
 /// A calendar month, "YYYY-MM".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

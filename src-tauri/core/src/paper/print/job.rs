@@ -17,15 +17,15 @@ use super::forms::{
 use super::{load, load_duty, FormKind, PrintMeta};
 use crate::base::ctx::Ctx;
 use crate::base::error::{Error, Result};
-use crate::base::role::{Role, ANYONE};
+use crate::base::role::ANYONE;
+use crate::base::role::FULL_PHONE_PRINTERS;
+use crate::base::role::REPORT_READERS;
 use crate::paper::reports::compute::compute;
-use crate::paper::reports::ops::REPORT_READERS;
 use crate::paper::reports::period::{Period, PeriodKind};
 use crate::store::Store;
 use crate::{base::audit, setup::office};
 
 /// Who may print full phone numbers instead of masked ones.
-pub const FULL_PHONE_PRINTERS: &[Role] = &[Role::Supervisor, Role::Manager];
 
 #[derive(Debug, Clone, Deserialize, TS)]
 #[ts(export)]

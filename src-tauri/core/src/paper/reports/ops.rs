@@ -9,13 +9,12 @@ use super::period::{Period, PeriodKind};
 use super::{compute, xlsx, Report};
 use crate::base::ctx::Ctx;
 use crate::base::error::{Error, Result};
-use crate::base::role::Role;
+use crate::base::role::REPORT_READERS;
 use crate::paper::print::job::{archive_dir, base64};
 use crate::store::Store;
 use crate::{base::audit, setup::office};
 
 /// Reports are the supervisor's (003 主管职责 12) and the manager's.
-pub const REPORT_READERS: &[Role] = &[Role::Supervisor, Role::Manager];
 
 #[derive(Debug, Clone, Deserialize, TS)]
 #[ts(export)]

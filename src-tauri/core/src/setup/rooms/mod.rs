@@ -11,7 +11,6 @@ pub use code::RoomCode;
 use crate::base::ctx::Ctx;
 use crate::base::error::{Error, Result};
 use crate::base::role::SETUP_EDITORS;
-use crate::setup::residents::{self, Resident};
 use crate::store::Store;
 use crate::{base::audit, base::validate};
 
@@ -60,27 +59,6 @@ pub struct RoomInput {
     pub area_m2: Option<f64>,
     #[serde(default)]
     pub note: String,
-}
-
-/// A room with who lives there, for the room list and the intake form.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct RoomDetail {
-    pub room: Room,
-    pub residents: Vec<Resident>,
-}
-
-#[derive(Debug, Clone, Default, Deserialize, TS)]
-#[ts(export)]
-pub struct RoomQuery {
-    /// Only this building.
-    #[serde(default)]
-    pub building: Option<String>,
-    /// Matches the room code, a resident's name or phone (full or last four digits).
-    #[serde(default)]
-    pub text: Option<String>,
-    #[serde(default)]
-    pub limit: Option<i64>,
 }
 
 // ---- buildings ----
@@ -190,10 +168,10 @@ pub(crate) fn building_id(tx: &Transaction, name: &str) -> Result<Option<i64>> {
 
 // ---- rooms ----
 
-const ROOM_SELECT: &str =
+pub(crate) const ROOM_SELECT: &str =
     "SELECT r.id, b.name, r.unit, r.number, r.code, r.area_m2, r.note FROM rooms r JOIN buildings b ON b.id = r.building_id";
 
-fn room_from_row(r: &Row) -> rusqlite::Result<Room> {
+pub(crate) fn room_from_row(r: &Row) -> rusqlite::Result<Room> {
     let code = RoomCode {
         building: r.get(1)?,
         unit: r.get(2)?,
@@ -313,47 +291,5 @@ pub fn update_room(store: &mut Store, ctx: &Ctx, id: RoomId, input: RoomInput) -
         let after = get(tx, id)?;
         audit::record(tx, ctx, "修改房间", "rooms", Some(id), &audit::diff(&before, &after))?;
         Ok(after)
-    })
-}
-
-/// Rooms matching the query, each with its residents, in building/unit/number order.
-pub fn list_rooms(store: &mut Store, ctx: &Ctx, query: RoomQuery) -> Result<Vec<RoomDetail>> {
-    ctx.actor()?;
-    let limit = query.limit.unwrap_or(200).clamp(1, 5000);
-    store.read(|tx| {
-        let text = query.text.as_deref().map(str::trim).filter(|t| !t.is_empty());
-        let code_prefix = text.and_then(|t| RoomCode::parse(t).ok()).map(|c| c.short());
-        let mut sql = format!("{ROOM_SELECT} WHERE (?1 IS NULL OR b.name = ?1)");
-        if text.is_some() {
-            sql.push_str(
-                " AND (r.code = ?2 OR r.code LIKE ?3 || '%' OR r.id IN (
-                    SELECT rs.room_id FROM residents rs WHERE rs.name LIKE '%' || ?3 || '%'
-                    UNION SELECT rs.room_id FROM residents rs JOIN resident_phones p ON p.resident_id = rs.id
-                          WHERE p.phone = ?3 OR p.last4 = ?3))",
-            );
-        }
-        sql.push_str(
-            " ORDER BY length(b.name), b.name, length(r.unit), r.unit, length(r.number), r.number LIMIT ?4",
-        );
-        let mut st = tx.prepare(&sql)?;
-        let rooms = st
-            .query_map(params![query.building.as_deref(), code_prefix, text, limit], room_from_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        rooms
-            .into_iter()
-            .map(|room| Ok(RoomDetail { residents: residents::of_room(tx, room.id)?, room }))
-            .collect()
-    })
-}
-
-/// One room by what the desk typed (3-2-1201 or 3栋2单元1201), with its residents.
-pub fn room_detail(store: &mut Store, ctx: &Ctx, text: &str) -> Result<RoomDetail> {
-    ctx.actor()?;
-    store.read(|tx| {
-        let room = require_by_text(tx, text)?;
-        Ok(RoomDetail {
-            residents: residents::of_room(tx, room.id)?,
-            room,
-        })
     })
 }
