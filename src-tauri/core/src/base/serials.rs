@@ -1,4 +1,5 @@
-//! Serial numbers: PG-202611-0001 for slips, TS-202611-0001 for complaints. Numbered per month,
+//! Serial numbers: PG-202611-0001 for slips, TS-202611-0001 for complaints, JJ-202611-0001 for
+//! handovers. Numbered per month,
 //! allocated inside the transaction that inserts the row, so a rolled-back insert gives the
 //! number back: no gaps, no duplicates.
 
@@ -13,6 +14,8 @@ pub enum SerialKind {
     Slip,
     /// 投诉
     Complaint,
+    /// 交接班
+    Handover,
 }
 
 impl SerialKind {
@@ -20,6 +23,7 @@ impl SerialKind {
         match self {
             SerialKind::Slip => "PG",
             SerialKind::Complaint => "TS",
+            SerialKind::Handover => "JJ",
         }
     }
 }

@@ -15,6 +15,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_search.sql"),
     include_str!("migrations/005_roster_shift_times.sql"),
     include_str!("migrations/006_request_changes.sql"),
+    include_str!("migrations/007_handover_serials.sql"),
 ];
 
 pub fn latest_version() -> i64 {

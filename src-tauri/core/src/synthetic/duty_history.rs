@@ -352,6 +352,15 @@ pub(crate) fn write(
         }
     }
 
+    // The month counters the desk's own numbering continues from (base::serials).
+    let mut counter = tx.prepare(
+        "INSERT INTO serial_counters (kind, month, last) VALUES ('JJ', ?1, ?2)
+         ON CONFLICT (kind, month) DO UPDATE SET last = max(last, excluded.last)",
+    )?;
+    for (month, last) in &serials {
+        counter.execute(params![month, last])?;
+    }
+
     // ---- 代值: now and then security covers the desk at night while the technician is called out.
     let mut add_cover = tx.prepare(
         "INSERT INTO duty_covers (cover_staff_id, for_staff_id, start_at, end_at, reason, recorded_by, recorded_at)

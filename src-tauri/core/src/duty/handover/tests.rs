@@ -1,4 +1,5 @@
 use super::*;
+use crate::base::role::Role;
 use crate::duty_fixture::{as_user, Desk, PASSWORD};
 
 const NOW: &str = "2026-11-20 10:00";
