@@ -9,4 +9,8 @@ urgency: string,
 /**
  * 有效/无效/待定
  */
-validity: string, content: string, received_by: string, handler: string, deadline: string, steps: Array<ComplaintStep>, result: string, feedback: string, closed_at: string, closed_by: string, };
+validity: string, content: string, received_by: string, handler: string, deadline: string, steps: Array<ComplaintStep>, result: string, feedback: string, closed_at: string, closed_by: string, 
+/**
+ * 待答复/已答复/已回访/主管已签字, as the app names it.
+ */
+status: string, };

@@ -5,4 +5,8 @@ import type { RosterStatus } from "./RosterStatus";
 import type { Shift } from "./Shift";
 import type { Validation } from "./Validation";
 
-export type RosterView = { id: number, month: string, status: RosterStatus, published_at: string | null, published_late: boolean, days: Array<DayHead>, rows: Array<RosterRow>, shifts: Array<Shift>, validation: Validation, };
+export type RosterView = { id: number, month: string, status: RosterStatus, published_at: string | null, 
+/**
+ * Who published it.
+ */
+published_by: string | null, published_late: boolean, days: Array<DayHead>, rows: Array<RosterRow>, shifts: Array<Shift>, validation: Validation, };

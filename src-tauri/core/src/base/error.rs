@@ -100,6 +100,26 @@ impl Error {
         }
     }
 
+    /// The same error about the form field the caller knows it by: a print job's 月份 is `from`,
+    /// though the roster calls it `month`.
+    pub fn on_field(self, name: &str) -> Self {
+        match self {
+            Error::Invalid { message, .. } => Error::Invalid {
+                field: name.to_string(),
+                message,
+            },
+            Error::NotFound { message, .. } => Error::NotFound {
+                field: Some(name.to_string()),
+                message,
+            },
+            Error::Conflict { message, .. } => Error::Conflict {
+                field: Some(name.to_string()),
+                message,
+            },
+            other => other,
+        }
+    }
+
     /// Stable machine-readable kind; tests match on this, never on the text.
     pub fn kind(&self) -> &'static str {
         match self {

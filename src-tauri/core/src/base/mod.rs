@@ -3,6 +3,7 @@
 //! phone numbers, the audit log and serial numbers. Nothing here imports a domain module.
 
 pub mod audit;
+pub mod base64;
 pub mod coded;
 pub mod ctx;
 pub mod error;

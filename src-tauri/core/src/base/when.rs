@@ -58,3 +58,8 @@ pub fn happened(
     }
     Ok(t.min(now))
 }
+
+/// A stored time 'YYYY-MM-DD HH:MM:SS' as screens and paper show it: to the minute; empty stays empty.
+pub fn minute(t: &str) -> String {
+    t.get(..16).unwrap_or(t).to_string()
+}

@@ -117,20 +117,23 @@ fn list(tx: &Transaction, where_sql: &str, id: i64) -> Result<Vec<ReturnVisit>> 
         "{SELECT} WHERE {where_sql} = ?1 ORDER BY v.at, v.id"
     ))?;
     let rows = st
-        .query_map([id], |r| {
-            Ok(ReturnVisit {
-                id: r.get(0)?,
-                at: r.get(1)?,
-                by: r.get(2)?,
-                method: r.get(3)?,
-                answered: r.get(4)?,
-                result: r.get(5)?,
-                satisfaction: r.get(6)?,
-                follow_up: r.get(7)?,
-            })
-        })?
+        .query_map([id], from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
+}
+
+/// A visit from the first eight columns of `SELECT`.
+fn from_row(r: &rusqlite::Row) -> rusqlite::Result<ReturnVisit> {
+    Ok(ReturnVisit {
+        id: r.get(0)?,
+        at: r.get(1)?,
+        by: r.get(2)?,
+        method: r.get(3)?,
+        answered: r.get(4)?,
+        result: r.get(5)?,
+        satisfaction: r.get(6)?,
+        follow_up: r.get(7)?,
+    })
 }
 
 pub fn of_slip(tx: &Transaction, slip_id: i64) -> Result<Vec<ReturnVisit>> {
@@ -139,4 +142,46 @@ pub fn of_slip(tx: &Transaction, slip_id: i64) -> Result<Vec<ReturnVisit>> {
 
 pub fn of_complaint(tx: &Transaction, complaint_id: i64) -> Result<Vec<ReturnVisit>> {
     list(tx, "v.complaint_id", complaint_id)
+}
+
+/// A return visit with what it was about: the slip or complaint's serial, room, resident,
+/// phone and content — one row of the 回访记录表.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct VisitOfRecord {
+    pub visit: ReturnVisit,
+    pub serial: String,
+    pub room: String,
+    pub resident: String,
+    pub phone: String,
+    pub subject: String,
+}
+
+/// Every return visit made in [from, to) (stored-time bounds), oldest first.
+pub fn between(tx: &Transaction, from: &str, to: &str) -> Result<Vec<VisitOfRecord>> {
+    let mut st = tx.prepare_cached(
+        "SELECT v.id, v.at, s.name, v.method, v.answered, v.result, v.satisfaction, v.follow_up,
+                COALESCE(d.serial, c.serial), COALESCE(rd.code, d.location, rc.code, ''),
+                COALESCE(d.caller_name, c.complainant_name, ''), COALESCE(d.caller_phone, c.complainant_phone, ''),
+                COALESCE(d.content, c.content, '')
+         FROM return_visits v
+         JOIN staff s ON s.id = v.by_id
+         LEFT JOIN dispatch_slips d ON d.id = v.slip_id
+         LEFT JOIN rooms rd ON rd.id = d.room_id
+         LEFT JOIN complaints c ON c.id = v.complaint_id
+         LEFT JOIN rooms rc ON rc.id = c.room_id
+         WHERE v.at >= ?1 AND v.at < ?2
+         ORDER BY v.at, v.id",
+    )?;
+    let rows = st.query_map(params![from, to], |r| {
+        Ok(VisitOfRecord {
+            visit: from_row(r)?,
+            serial: r.get(8)?,
+            room: r.get(9)?,
+            resident: r.get(10)?,
+            phone: r.get(11)?,
+            subject: r.get(12)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

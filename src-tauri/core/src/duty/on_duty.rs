@@ -131,6 +131,15 @@ fn covers_where(
         .collect()
 }
 
+/// 代值 covers overlapping [from, to) (stored-time bounds), earliest first: the night log's.
+pub fn covers_between(tx: &Transaction, from: &str, to: &str) -> Result<Vec<Cover>> {
+    covers_where(
+        tx,
+        "WHERE c.start_at < ?2 AND (c.end_at IS NULL OR c.end_at > ?1) ORDER BY c.start_at",
+        &[&from, &to],
+    )
+}
+
 pub fn covers_at(tx: &Transaction, at: NaiveDateTime) -> Result<Vec<Cover>> {
     let t = at.format(TIME_FORMAT).to_string();
     covers_where(

@@ -1,6 +1,7 @@
 //! The SQLite store: one writer connection, opened with the pragmas that keep data safe,
 //! upgraded by `PRAGMA user_version`, and used one transaction per operation.
 
+mod archive;
 pub mod grams;
 mod schema;
 
@@ -11,6 +12,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::base::error::{Error, Result};
 
+pub use archive::archive_dir;
 pub use schema::{latest_version, MIGRATIONS};
 
 /// How long a second process (e.g. the CLI while the app runs) waits for the write lock.

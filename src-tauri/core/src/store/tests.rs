@@ -1,3 +1,6 @@
+//! The store (R-DATA): every table STRICT, settings checked on open, migrations in order, every
+//! old schema upgrading to the fresh one, a failed operation rolled back whole.
+
 use super::*;
 
 #[test]

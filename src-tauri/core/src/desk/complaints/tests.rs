@@ -1,6 +1,10 @@
+//! Complaints (R-CP-1…3): opening from an entry, escalation of urgent ones, handling steps,
+//! reply, return visit, rework and sign-off.
+
 use super::*;
 use crate::desk::intake::{self, Channel, IntakeInput, IntakeKind};
 use crate::desk::slips::Satisfaction;
+use crate::desk::visits::VisitFollowUp;
 use crate::desk::visits::{VisitInput, VisitMethod};
 use crate::intake_fixture::Desk;
 

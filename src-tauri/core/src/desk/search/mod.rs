@@ -249,4 +249,6 @@ pub fn snippet(content: &str, terms: &[String]) -> String {
 }
 
 #[cfg(test)]
+mod query_tests;
+#[cfg(test)]
 mod tests;

@@ -246,6 +246,38 @@ pub fn detail_by_serial(store: &mut Store, ctx: &Ctx, serial: &str) -> Result<Sl
     })
 }
 
+/// A slip's page (record, steps, visits) by serial, as printed (no actions: paper has no buttons).
+pub fn page_by_serial(tx: &Transaction, now: NaiveDateTime, serial: &str) -> Result<SlipPage> {
+    let slip = by_serial(tx, now, serial)?;
+    page_of(tx, slip)
+}
+
+/// The pages of every slip opened on `day`, in serial order: the day's batch.
+pub fn pages_opened_on(
+    tx: &Transaction,
+    now: NaiveDateTime,
+    day: chrono::NaiveDate,
+) -> Result<Vec<SlipPage>> {
+    let mut slips = query(
+        tx,
+        now,
+        "?1 IS NOT NULL AND d.opened_at >= ?2 AND d.opened_at < date(?2, '+1 day')",
+        &day.format("%Y-%m-%d").to_string(),
+        5000,
+    )?;
+    slips.sort_by(|a, b| a.serial.cmp(&b.serial));
+    slips.into_iter().map(|s| page_of(tx, s)).collect()
+}
+
+fn page_of(tx: &Transaction, slip: Slip) -> Result<SlipPage> {
+    Ok(SlipPage {
+        events: events(tx, slip.id)?,
+        visits: crate::desk::visits::of_slip(tx, slip.id)?,
+        actions: Vec::new(),
+        slip,
+    })
+}
+
 fn detail_in(
     tx: &Transaction,
     now: NaiveDateTime,
@@ -285,5 +317,7 @@ pub(crate) fn event(
     Ok(())
 }
 
+#[cfg(test)]
+mod step_tests;
 #[cfg(test)]
 mod tests;

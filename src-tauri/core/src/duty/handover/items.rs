@@ -10,7 +10,6 @@ use crate::base::role::SETUP_EDITORS;
 use crate::store::Store;
 use crate::{base::audit, base::validate};
 
-
 // ---------- the item checklist (configurable) ----------
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -114,4 +113,3 @@ pub fn item_update(
         Ok(after)
     })
 }
-

@@ -14,8 +14,8 @@ use ts_rs::TS;
 
 use crate::base::ctx::Ctx;
 use crate::base::error::{Error, Result};
-use crate::duty::roster::plan::{self, StaffBrief};
 use crate::base::when;
+use crate::duty::roster::plan::{self, StaffBrief};
 use crate::store::Store;
 
 mod items;
@@ -26,12 +26,15 @@ mod sign;
 pub(crate) use items::items;
 pub use items::{item_add, item_list, item_update, DeskItem, DeskItemInput};
 pub use record::{
-    add_anomaly, add_open_item, plan_for, record_arrival, remove_anomaly, remove_open_item, set_check, set_notes, start,
-    AnomalyInput, ArrivalInput, CheckInput, HandoverStart, NotesInput, OpenItemInput, RemoveInput,
+    add_anomaly, add_open_item, plan_for, record_arrival, remove_anomaly, remove_open_item,
+    set_check, set_notes, start, AnomalyInput, ArrivalInput, CheckInput, HandoverStart, NotesInput,
+    OpenItemInput, RemoveInput,
 };
 #[cfg(test)]
 pub(crate) use sign::sign_as;
-pub use sign::{add_addendum, read_security_record, sign, AddendumInput, SecurityReadInput, SignInput};
+pub use sign::{
+    add_addendum, read_security_record, sign, AddendumInput, SecurityReadInput, SignInput,
+};
 
 // ---------- the record ----------
 
@@ -202,8 +205,22 @@ pub struct HandoverPlan {
     pub existing_id: Option<i64>,
 }
 
+/// A handover record by serial (JJ-202611-0001), as printed.
+pub fn load_by_serial(tx: &Transaction, serial: &str) -> Result<Handover> {
+    let id: i64 = tx
+        .query_row(
+            "SELECT id FROM handovers WHERE serial = ?1",
+            [serial.trim().to_uppercase()],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| {
+            Error::not_found("serial", format!("找不到交接班记录“{}”", serial.trim()))
+        })?;
+    load(tx, id)
+}
 
-fn load(tx: &Transaction, id: i64) -> Result<Handover> {
+pub(crate) fn load(tx: &Transaction, id: i64) -> Result<Handover> {
     type Head = (
         String,
         String,

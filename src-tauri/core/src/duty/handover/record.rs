@@ -10,12 +10,12 @@ use ts_rs::TS;
 use crate::base::ctx::{Ctx, TIME_FORMAT};
 use crate::base::error::{Error, Result};
 use crate::base::role::{Role, ANYONE};
+use crate::base::serials::{self, SerialKind};
+use crate::base::when;
 use crate::duty::on_duty::time_or_now;
 use crate::duty::roster::plan::{self, Assignment};
 use crate::duty::shifts::ShiftPlace;
 use crate::setup::staff::StaffId;
-use crate::base::serials::{self, SerialKind};
-use crate::base::when;
 use crate::store::Store;
 use crate::{base::audit, base::validate, duty::settings as duty_settings};
 
@@ -418,4 +418,3 @@ pub fn record_arrival(store: &mut Store, ctx: &Ctx, input: ArrivalInput) -> Resu
         load(tx, h.id)
     })
 }
-

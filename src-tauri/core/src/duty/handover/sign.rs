@@ -173,4 +173,3 @@ pub fn read_security_record(
         load(tx, h.id)
     })
 }
-

@@ -1,3 +1,6 @@
+//! The handover (R-HO-1…7): pre-filled from the roster, the checklist, open items, anomalies,
+//! arrival and lateness, two-party signing with own passwords, and the lock once signed.
+
 use super::*;
 use crate::base::role::Role;
 use crate::duty_fixture::{as_user, Desk, PASSWORD};

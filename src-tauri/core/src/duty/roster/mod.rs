@@ -106,6 +106,8 @@ pub struct RosterView {
     pub month: String,
     pub status: RosterStatus,
     pub published_at: Option<String>,
+    /// Who published it.
+    pub published_by: Option<String>,
     pub published_late: bool,
     pub days: Vec<DayHead>,
     pub rows: Vec<RosterRow>,
@@ -153,12 +155,13 @@ fn require_draft(tx: &Transaction, month: Month) -> Result<i64> {
 
 const WEEKDAYS: [&str; 7] = ["一", "二", "三", "四", "五", "六", "日"];
 
-fn view(tx: &Transaction, month: Month) -> Result<RosterView> {
+/// The month's roster as shown and printed: cells with approved changes laid over them.
+pub(crate) fn view(tx: &Transaction, month: Month) -> Result<RosterView> {
     let (id, status) = require_roster(tx, month)?;
-    let (published_at, published_late): (Option<String>, bool) = tx.query_row(
-        "SELECT published_at, published_late FROM rosters WHERE id = ?1",
+    let (published_at, published_late, published_by): (Option<String>, bool, Option<String>) = tx.query_row(
+        "SELECT r.published_at, r.published_late, p.name FROM rosters r LEFT JOIN staff p ON p.id = r.published_by WHERE r.id = ?1",
         [id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
     let days = month.days();
     let draft = (status == RosterStatus::Draft).then_some(id);
@@ -222,6 +225,7 @@ fn view(tx: &Transaction, month: Month) -> Result<RosterView> {
         month: month.key(),
         status,
         published_at,
+        published_by,
         published_late,
         days: heads,
         rows,
@@ -508,6 +512,8 @@ pub fn publish(store: &mut Store, ctx: &Ctx, month: &str) -> Result<Published> {
     })
 }
 
+#[cfg(test)]
+mod approval_tests;
 #[cfg(test)]
 mod request_tests;
 #[cfg(test)]

@@ -8,10 +8,10 @@ use std::process::Command;
 use serde::Deserialize;
 use ts_rs::TS;
 
-use super::job::archive_dir;
 use crate::base::ctx::Ctx;
 use crate::base::error::{Error, Result};
 use crate::base::role::ANYONE;
+use crate::store::archive_dir;
 use crate::store::Store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]

@@ -3,8 +3,6 @@
 //! log, all in one transaction so an archived file always has its audit row. Full phone numbers
 //! are a supervisor's (or manager's) choice and the audit row says so (R-ROLE-2).
 
-use std::path::{Path, PathBuf};
-
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -14,15 +12,20 @@ use super::forms::{
     complaint, dispatch_slip, handover, intake_log, period_report, return_visits, roster,
     shift_request,
 };
-use super::{load, load_duty, FormKind, PrintMeta};
+use super::{FormKind, PrintMeta};
+use crate::base::base64::base64;
 use crate::base::ctx::Ctx;
 use crate::base::error::{Error, Result};
 use crate::base::role::ANYONE;
 use crate::base::role::FULL_PHONE_PRINTERS;
 use crate::base::role::REPORT_READERS;
+use crate::desk::{complaints, intake, slips, visits};
+use crate::duty::handover as duty_handover;
+use crate::duty::roster::{self as duty_roster, Month};
+use crate::duty::{on_duty, requests};
 use crate::paper::reports::compute::compute;
 use crate::paper::reports::period::{Period, PeriodKind};
-use crate::store::Store;
+use crate::store::{archive_dir, Store};
 use crate::{base::audit, setup::office};
 
 /// Who may print full phone numbers instead of masked ones.
@@ -117,60 +120,106 @@ fn day(field: &str, text: &str) -> Result<NaiveDate> {
     })
 }
 
-/// Renders the form and returns (pdf, serial-or-period for the file name).
+/// Renders the form and returns (pdf, serial-or-period for the file name). Each form asks its
+/// concept for the record — the same reads the screens use — and only lays it out.
 fn render(
     tx: &rusqlite::Transaction,
     meta: &PrintMeta,
     input: &PrintInput,
 ) -> Result<(Vec<u8>, String)> {
+    let now = meta.printed_at;
     match input.form {
         FormKind::IntakeLog => {
             let (from, to, label) = period(input)?;
-            let log = load::intake_log(tx, &from, &to, label.clone())?;
+            let rows = intake_log::rows_from(&intake::received_between(tx, &from, &to, false)?);
+            let log = intake_log::IntakeLog {
+                period: label.clone(),
+                rows,
+            };
             Ok((intake_log::render(meta, &log)?, label))
         }
         FormKind::NightLog => {
             let d = day("from", &input.from)?;
-            let log = load::night_log(tx, d)?;
+            let s = intake::settings::load(tx)?;
+            let end_day = if s.night_end <= s.night_start {
+                d.succ_opt().unwrap_or(d)
+            } else {
+                d
+            };
+            let (from, to) = (
+                format!("{d} {}:00", s.night_start),
+                format!("{end_day} {}:00", s.night_end),
+            );
+            let log = intake_log::night_from(
+                format!("{d} {} 至 {end_day} {}", s.night_start, s.night_end),
+                &intake::received_between(tx, &from, &to, true)?,
+                &on_duty::covers_between(tx, &from, &to)?,
+            );
             Ok((intake_log::render_night(meta, &log)?, d.to_string()))
         }
         FormKind::DispatchSlip => {
             let paper = input.paper.unwrap_or(SlipPaper::A4);
             if input.serial.trim().is_empty() {
                 let d = day("from", &input.from)?;
-                let slips = load::slips_of_day(tx, d)?;
-                if slips.is_empty() {
+                let pages = slips::pages_opened_on(tx, now, d)?;
+                if pages.is_empty() {
                     return Err(Error::not_found("from", format!("{d} 没有派工单")));
                 }
+                let slips: Vec<_> = pages.iter().map(dispatch_slip::from_page).collect();
                 Ok((dispatch_slip::render(meta, &slips, paper)?, d.to_string()))
             } else {
-                let slip = load::slip_by_serial(tx, &input.serial)?;
+                let slip =
+                    dispatch_slip::from_page(&slips::page_by_serial(tx, now, &input.serial)?);
                 let serial = slip.serial.clone();
                 Ok((dispatch_slip::render(meta, &[slip], paper)?, serial))
             }
         }
         FormKind::Complaint => {
-            let c = load::complaint_by_serial(tx, &input.serial)?;
+            let page = complaints::page_by_serial(tx, now, &input.serial)?;
+            let channel = page
+                .complaint
+                .intake_id
+                .map(|id| intake::get(tx, id))
+                .transpose()?
+                .map(|e| e.channel);
+            let c = complaint::from_page(&page, channel);
             let serial = c.serial.clone();
             Ok((complaint::render(meta, &c)?, serial))
         }
         FormKind::ReturnVisits => {
             let (from, to, label) = period(input)?;
-            let log = load::return_visits(tx, &from, &to, label.clone())?;
+            let rows = return_visits::rows_from(&visits::between(tx, &from, &to)?);
+            let log = return_visits::ReturnVisitLog {
+                period: label.clone(),
+                rows,
+            };
             Ok((return_visits::render(meta, &log)?, label))
         }
         FormKind::Roster => {
-            let r = load_duty::roster(tx, &input.from)?;
-            let month = r.month.clone();
-            Ok((roster::render(meta, &r)?, month))
+            // A day (2026-11-23) names its month too.
+            let text = input.from.trim();
+            let month = Month::parse(
+                "from",
+                text.get(..7).filter(|_| text.len() == 10).unwrap_or(text),
+            )?;
+            let view = duty_roster::view(tx, month).map_err(|e| e.on_field("from"))?;
+            let r = roster::from_view(&view);
+            let key = r.month.clone();
+            Ok((roster::render(meta, &r)?, key))
         }
         FormKind::ShiftRequest => {
-            let r = load_duty::request(tx, &input.serial)?;
+            let id: i64 = input
+                .serial
+                .trim()
+                .trim_start_matches('#')
+                .parse()
+                .map_err(|_| Error::invalid("serial", "申请编号应为数字"))?;
+            let r = shift_request::from_request(&requests::get_tx(tx, id)?);
             let serial = r.serial.trim_start_matches('#').to_string();
             Ok((shift_request::render(meta, &r)?, serial))
         }
         FormKind::Handover => {
-            let h = load_duty::handover(tx, &input.serial)?;
+            let h = handover::from_record(&duty_handover::load_by_serial(tx, &input.serial)?);
             let serial = h.serial.clone();
             Ok((handover::render(meta, &h)?, serial))
         }
@@ -189,17 +238,6 @@ fn render(
             Ok((period_report::render(meta, &report)?, period.key.clone()))
         }
     }
-}
-
-/// The archive folder beside the database file.
-pub fn archive_dir(store: &Store) -> Result<PathBuf> {
-    let db = store
-        .path()
-        .ok_or_else(|| Error::invalid("form", "内存数据库没有归档目录"))?;
-    Ok(db
-        .parent()
-        .unwrap_or_else(|| Path::new("."))
-        .join("archive"))
 }
 
 fn file_safe(s: &str) -> String {
@@ -261,31 +299,4 @@ pub fn print(store: &mut Store, ctx: &Ctx, input: PrintInput) -> Result<PrintedF
             pdf,
         })
     })
-}
-
-/// Standard base64 (RFC 4648) — the preview needs the bytes as text, and this is all we need of it.
-pub fn base64(data: &[u8]) -> String {
-    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
-    for chunk in data.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
-        out.push(T[(n >> 18) as usize & 63] as char);
-        out.push(T[(n >> 12) as usize & 63] as char);
-        out.push(if chunk.len() > 1 {
-            T[(n >> 6) as usize & 63] as char
-        } else {
-            '='
-        });
-        out.push(if chunk.len() > 2 {
-            T[n as usize & 63] as char
-        } else {
-            '='
-        });
-    }
-    out
 }

@@ -286,10 +286,10 @@ fn bad_selections_name_their_field() {
 
 #[test]
 fn base64_matches_the_standard() {
-    assert_eq!(super::job::base64(b""), "");
-    assert_eq!(super::job::base64(b"f"), "Zg==");
-    assert_eq!(super::job::base64(b"fo"), "Zm8=");
-    assert_eq!(super::job::base64(b"foobar"), "Zm9vYmFy");
+    assert_eq!(crate::base::base64::base64(b""), "");
+    assert_eq!(crate::base::base64::base64(b"f"), "Zg==");
+    assert_eq!(crate::base::base64::base64(b"fo"), "Zm8=");
+    assert_eq!(crate::base::base64::base64(b"foobar"), "Zm9vYmFy");
 }
 
 #[test]

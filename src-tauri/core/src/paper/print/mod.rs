@@ -6,9 +6,6 @@ pub mod deliver;
 pub mod font;
 pub mod forms;
 pub mod job;
-pub mod labels;
-pub mod load;
-pub mod load_duty;
 pub mod page;
 pub mod table;
 
@@ -146,6 +143,10 @@ impl PrintMeta {
 }
 
 #[cfg(test)]
+mod form_tests;
+#[cfg(test)]
 mod job_tests;
+#[cfg(test)]
+mod state_names_tests;
 #[cfg(test)]
 mod tests;

@@ -14,8 +14,11 @@ use super::period::Period;
 use crate::base::ctx::TIME_FORMAT;
 use crate::base::error::Result;
 use crate::base::phone;
+use crate::base::when::minute;
+use crate::desk::complaints::{ComplaintCategory, ComplaintState, Validity, UNJUDGED};
 use crate::desk::deadlines::{overdue_sql, ON_TIME_SQL};
-use crate::paper::print::labels::{self as l, minute};
+use crate::desk::intake::{self, Channel, IntakeKind};
+use crate::desk::slips::{Satisfaction, SlipState};
 
 pub fn compute(
     tx: &Transaction,
@@ -134,22 +137,24 @@ fn hours1(h: f64) -> f64 {
     (h * 10.0).round() / 10.0 + 0.0
 }
 
-fn counts(
+/// Counts by a coded column (first column the code, second the count), labelled by the enum's
+/// own words — the same the screens show.
+fn counts<T: rusqlite::types::FromSql>(
     tx: &Transaction,
     sql: &str,
     from: &str,
     to: &str,
-    label: fn(&str) -> &'static str,
+    label: fn(T) -> &'static str,
 ) -> Result<Vec<Count>> {
     let mut st = tx.prepare_cached(sql)?;
     let rows = st.query_map(params![from, to], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+        Ok((r.get::<_, T>(0)?, r.get::<_, i64>(1)?))
     })?;
     let mut out = Vec::new();
     for row in rows {
         let (code, count) = row?;
         out.push(Count {
-            label: label(&code).to_string(),
+            label: label(code).to_string(),
             count,
         });
     }
@@ -167,14 +172,14 @@ fn intake(tx: &Transaction, period: &Period, from: &str, to: &str) -> Result<Int
         "SELECT kind, count(*) FROM intake_entries WHERE received_at >= ?1 AND received_at < ?2 GROUP BY kind ORDER BY count(*) DESC, kind",
         from,
         to,
-        l::intake_kind,
+        IntakeKind::label,
     )?;
     let by_channel = counts(
         tx,
         "SELECT channel, count(*) FROM intake_entries WHERE received_at >= ?1 AND received_at < ?2 GROUP BY channel ORDER BY count(*) DESC, channel",
         from,
         to,
-        l::channel,
+        Channel::label,
     )?;
     let mut st = tx.prepare_cached(
         "SELECT substr(received_at, 1, 10), count(*) FROM intake_entries WHERE received_at >= ?1 AND received_at < ?2 GROUP BY 1",
@@ -302,23 +307,20 @@ fn visits(tx: &Transaction, from: &str, to: &str) -> Result<VisitStats> {
          FROM dispatch_slips d
          WHERE d.opened_at >= ?1 AND d.opened_at < ?2 AND d.state <> 'cancelled' AND d.completed_at IS NOT NULL",
     )?;
-    let results: Vec<Option<String>> = st
+    let results: Vec<Option<Satisfaction>> = st
         .query_map(params![from, to], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     let due = results.len() as i64;
     let done = results.iter().filter(|r| r.is_some()).count() as i64;
     let satisfied = results
         .iter()
-        .filter(|r| matches!(r.as_deref(), Some("satisfied") | Some("basic")))
+        .filter(|r| matches!(r, Some(Satisfaction::Satisfied | Satisfaction::Basic)))
         .count() as i64;
-    let by_result = ["satisfied", "basic", "unsatisfied"]
+    let by_result = Satisfaction::ALL
         .iter()
         .map(|code| Count {
-            label: l::satisfaction(code).to_string(),
-            count: results
-                .iter()
-                .filter(|r| r.as_deref() == Some(code))
-                .count() as i64,
+            label: code.label().to_string(),
+            count: results.iter().filter(|r| r.as_ref() == Some(code)).count() as i64,
         })
         .filter(|c| c.count > 0)
         .collect();
@@ -371,7 +373,9 @@ fn complaints(tx: &Transaction, from: &str, to: &str) -> Result<ComplaintStats> 
         closed,
         avg_close_hours: avg.map(|v| (v * 10.0).round() / 10.0),
         by_category: complaint_groups(tx, "c.category", from, to, |c| {
-            l::complaint_category(c).to_string()
+            ComplaintCategory::from_text(c)
+                .map_or("其他", |x| x.label())
+                .to_string()
         })?,
         by_department: complaint_groups(tx, "COALESCE(dep.name, '未指定')", from, to, |c| {
             c.to_string()
@@ -417,21 +421,24 @@ fn workload(
 }
 
 fn intake_rows(tx: &Transaction, from: &str, to: &str) -> Result<Vec<IntakeDetail>> {
-    let rows = crate::paper::print::load::intake_rows(tx, from, to, false)?;
-    Ok(rows
+    Ok(intake::received_between(tx, from, to, false)?
         .into_iter()
-        .map(|r| IntakeDetail {
-            serial: r.serial,
-            received_at: r.received_at,
-            room: r.room,
-            caller: phone::mask_text(&r.caller),
-            phone: phone::mask(&r.phone),
-            channel: r.channel,
-            kind: r.kind,
+        .map(|e| IntakeDetail {
+            serial: e.slip_serial.or(e.complaint_serial).unwrap_or_default(),
+            received_at: minute(&e.received_at),
+            room: if e.room.is_empty() {
+                e.location
+            } else {
+                e.room
+            },
+            caller: phone::mask_text(&e.caller_name),
+            phone: phone::mask(&e.caller_phone),
+            channel: e.channel.label().to_string(),
+            kind: e.kind.label().to_string(),
             // Numbers typed into the text are masked like the phone column (R-ROLE-2).
-            content: phone::mask_text(&r.content),
-            received_by: r.received_by,
-            outcome: phone::mask_text(&r.result),
+            content: phone::mask_text(&e.content),
+            received_by: e.received_by,
+            outcome: phone::mask_text(&e.outcome),
         })
         .collect())
 }
@@ -458,11 +465,13 @@ fn slip_rows(tx: &Transaction, from: &str, to: &str) -> Result<Vec<SlipDetail>> 
             category: r.get(3)?,
             department: r.get(4)?,
             assignee: r.get(5)?,
-            status: l::slip_state(&r.get::<_, String>(6)?).to_string(),
+            status: r.get::<_, SlipState>(6)?.label().to_string(),
             deadline: minute(&due),
             on_time: (!done.is_empty()).then(|| done <= due),
             completed_at: minute(&done),
-            satisfaction: l::satisfaction(&r.get::<_, Option<String>>(9)?.unwrap_or_default())
+            satisfaction: r
+                .get::<_, Option<Satisfaction>>(9)?
+                .map_or("", |x| x.label())
                 .to_string(),
         })
     })?;
@@ -481,10 +490,13 @@ fn complaint_rows(tx: &Transaction, from: &str, to: &str) -> Result<Vec<Complain
             serial: r.get(0)?,
             received_at: minute(&r.get::<_, String>(1)?),
             room: r.get(2)?,
-            category: l::complaint_category(&r.get::<_, String>(3)?).to_string(),
+            category: r.get::<_, ComplaintCategory>(3)?.label().to_string(),
             department: r.get(4)?,
-            validity: l::validity(r.get::<_, Option<String>>(5)?.as_deref()).to_string(),
-            status: l::complaint_state(&r.get::<_, String>(6)?).to_string(),
+            validity: r
+                .get::<_, Option<Validity>>(5)?
+                .map_or(UNJUDGED, |v| v.label())
+                .to_string(),
+            status: r.get::<_, ComplaintState>(6)?.label().to_string(),
             closed_at: minute(&r.get::<_, String>(7)?),
         })
     })?;

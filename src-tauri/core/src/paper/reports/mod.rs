@@ -13,8 +13,10 @@ pub use ops::{export, report, ExportedReport, ReportInput};
 pub use period::{Period, PeriodKind};
 
 #[cfg(test)]
+mod compute_duty_tests;
+#[cfg(test)]
 mod compute_tests;
 #[cfg(test)]
-mod period_properties;
+mod property_tests;
 #[cfg(test)]
 mod tests;

@@ -7,10 +7,11 @@ use ts_rs::TS;
 
 use super::period::{Period, PeriodKind};
 use super::{compute, xlsx, Report};
+use crate::base::base64::base64;
 use crate::base::ctx::Ctx;
 use crate::base::error::{Error, Result};
 use crate::base::role::REPORT_READERS;
-use crate::paper::print::job::{archive_dir, base64};
+use crate::store::archive_dir;
 use crate::store::Store;
 use crate::{base::audit, setup::office};
 

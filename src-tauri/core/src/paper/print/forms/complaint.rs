@@ -4,6 +4,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::base::error::Result;
+use crate::base::when::minute;
+use crate::desk::complaints::{ComplaintPage, UNJUDGED};
+use crate::desk::intake::Channel;
+use crate::paper::print::forms::dispatch_slip::visit_lines;
 use crate::paper::print::page::{Document, Paper, BODY_PT};
 use crate::paper::print::table::{col, col_c, field, field_tall, fields, sig, signatures, table};
 use crate::paper::print::{FormKind, PrintMeta};
@@ -40,6 +44,8 @@ pub struct ComplaintRecord {
     pub feedback: String,
     pub closed_at: String,
     pub closed_by: String,
+    /// 待答复/已答复/已回访/主管已签字, as the app names it.
+    pub status: String,
 }
 
 pub fn render(meta: &PrintMeta, c: &ComplaintRecord) -> Result<Vec<u8>> {
@@ -52,6 +58,7 @@ pub fn render(meta: &PrintMeta, c: &ComplaintRecord) -> Result<Vec<u8>> {
                 field("投诉编号", &c.serial),
                 field("受理时间", &c.received_at),
             ],
+            vec![field("当前状态", &c.status), field("", "")],
             vec![field("投诉人", &c.complainant), field("房号", &c.room)],
             vec![
                 field("联系电话", meta.phone(&c.phone)),
@@ -111,4 +118,43 @@ pub fn render(meta: &PrintMeta, c: &ComplaintRecord) -> Result<Vec<u8>> {
         BODY_PT,
     );
     doc.finish()
+}
+
+/// The complaint as the app shows it; `channel` is how its intake entry came in, if it has one.
+pub fn from_page(p: &ComplaintPage, channel: Option<Channel>) -> ComplaintRecord {
+    let c = &p.complaint;
+    ComplaintRecord {
+        serial: c.serial.clone(),
+        received_at: minute(&c.opened_at),
+        complainant: c.complainant_name.clone(),
+        room: c.room.clone(),
+        phone: c.complainant_phone.clone(),
+        channel: channel.map_or("", |x| x.label()).to_string(),
+        category: c.category.label().to_string(),
+        department: c.department.clone().unwrap_or_default(),
+        urgency: c.urgency.label().to_string(),
+        validity: c.validity.map_or(UNJUDGED, |v| v.label()).to_string(),
+        content: c.content.clone(),
+        received_by: c.opened_by.clone(),
+        handler: if c.taken_up_by.is_empty() {
+            c.replied_by.clone()
+        } else {
+            c.taken_up_by.clone()
+        },
+        deadline: minute(&c.reply_deadline_at),
+        steps: p
+            .steps
+            .iter()
+            .map(|s| ComplaintStep {
+                at: minute(&s.at),
+                by: s.by.clone(),
+                action: s.note.clone(),
+            })
+            .collect(),
+        result: c.reply.clone(),
+        feedback: visit_lines(&p.visits),
+        closed_at: minute(c.signed_off_at.as_deref().unwrap_or("")),
+        closed_by: c.signed_off_by.clone(),
+        status: c.state.label().to_string(),
+    }
 }

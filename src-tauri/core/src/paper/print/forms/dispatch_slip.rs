@@ -4,6 +4,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::base::error::Result;
+use crate::base::when::minute;
+use crate::desk::slips::{FeeKind, SlipPage};
+use crate::desk::visits::ReturnVisit;
 use crate::paper::print::page::{Document, Paper, BODY_PT, SMALL_PT};
 use crate::paper::print::table::{field, field_tall, fields, sig, signatures};
 use crate::paper::print::{FormKind, PrintMeta};
@@ -114,4 +117,81 @@ pub fn render(meta: &PrintMeta, slips: &[DispatchSlip], paper: SlipPaper) -> Res
         );
     }
     doc.finish()
+}
+
+/// The slip as the app shows it, in the form's fields: the state by its own label, the fee,
+/// the resident's acceptance and each return visit on a line.
+pub fn from_page(p: &SlipPage) -> DispatchSlip {
+    let s = &p.slip;
+    let fee = match s.fee_kind {
+        Some(FeeKind::Paid) => format!(
+            "{} ¥{}.{:02}",
+            FeeKind::Paid.label(),
+            s.fee_cents / 100,
+            s.fee_cents % 100
+        ),
+        Some(FeeKind::Free) => FeeKind::Free.label().to_string(),
+        None => String::new(),
+    };
+    let accepted = match s.resident_accepted {
+        Some(true) => "住户已验收",
+        Some(false) => "住户未验收",
+        None => "",
+    };
+    let acceptance = [accepted, s.resident_satisfaction.map_or("", |x| x.label())]
+        .into_iter()
+        .filter(|x| !x.is_empty())
+        .collect::<Vec<_>>()
+        .join(",");
+    DispatchSlip {
+        serial: s.serial.clone(),
+        opened_at: minute(&s.opened_at),
+        room: if s.room.is_empty() {
+            s.location.clone()
+        } else {
+            s.room.clone()
+        },
+        caller: s.caller_name.clone(),
+        phone: s.caller_phone.clone(),
+        category: s.category.clone(),
+        department: s.department.clone(),
+        content: s.content.clone(),
+        appointment: minute(s.appointment_at.as_deref().unwrap_or("")),
+        assignee: s.assignee.clone(),
+        dispatcher: s.dispatcher.clone(),
+        status: s.state.label().to_string(),
+        accepted_at: minute(s.accepted_at.as_deref().unwrap_or("")),
+        arrived_at: minute(s.arrived_at.as_deref().unwrap_or("")),
+        completed_at: minute(s.completed_at.as_deref().unwrap_or("")),
+        work_done: s.work_done.clone(),
+        materials: s.materials.clone(),
+        fee,
+        acceptance,
+        return_visit: visit_lines(&p.visits),
+        technician_signed_by: s.technician_signed_by.clone(),
+        technician_signed_at: minute(s.technician_signed_at.as_deref().unwrap_or("")),
+    }
+}
+
+/// Each return visit on a line: when, how, answered or not, the result and who called.
+pub fn visit_lines(visits: &[ReturnVisit]) -> String {
+    visits
+        .iter()
+        .map(|v| {
+            format!(
+                "{} {}{} {}{}({})",
+                minute(&v.at),
+                v.method.label(),
+                if v.answered { "回访" } else { "未接通" },
+                v.satisfaction.map_or("", |x| x.label()),
+                if v.result.is_empty() {
+                    String::new()
+                } else {
+                    format!(":{}", v.result)
+                },
+                v.by
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::base::error::Result;
+use crate::base::when::minute;
+use crate::duty::handover::Handover;
 use crate::paper::print::page::{Document, Paper, BODY_PT};
 use crate::paper::print::table::{col, col_c, field, field_tall, fields, sig, signatures, table};
 use crate::paper::print::{FormKind, PrintMeta};
@@ -138,4 +140,61 @@ pub fn render(meta: &PrintMeta, h: &HandoverSheet) -> Result<Vec<u8>> {
         BODY_PT,
     );
     doc.finish()
+}
+
+/// The handover record as the app shows it: each item's state by its own label, the open items
+/// handed on, the anomalies with the outgoing person's explanation.
+pub fn from_record(h: &Handover) -> HandoverSheet {
+    HandoverSheet {
+        serial: h.serial.clone(),
+        shift: format!("{} {}", minute(&h.change_at), h.kind.label()),
+        outgoing: h.outgoing.name.clone(),
+        incoming: h.incoming.name.clone(),
+        items: h
+            .checks
+            .iter()
+            .map(|c| HandoverItem {
+                name: c.item_name.clone(),
+                quantity: format!("{}/{}", c.actual_qty, c.expected_qty),
+                state: c.state.label().to_string(),
+                note: [
+                    c.note.clone(),
+                    if c.explanation.is_empty() {
+                        String::new()
+                    } else {
+                        format!("交班人说明:{}", c.explanation)
+                    },
+                ]
+                .into_iter()
+                .filter(|x| !x.is_empty())
+                .collect::<Vec<_>>()
+                .join(";"),
+            })
+            .collect(),
+        open_items: h
+            .open_items
+            .iter()
+            .map(|o| HandoverOpenItem {
+                record_serial: o.source.clone(),
+                description: o.summary.clone(),
+                follow_up: o.note.clone(),
+            })
+            .collect(),
+        anomalies: h
+            .anomalies
+            .iter()
+            .map(|a| {
+                let why = if a.explanation.is_empty() {
+                    String::new()
+                } else {
+                    format!("(交班人说明:{})", a.explanation)
+                };
+                format!("{}:{}{}", a.area, a.description, why)
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+        log_notes: h.work_notes.clone(),
+        outgoing_signed_at: minute(h.outgoing_signed_at.as_deref().unwrap_or("")),
+        incoming_signed_at: minute(h.incoming_signed_at.as_deref().unwrap_or("")),
+    }
 }

@@ -5,6 +5,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::base::error::Result;
+use crate::base::when::minute;
+use crate::desk::intake::IntakeEntry;
+use crate::duty::on_duty::Cover;
 use crate::paper::print::page::{Document, Paper, BODY_PT, SMALL_PT};
 use crate::paper::print::table::{col, col_c, sig, signatures, table};
 use crate::paper::print::{FormKind, PrintMeta};
@@ -181,4 +184,57 @@ pub fn render_night(meta: &PrintMeta, log: &NightLog) -> Result<Vec<u8>> {
         BODY_PT,
     );
     doc.finish()
+}
+
+/// The intake entries as the log's rows: channel and type by their own labels, the slip or
+/// complaint that carries an entry on beside its result.
+pub fn rows_from(entries: &[IntakeEntry]) -> Vec<IntakeRow> {
+    entries
+        .iter()
+        .map(|e| IntakeRow {
+            serial: e
+                .slip_serial
+                .clone()
+                .or_else(|| e.complaint_serial.clone())
+                .unwrap_or_default(),
+            received_at: minute(&e.received_at),
+            room: if e.room.is_empty() {
+                e.location.clone()
+            } else {
+                e.room.clone()
+            },
+            caller: e.caller_name.clone(),
+            phone: e.caller_phone.clone(),
+            channel: e.channel.label().to_string(),
+            kind: e.kind.label().to_string(),
+            content: e.content.clone(),
+            received_by: e.received_by.clone(),
+            result: e.outcome.clone(),
+        })
+        .collect()
+}
+
+/// The night log: its entries, who kept it, and the 代值 covers overlapping the night.
+pub fn night_from(period: String, entries: &[IntakeEntry], covers: &[Cover]) -> NightLog {
+    let rows = rows_from(entries);
+    let mut on_duty: Vec<String> = rows.iter().map(|r| r.received_by.clone()).collect();
+    on_duty.dedup();
+    NightLog {
+        period,
+        on_duty: on_duty.join("、"),
+        rows,
+        covers: covers
+            .iter()
+            .map(|c| NightCover {
+                from: minute(&c.start_at),
+                to: minute(c.end_at.as_deref().unwrap_or("")),
+                covered_by: c.cover.name.clone(),
+                reason: c.reason.clone(),
+            })
+            .collect(),
+        signed_by: String::new(),
+        signed_at: String::new(),
+        received_by: String::new(),
+        received_at: String::new(),
+    }
 }

@@ -4,6 +4,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::base::error::Result;
+use crate::base::when::minute;
+use crate::desk::visits::VisitOfRecord;
 use crate::paper::print::page::{Document, Paper, BODY_PT, SMALL_PT};
 use crate::paper::print::table::{col, col_c, sig, signatures, table};
 use crate::paper::print::{FormKind, PrintMeta};
@@ -82,4 +84,26 @@ pub fn render(meta: &PrintMeta, log: &ReturnVisitLog) -> Result<Vec<u8>> {
         BODY_PT,
     );
     doc.finish()
+}
+
+/// The return visits of a stretch as the log's rows.
+pub fn rows_from(visits: &[VisitOfRecord]) -> Vec<ReturnVisitRow> {
+    visits
+        .iter()
+        .map(|r| ReturnVisitRow {
+            visited_at: minute(&r.visit.at),
+            record_serial: r.serial.clone(),
+            room: r.room.clone(),
+            resident: r.resident.clone(),
+            phone: r.phone.clone(),
+            subject: r.subject.clone(),
+            satisfaction: if r.visit.answered {
+                r.visit.satisfaction.map_or("", |x| x.label()).to_string()
+            } else {
+                format!("{}未接通", r.visit.method.label())
+            },
+            opinion: r.visit.result.clone(),
+            visitor: r.visit.by.clone(),
+        })
+        .collect()
 }

@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::base::error::Result;
+use crate::base::when::minute;
+use crate::duty::roster::RosterView;
 use crate::paper::print::page::{Document, Paper, SMALL_PT};
 use crate::paper::print::table::{col, col_c, sig, signatures, table, Column};
 use crate::paper::print::{FormKind, PrintMeta};
@@ -100,4 +102,40 @@ pub fn render(meta: &PrintMeta, r: &RosterSheet) -> Result<Vec<u8>> {
         SMALL_PT + 1.0,
     );
     doc.finish()
+}
+
+/// The month's roster as the grid shows it (approved changes applied), with everyone who has a
+/// shift in it, their phones, and the legend of shift times it was published with.
+pub fn from_view(v: &RosterView) -> RosterSheet {
+    RosterSheet {
+        month: v.month.clone(),
+        days_in_month: v.days.len() as u32,
+        weekdays: v.days.iter().map(|d| d.weekday.clone()).collect(),
+        people: v
+            .rows
+            .iter()
+            .filter(|r| r.cells.iter().any(|c| !c.is_empty()))
+            .map(|r| RosterPerson {
+                name: r.staff.name.clone(),
+                role: r.staff.role.label().to_string(),
+                phone: r.staff.phone.clone(),
+                days: r.cells.clone(),
+            })
+            .collect(),
+        legend: v
+            .shifts
+            .iter()
+            .map(|s| ShiftLegend {
+                code: s.code.clone(),
+                name: s.name.clone(),
+                hours: if s.crosses_midnight {
+                    format!("{}–次日{}", s.start_time, s.end_time)
+                } else {
+                    format!("{}–{}", s.start_time, s.end_time)
+                },
+            })
+            .collect(),
+        published_by: v.published_by.clone().unwrap_or_default(),
+        published_at: minute(v.published_at.as_deref().unwrap_or("")),
+    }
 }

@@ -4,6 +4,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::base::error::Result;
+use crate::base::role::Role;
+use crate::base::when::minute;
+use crate::duty::requests::{DutyRequest, RequestKind, RequestStatus};
 use crate::paper::print::page::{Document, Paper, BODY_PT};
 use crate::paper::print::table::{field, field_tall, fields, sig, signatures};
 use crate::paper::print::{FormKind, PrintMeta};
@@ -88,4 +91,69 @@ pub fn render(meta: &PrintMeta, r: &ShiftRequestForm) -> Result<Vec<u8>> {
         BODY_PT,
     );
     doc.finish()
+}
+
+/// The request as the app shows it: kind and status by their own labels; an approval goes in
+/// the box of the decider's role.
+pub fn from_request(q: &DutyRequest) -> ShiftRequestForm {
+    let leave = q.kind == RequestKind::Leave;
+    let other = q
+        .other_staff
+        .as_ref()
+        .map(|o| o.name.clone())
+        .unwrap_or_default();
+    let decided = (
+        q.decided_by.clone().unwrap_or_default(),
+        minute(q.decided_at.as_deref().unwrap_or("")),
+    );
+    let none = (String::new(), String::new());
+    let (supervisor, manager) = match (q.status, q.decided_by_role) {
+        (RequestStatus::Approved, Some(Role::Manager)) => (none.clone(), decided),
+        (RequestStatus::Approved, _) => (decided, none.clone()),
+        _ => (none.clone(), none),
+    };
+    let status = if q.decision_note.is_empty() {
+        q.status.label().to_string()
+    } else {
+        format!("{}({})", q.status.label(), q.decision_note)
+    };
+    ShiftRequestForm {
+        serial: format!("#{}", q.id),
+        kind: q.kind.label().to_string(),
+        applicant: q.staff.name.clone(),
+        role: q.staff.role.label().to_string(),
+        phone: q.staff.phone.clone(),
+        submitted_at: minute(&q.filed_at),
+        original: if q.from_day == q.to_day {
+            q.from_day.clone()
+        } else {
+            format!("{} 至 {}", q.from_day, q.to_day)
+        },
+        exchange: if leave {
+            RequestKind::Leave.label().to_string()
+        } else {
+            match &q.other_day {
+                Some(d) => format!("与{other}对调,本人改上 {d}"),
+                None => format!("由{other}顶替"),
+            }
+        },
+        period: if leave {
+            format!("{} 至 {},共 {} 天", q.from_day, q.to_day, q.days)
+        } else {
+            String::new()
+        },
+        reason: q.reason.clone(),
+        substitute: q
+            .substitute
+            .as_ref()
+            .map(|s| s.name.clone())
+            .unwrap_or(other),
+        status,
+        counterpart_signed_by: String::new(),
+        counterpart_signed_at: String::new(),
+        supervisor_signed_by: supervisor.0,
+        supervisor_signed_at: supervisor.1,
+        manager_signed_by: manager.0,
+        manager_signed_at: manager.1,
+    }
 }

@@ -1,0 +1,179 @@
+//! More of `tests`: the tests split off to keep each file short; the helpers are its own.
+
+use super::*;
+
+use HitKind::{Intake as I, Slip as S};
+
+#[allow(unused_imports)]
+use super::tests::*;
+
+#[test]
+fn a_record_whose_own_room_or_phone_it_is_ranks_before_one_that_mentions_it() {
+    let mut s = store_with_docs();
+    put(
+        &mut s,
+        &Doc {
+            kind: "intake",
+            id: 9,
+            at: "2026-11-20 09:00:00",
+            serial: "",
+            room: "2-1-502",
+            name: "赵敏",
+            phone: "13711112222",
+            content: "楼上3-2-1201家漏水到我家",
+        },
+    );
+    assert_eq!(
+        found(&mut s, "3-2-1201"),
+        vec![(S, 1), (I, 1), (I, 9)],
+        "own room first, then the newer mention"
+    );
+    // Paging runs across the two tiers without losing or repeating a hit.
+    let q = |offset| SearchQuery {
+        text: "3-2-1201".into(),
+        limit: Some(1),
+        offset: Some(offset),
+    };
+    let pages: Vec<_> = (0..4)
+        .map(|o| search(&mut s, &ctx(), q(o)).unwrap())
+        .collect();
+    let ids: Vec<_> = pages
+        .iter()
+        .flat_map(|p| p.hits.iter().map(|h| (h.kind, h.id)))
+        .collect();
+    assert_eq!(ids, vec![(S, 1), (I, 1), (I, 9)]);
+    assert_eq!(
+        pages.iter().map(|p| p.has_more).collect::<Vec<_>>(),
+        vec![true, true, false, false]
+    );
+}
+
+#[test]
+fn a_hit_shows_its_record() {
+    let mut s = store_with_docs();
+    let page = search(
+        &mut s,
+        &ctx(),
+        SearchQuery {
+            text: "PG-202611-0001".into(),
+            limit: None,
+            offset: None,
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        page.hits,
+        vec![SearchHit {
+            kind: S,
+            id: 1,
+            serial: "PG-202611-0001".into(),
+            at: "2026-11-01 08:05:00".into(),
+            room: "3-2-1201".into(),
+            name: "张伟".into(),
+            phone: "13812345678".into(),
+            snippet: "卫生间漏水,请派水电工上门".into(),
+        }]
+    );
+}
+
+#[test]
+fn bad_queries_are_refused_naming_the_field() {
+    let mut s = store_with_docs();
+    for (text, limit, offset, field) in [
+        ("  ", None, None, "text"),
+        ("!!,。", None, None, "text"),
+        ("水", Some(0), None, "limit"),
+        ("水", Some(500), None, "limit"),
+        ("水", None, Some(-1), "offset"),
+    ] {
+        let e = search(
+            &mut s,
+            &ctx(),
+            SearchQuery {
+                text: text.into(),
+                limit,
+                offset,
+            },
+        )
+        .unwrap_err();
+        assert_eq!(
+            (e.kind(), e.field()),
+            ("invalid", Some(field)),
+            "query {text:?}"
+        );
+    }
+    let long = "水".repeat(101);
+    let e = search(
+        &mut s,
+        &ctx(),
+        SearchQuery {
+            text: long,
+            limit: None,
+            offset: None,
+        },
+    )
+    .unwrap_err();
+    assert_eq!(e.field(), Some("text"));
+}
+
+#[test]
+fn fts_syntax_in_a_query_is_only_text() {
+    let mut s = store_with_docs();
+    for text in [
+        "\"",
+        "水\" OR \"电",
+        "NEAR(水 电)",
+        "*",
+        "led*",
+        "uni:水",
+        "-",
+        "^水",
+    ] {
+        let r = search(
+            &mut s,
+            &ctx(),
+            SearchQuery {
+                text: text.into(),
+                limit: None,
+                offset: None,
+            },
+        );
+        assert!(
+            r.is_ok() || r.as_ref().unwrap_err().kind() == "invalid",
+            "{text:?} gave {r:?}"
+        );
+    }
+    assert_eq!(
+        found(&mut s, "uni:水"),
+        Vec::<(HitKind, i64)>::new(),
+        "'uni' is a word here, not a column"
+    );
+}
+
+#[test]
+fn searching_needs_a_login() {
+    let mut s = store_with_docs();
+    let anon = Ctx::new(ctx().now, None);
+    let e = search(
+        &mut s,
+        &anon,
+        SearchQuery {
+            text: "水".into(),
+            limit: None,
+            offset: None,
+        },
+    )
+    .unwrap_err();
+    assert_eq!(e.kind(), "not_logged_in");
+}
+
+#[test]
+fn a_long_content_is_cut_around_the_first_match() {
+    let content = format!("{}卫生间漏水{}", "前".repeat(100), "后".repeat(100));
+    let s = snippet(&content, &["漏水".to_string()]);
+    assert!(
+        s.starts_with('…') && s.ends_with('…') && s.contains("卫生间漏水"),
+        "{s}"
+    );
+    assert_eq!(s.chars().filter(|c| *c != '…').count(), SNIPPET_CHARS);
+}
