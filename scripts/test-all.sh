@@ -45,14 +45,17 @@ bindings_unchanged() {
     return 0
   fi
   local drift
-  drift="$(git status --porcelain -- ui/src/bindings)"
+  # The types (ts-rs), and the client, the role policy and the labels generated from the core's
+  # one list of operations and its enums (frontdesk-core api::typescript_tests).
+  local generated=(ui/src/bindings ui/src/api/ops.ts ui/src/api/policy.ts ui/src/api/labels.ts)
+  drift="$(git status --porcelain -- "${generated[@]}")"
   if [ -n "$drift" ]; then
-    echo "ui/src/bindings differs from what the Rust types generate — run cargo test and commit:"
+    echo "generated TypeScript differs from what the core generates — run cargo test and commit:"
     echo "$drift"
-    git --no-pager diff --stat -- ui/src/bindings
+    git --no-pager diff --stat -- "${generated[@]}"
     return 1
   fi
-  echo "ui/src/bindings matches the Rust types"
+  echo "ui/src/bindings and ui/src/api/{ops,policy,labels}.ts match the core"
 }
 
 rust_format() {
@@ -79,7 +82,7 @@ e2e() {
 section "setup (scripts/setup.sh)" bash scripts/setup.sh || { echo "setup failed: stopping"; exit 1; }
 section "Rust formatting (cargo fmt --check)" rust_format
 section "core + CLI tests (cargo test)" cargo test
-section "TypeScript bindings are committed" bindings_unchanged
+section "generated TypeScript is committed" bindings_unchanged
 section "UI typecheck + unit tests (vue-tsc, vitest)" ui_checks
 if section "release build + .deb (scripts/build-deb.sh)" release_build; then
   section ".deb install + launch (tests/deb)" bash tests/deb/install-launch.sh

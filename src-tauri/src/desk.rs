@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
+use frontdesk_core::base::ctx::Progress;
 use frontdesk_core::base::error::ErrorView;
 use frontdesk_core::{base::ctx, Actor, Ctx, Error, Store};
 
@@ -46,8 +47,12 @@ impl Desk {
         }
     }
 
-    /// Runs a core operation as the logged-in user, now.
-    pub fn run<T>(&self, f: impl FnOnce(&mut Store, &Ctx) -> Result<T, Error>) -> Reply<T> {
+    /// Runs a core operation as the logged-in user, now, telling `progress` how far it gets.
+    pub fn run_with<T>(
+        &self,
+        progress: Progress,
+        f: impl FnOnce(&mut Store, &Ctx) -> Result<T, Error>,
+    ) -> Reply<T> {
         let actor = {
             let s = self.session.lock().unwrap_or_else(|p| p.into_inner());
             if s.locked {
@@ -55,7 +60,7 @@ impl Desk {
             }
             s.actor.clone()
         };
-        let ctx = Ctx::new(ctx::china_now(), actor);
+        let ctx = Ctx::new(ctx::china_now(), actor).with_progress(progress);
         self.with_store(|store| f(store, &ctx))
     }
 

@@ -1,4 +1,5 @@
-//! The thin desktop shell: one `#[tauri::command]` per core operation, nothing else.
+//! The thin desktop shell: the window, the open store, and one command (`op`) through which the
+//! UI reaches every operation of the core's list, plus the window's own session.
 
 mod commands;
 mod desk;

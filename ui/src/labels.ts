@@ -1,14 +1,10 @@
-// Chinese labels for the core's enum codes, shared by every screen.
-import type { Role } from './bindings/Role'
+// Small helpers for showing the core's records. The enums' Chinese words come from the core
+// itself (api/labels.ts, generated), so screens, paper and reports say the same thing.
 import type { ResidentKind } from './bindings/ResidentKind'
+import type { Role } from './bindings/Role'
+import { ROLE_LABELS } from './api/labels'
 
-export const ROLE_LABELS: Record<Role, string> = {
-  receptionist: '前台接待员',
-  supervisor: '客服主管',
-  technician: '维修工',
-  security: '秩序维护员',
-  manager: '项目经理',
-}
+export { HANDOVER_KIND_LABELS, ITEM_STATE_LABELS, REQUEST_KIND_LABELS, REQUEST_STATUS_LABELS, ROLE_LABELS } from './api/labels'
 
 export const RESIDENT_KIND_LABELS: Record<ResidentKind, string> = {
   owner: '业主',
@@ -28,23 +24,6 @@ export function formatTime(iso: string | null | undefined): string {
   if (!iso) return ''
   return iso.replace('T', ' ').slice(0, 16)
 }
-
-export const ITEM_STATE_LABELS: Record<'ok' | 'damaged' | 'missing', string> = {
-  ok: '完好',
-  damaged: '损坏',
-  missing: '缺失',
-}
-
-export const REQUEST_KIND_LABELS: Record<'swap' | 'leave', string> = { swap: '调班', leave: '请假' }
-
-export const REQUEST_STATUS_LABELS: Record<'pending' | 'approved' | 'rejected' | 'withdrawn', string> = {
-  pending: '待审批',
-  approved: '已批准',
-  rejected: '已驳回',
-  withdrawn: '已撤回',
-}
-
-export const HANDOVER_KIND_LABELS: Record<'desk' | 'security', string> = { desk: '前台交接', security: '移交秩序维护岗' }
 
 /** The key that sets a roster cell to the n-th shift of the legend: 1–9. */
 export function shiftForKey(key: string, count: number): number | null {

@@ -9,16 +9,17 @@ import IntakeView from './views/intake/IntakeView.vue'
 import NightLogView from './views/intake/NightLogView.vue'
 import SlipsView from './views/slips/SlipsView.vue'
 import ComplaintsView from './views/complaints/ComplaintsView.vue'
+import type { OpName } from './api/policy'
 
-/** The left navigation, in order. `built: false` areas show a plain "not built yet" page. */
-export const areas: { path: string; title: string; icon: string }[] = [
-  { path: '/intake', title: '来电来访', icon: 'Phone' },
-  { path: '/slips', title: '派工单', icon: 'Tickets' },
-  { path: '/complaints', title: '投诉', icon: 'Warning' },
-  { path: '/roster', title: '值班安排', icon: 'Calendar' },
-  { path: '/handover', title: '交接班', icon: 'Switch' },
-  { path: '/reports', title: '报表', icon: 'DataAnalysis' },
-  { path: '/settings', title: '设置', icon: 'Setting' },
+/** The left navigation, in order; an area shows to whoever may run any of its `ops`. */
+export const areas: { path: string; title: string; icon: string; ops: OpName[] }[] = [
+  { path: '/intake', title: '来电来访', icon: 'Phone', ops: ['intake_list'] },
+  { path: '/slips', title: '派工单', icon: 'Tickets', ops: ['slip_board'] },
+  { path: '/complaints', title: '投诉', icon: 'Warning', ops: ['complaint_list'] },
+  { path: '/roster', title: '值班安排', icon: 'Calendar', ops: ['roster_get'] },
+  { path: '/handover', title: '交接班', icon: 'Switch', ops: ['handover_list'] },
+  { path: '/reports', title: '报表', icon: 'DataAnalysis', ops: ['report_get', 'print_form'] },
+  { path: '/settings', title: '设置', icon: 'Setting', ops: ['office_get'] },
 ]
 
 const routes: RouteRecordRaw[] = [

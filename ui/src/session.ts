@@ -3,6 +3,7 @@ import { reactive } from 'vue'
 import * as api from './api/session'
 import type { Actor } from './bindings/Actor'
 import type { Office } from './bindings/Office'
+import { may, type OpName } from './api/policy'
 
 export const session = reactive({
   ready: false,
@@ -33,8 +34,9 @@ export async function logOut() {
   session.locked = false
 }
 
-export function hasRole(...roles: Actor['role'][]): boolean {
-  return !!session.user && roles.includes(session.user.role)
+/** May the logged-in user run `op`? The core's own role table (api/policy.ts), never a copy. */
+export function can(op: OpName): boolean {
+  return may(session.user?.role, op)
 }
 
 // ---- idle lock ----

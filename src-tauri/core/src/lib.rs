@@ -9,6 +9,7 @@
 //! - Inputs are `*Input` structs (Deserialize), outputs plain structs (Serialize); both derive
 //!   `ts_rs::TS` so the UI's TypeScript types are generated from them (`ui/src/bindings`).
 
+pub mod api;
 pub mod base;
 pub mod desk;
 pub mod duty;

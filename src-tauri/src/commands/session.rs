@@ -1,7 +1,7 @@
-//! First run, logging in and out, the idle lock.
+//! The window's session: who is logged in, logging in and out, the idle lock. (The first-run
+//! wizard and changing one's password are operations, through `op`.)
 
-use frontdesk_core::setup::accounts::{self, PasswordChange};
-use frontdesk_core::setup::first_run::{self, FirstRun, SetupStatus};
+use frontdesk_core::setup::accounts;
 use frontdesk_core::Actor;
 use serde::Serialize;
 use tauri::State;
@@ -20,18 +20,6 @@ pub fn app_info(desk: State<Desk>) -> AppInfo {
         db_path: desk.db_path.display().to_string(),
         version: env!("CARGO_PKG_VERSION"),
     }
-}
-
-#[tauri::command]
-pub fn setup_status(desk: State<Desk>) -> Reply<SetupStatus> {
-    desk.run_open(|s, _| first_run::status(s))
-}
-
-#[tauri::command]
-pub fn setup_init(desk: State<Desk>, input: FirstRun) -> Reply<Actor> {
-    let actor = desk.run_open(|s, now| first_run::init(s, now, input))?;
-    desk.set_actor(Some(actor.clone()));
-    Ok(actor)
 }
 
 #[tauri::command]
@@ -65,9 +53,4 @@ pub fn unlock(desk: State<Desk>, password: String) -> Reply<Actor> {
     let actor = desk.run_open(|s, now| accounts::verify(s, now, me.id, &password))?;
     desk.set_actor(Some(actor.clone()));
     Ok(actor)
-}
-
-#[tauri::command]
-pub fn change_password(desk: State<Desk>, input: PasswordChange) -> Reply<()> {
-    desk.run(|s, c| accounts::change_own_password(s, c, input))
 }

@@ -1,5 +1,8 @@
-// The only code in the UI that talks to Tauri. Every other module calls `call()`.
+// The only code in the UI that talks to Tauri. Operations go through `call` (the generated
+// client in ops.ts uses it), the window's session through `session`, and long work reports its
+// progress through `onProgress`.
 import { invoke } from '@tauri-apps/api/core'
+import { listen } from '@tauri-apps/api/event'
 import type { ErrorView } from '../bindings/ErrorView'
 
 /** An error from the core: `kind` for code, `message` (Chinese) for people, `field` for forms. */
@@ -17,11 +20,33 @@ function isErrorView(e: unknown): e is ErrorView {
   return typeof e === 'object' && e !== null && 'kind' in e && 'message' in e
 }
 
-export async function call<T>(command: string, args: Record<string, unknown> = {}): Promise<T> {
+async function guarded<T>(run: () => Promise<T>): Promise<T> {
   try {
-    return await invoke<T>(command, args)
+    return await run()
   } catch (e) {
     if (isErrorView(e)) throw new ApiError(e)
-    throw new ApiError({ kind: 'internal', message: `程序内部错误:${String(e)}`, field: null })
+    throw new ApiError({ kind: 'internal', message: `程序内部错误：${String(e)}`, field: null })
   }
+}
+
+/** Runs the operation `name` of the core's list with its one input. */
+export function call<T>(name: string, input: unknown): Promise<T> {
+  return guarded(() => invoke<T>('op', { name, input }))
+}
+
+/** A command of the window's session (logging in and out, the idle lock). */
+export function session<T>(command: string, args: Record<string, unknown> = {}): Promise<T> {
+  return guarded(() => invoke<T>(command, args))
+}
+
+/** One step of a long operation (an export, a print, an import), as the core reports it. */
+export interface Step {
+  op: string
+  step: string
+  fraction: number
+}
+
+/** Calls `handler` with each progress step; returns a function that stops listening. */
+export function onProgress(handler: (s: Step) => void): Promise<() => void> {
+  return listen<Step>('progress', (e) => handler(e.payload))
 }

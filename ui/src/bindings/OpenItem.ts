@@ -2,6 +2,14 @@
 
 export type OpenItem = { id: number, 
 /**
- * Where it came from: 交班说明, or the record type it was pulled from.
+ * Where it came from: `WRITTEN` by the outgoing person, or the kind of record it was pulled from.
  */
-source: string, ref_id: number | null, summary: string, note: string, };
+source: string, 
+/**
+ * Written by the outgoing person (not pulled from a record): they may drop it once settled.
+ */
+written: boolean, 
+/**
+ * An unhandled night-log entry (R-HO-6): the morning converts it before signing.
+ */
+night_log: boolean, ref_id: number | null, summary: string, note: string, };

@@ -8,7 +8,7 @@ use crate::base::ids::StaffId;
 use crate::base::role::Role;
 
 /// The logged-in user, stamped on every record they make.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Actor {
     pub id: StaffId,
@@ -17,11 +17,33 @@ pub struct Actor {
     pub role: Role,
 }
 
+/// Where a long operation says how far it has got (the shell shows it in the window; the CLI and
+/// the tests listen to nobody): a step in Chinese and the fraction done, 0.0–1.0.
+#[derive(Clone, Default)]
+pub struct Progress(Option<std::sync::Arc<dyn Fn(&str, f32) + Send + Sync>>);
+
+impl Progress {
+    pub fn to(f: impl Fn(&str, f32) + Send + Sync + 'static) -> Progress {
+        Progress(Some(std::sync::Arc::new(f)))
+    }
+}
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "Progress(listened)"
+        } else {
+            "Progress(none)"
+        })
+    }
+}
+
 /// The context of one operation.
 #[derive(Debug, Clone)]
 pub struct Ctx {
     pub now: NaiveDateTime,
     pub actor: Option<Actor>,
+    pub progress: Progress,
 }
 
 impl Ctx {
@@ -30,6 +52,20 @@ impl Ctx {
         Ctx {
             now: now.with_nanosecond(0).unwrap_or(now),
             actor,
+            progress: Progress::default(),
+        }
+    }
+
+    /// The same context, with someone listening to its progress.
+    pub fn with_progress(mut self, progress: Progress) -> Self {
+        self.progress = progress;
+        self
+    }
+
+    /// Says how far a long operation has got: `step` in Chinese, `fraction` 0.0–1.0.
+    pub fn step(&self, step: &str, fraction: f32) {
+        if let Some(f) = &self.progress.0 {
+            f(step, fraction.clamp(0.0, 1.0));
         }
     }
 

@@ -9,21 +9,18 @@ use crate::base::ctx::Ctx;
 use crate::base::error::{Error, Result};
 use crate::base::role::DESK;
 use crate::base::validate;
-use crate::coded_enum;
 use crate::desk::complaints::{self, ComplaintCategory, OpenComplaintInput, Urgency};
 use crate::desk::slips::{self, OpenSlipInput};
 use crate::store::Store;
 use rusqlite::Transaction;
 
-use crate::desk::intake::{self, get, load_raw, IntakeEntry};
-
-coded_enum!(NightAction { Slip = ("slip", "转派工单"), Complaint = ("complaint", "转投诉"), Settled = ("settled", "已处理") });
+use crate::desk::intake::{self, get, load_raw, IntakeEntry, NightDecision};
 
 #[derive(Debug, Clone, Deserialize, TS)]
 #[ts(export)]
 pub struct NightLogDecision {
     pub intake_id: i64,
-    pub action: NightAction,
+    pub action: NightDecision,
     /// For a slip: the service category (defaults to the entry's).
     #[serde(default)]
     pub category: Option<String>,
@@ -81,7 +78,7 @@ fn convert_one(tx: &Transaction, ctx: &Ctx, d: &NightLogDecision) -> Result<Inta
         ));
     }
     match d.action {
-        NightAction::Slip => {
+        NightDecision::Slip => {
             slips::open_in(
                 tx,
                 ctx,
@@ -92,7 +89,7 @@ fn convert_one(tx: &Transaction, ctx: &Ctx, d: &NightLogDecision) -> Result<Inta
                 },
             )?;
         }
-        NightAction::Complaint => {
+        NightDecision::Complaint => {
             let category = d
                 .complaint_category
                 .ok_or_else(|| Error::invalid("complaint_category", "请选择投诉类别"))?;
@@ -107,7 +104,7 @@ fn convert_one(tx: &Transaction, ctx: &Ctx, d: &NightLogDecision) -> Result<Inta
                 },
             )?;
         }
-        NightAction::Settled => {
+        NightDecision::Settled => {
             let outcome = validate::required("outcome", "处理结果", &d.outcome, 500)?;
             intake::finish_in(
                 tx,

@@ -9,35 +9,20 @@ use ts_rs::TS;
 use crate::base::ctx::Ctx;
 use crate::base::error::{Error, Result};
 use crate::base::role::{Role, SETUP_EDITORS};
+use crate::coded_enum;
 use crate::store::Store;
 use crate::{base::audit, base::validate};
 
 pub type ShiftId = i64;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum ShiftPlace {
-    /// 在岗:worked at the desk.
-    Desk,
-    /// 听班:on call, reachable but not at the desk.
-    OnCall,
-}
-
-impl ShiftPlace {
-    pub fn code(self) -> &'static str {
-        match self {
-            ShiftPlace::Desk => "desk",
-            ShiftPlace::OnCall => "on_call",
-        }
+coded_enum!(
+    ShiftPlace {
+        /// 在岗:worked at the desk.
+    Desk = ("desk", "在岗"),
+        /// 听班:on call, reachable but not at the desk.
+    OnCall = ("on_call", "听班"),
     }
-    pub fn label(self) -> &'static str {
-        match self {
-            ShiftPlace::Desk => "在岗",
-            ShiftPlace::OnCall => "听班",
-        }
-    }
-}
+);
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]

@@ -2,8 +2,9 @@
 
 use super::*;
 use crate::desk::complaints::{ComplaintCategory, Urgency};
+use crate::desk::intake::NightDecision;
 use crate::desk::lookup::{lookup, LookupInput};
-use crate::desk::night_log::{convert_night_log, NightAction, NightLogDecision};
+use crate::desk::night_log::{convert_night_log, NightLogDecision};
 use crate::intake_fixture::{at, Desk};
 use crate::setup::residents;
 
@@ -255,7 +256,7 @@ fn night_log_batch_conversion_is_all_or_nothing() {
         vec![
             NightLogDecision {
                 intake_id: a,
-                action: NightAction::Slip,
+                action: NightDecision::Slip,
                 category: None,
                 complaint_category: None,
                 urgency: None,
@@ -263,7 +264,7 @@ fn night_log_batch_conversion_is_all_or_nothing() {
             },
             NightLogDecision {
                 intake_id: b,
-                action: NightAction::Complaint,
+                action: NightDecision::Complaint,
                 category: None,
                 complaint_category: Some(ComplaintCategory::Neighbour),
                 urgency: Some(Urgency::Normal),
@@ -271,7 +272,7 @@ fn night_log_batch_conversion_is_all_or_nothing() {
             },
             NightLogDecision {
                 intake_id: c,
-                action: NightAction::Settled,
+                action: NightDecision::Settled,
                 category: None,
                 complaint_category: None,
                 urgency: None,

@@ -21,36 +21,20 @@ use ts_rs::TS;
 use crate::base::ctx::Ctx;
 use crate::base::error::{Error, Result};
 use crate::base::role::ANYONE;
+use crate::coded_enum;
 use crate::store::grams;
 use crate::store::Store;
 
-/// What kind of record a hit is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum HitKind {
-    Intake,
-    Slip,
-    Complaint,
-}
+coded_enum!(
+    /// What kind of record a hit is.
+    HitKind {
+        Intake = ("intake", "来电来访"),
+        Slip = ("slip", "派工单"),
+        Complaint = ("complaint", "投诉"),
+    }
+);
 
 impl HitKind {
-    pub fn code(self) -> &'static str {
-        match self {
-            HitKind::Intake => "intake",
-            HitKind::Slip => "slip",
-            HitKind::Complaint => "complaint",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            HitKind::Intake => "来电来访",
-            HitKind::Slip => "派工单",
-            HitKind::Complaint => "投诉",
-        }
-    }
-
     fn from_code(code: &str) -> rusqlite::Result<HitKind> {
         match code {
             "intake" => Ok(HitKind::Intake),

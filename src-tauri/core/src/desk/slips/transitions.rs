@@ -15,7 +15,7 @@ coded_enum!(SlipState {
     ReturnVisited = ("return_visited", "已回访"),
     Closed = ("closed", "已关闭"),
     Paused = ("paused", "已暂停"),
-    Cancelled = ("cancelled", "已取消"),
+    Cancelled = ("cancelled", "已作废"),
 });
 
 impl SlipState {

@@ -9,12 +9,13 @@
 
 use chrono::Duration;
 use rusqlite::{OptionalExtension, Transaction};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use ts_rs::TS;
 
 use crate::base::ctx::Ctx;
 use crate::base::error::{Error, Result};
 use crate::base::when;
+use crate::coded_enum;
 use crate::duty::roster::plan::{self, StaffBrief};
 use crate::store::Store;
 
@@ -38,74 +39,29 @@ pub use sign::{
 
 // ---------- the record ----------
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum HandoverKind {
-    /// Desk shift to desk shift.
-    Desk,
-    /// Evening hand-off of the phone to the security gate (R-HO-7).
-    Security,
-}
-
-impl HandoverKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            HandoverKind::Desk => "前台交接",
-            HandoverKind::Security => "移交秩序维护岗",
-        }
+coded_enum!(
+    HandoverKind {
+        /// Desk shift to desk shift.
+    Desk = ("desk", "前台交接"),
+        /// Evening hand-off of the phone to the security gate (R-HO-7).
+    Security = ("security", "移交秩序维护岗"),
     }
-}
+);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum ItemState {
-    Ok,
-    Damaged,
-    Missing,
-}
+coded_enum!(
+    ItemState {
+        Ok = ("ok", "完好"),
+        Damaged = ("damaged", "损坏"),
+        Missing = ("missing", "缺失"),
+    }
+);
 
-impl ItemState {
-    pub fn code(self) -> &'static str {
-        match self {
-            ItemState::Ok => "ok",
-            ItemState::Damaged => "damaged",
-            ItemState::Missing => "missing",
-        }
+coded_enum!(
+    Party {
+        Outgoing = ("outgoing", "交班人"),
+        Incoming = ("incoming", "接班人"),
     }
-    pub fn label(self) -> &'static str {
-        match self {
-            ItemState::Ok => "完好",
-            ItemState::Damaged => "损坏",
-            ItemState::Missing => "缺失",
-        }
-    }
-    fn parse(s: &str) -> Self {
-        match s {
-            "damaged" => ItemState::Damaged,
-            "missing" => ItemState::Missing,
-            _ => ItemState::Ok,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum Party {
-    Outgoing,
-    Incoming,
-}
-
-impl Party {
-    pub fn label(self) -> &'static str {
-        match self {
-            Party::Outgoing => "交班人",
-            Party::Incoming => "接班人",
-        }
-    }
-}
+);
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
@@ -119,12 +75,19 @@ pub struct ItemCheck {
     pub explanation: String,
 }
 
+/// The source of an open item the outgoing person wrote down (交班说明).
+pub const WRITTEN: &str = "交班说明";
+
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct OpenItem {
     pub id: i64,
-    /// Where it came from: 交班说明, or the record type it was pulled from.
+    /// Where it came from: `WRITTEN` by the outgoing person, or the kind of record it was pulled from.
     pub source: String,
+    /// Written by the outgoing person (not pulled from a record): they may drop it once settled.
+    pub written: bool,
+    /// An unhandled night-log entry (R-HO-6): the morning converts it before signing.
+    pub night_log: bool,
     pub ref_id: Option<i64>,
     pub summary: String,
     pub note: String,
@@ -287,7 +250,7 @@ pub(crate) fn load(tx: &Transaction, id: i64) -> Result<Handover> {
                 item_name: r.get(1)?,
                 expected_qty: r.get(2)?,
                 actual_qty: r.get(3)?,
-                state: ItemState::parse(&r.get::<_, String>(4)?),
+                state: r.get::<_, ItemState>(4)?,
                 note: r.get(5)?,
                 explanation: r.get(6)?,
             })
@@ -295,7 +258,18 @@ pub(crate) fn load(tx: &Transaction, id: i64) -> Result<Handover> {
         .collect::<rusqlite::Result<_>>()?;
     let open_items = tx
         .prepare("SELECT id, source, ref_id, summary, note FROM handover_open_items WHERE handover_id = ?1 ORDER BY id")?
-        .query_map([id], |r| Ok(OpenItem { id: r.get(0)?, source: r.get(1)?, ref_id: r.get(2)?, summary: r.get(3)?, note: r.get(4)? }))?
+        .query_map([id], |r| {
+            let source: String = r.get(1)?;
+            Ok(OpenItem {
+                id: r.get(0)?,
+                written: source == WRITTEN,
+                night_log: source == pulled::NIGHT_LOG,
+                source,
+                ref_id: r.get(2)?,
+                summary: r.get(3)?,
+                note: r.get(4)?,
+            })
+        })?
         .collect::<rusqlite::Result<_>>()?;
     let anomalies = tx
         .prepare("SELECT id, area, description, explanation FROM handover_anomalies WHERE handover_id = ?1 ORDER BY id")?

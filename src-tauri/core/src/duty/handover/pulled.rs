@@ -14,6 +14,9 @@ use crate::base::ctx::TIME_FORMAT;
 use crate::base::error::Result;
 use crate::desk::open_items::{open_items, OpenItems};
 
+/// The source of a pulled-in night-log entry not yet converted.
+pub const NIGHT_LOG: &str = "夜间记录未处理";
+
 pub struct Pulled {
     pub source: &'static str,
     pub ref_id: i64,
@@ -89,7 +92,7 @@ pub fn open_records(tx: &Transaction, at: NaiveDateTime) -> Result<Vec<Pulled>> 
     }
     for e in &open.night_log_unconverted {
         out.push(Pulled {
-            source: "夜间记录未处理",
+            source: NIGHT_LOG,
             ref_id: e.id,
             summary: format!(
                 "{} {}",

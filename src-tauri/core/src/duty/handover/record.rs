@@ -169,8 +169,8 @@ pub fn start(store: &mut Store, ctx: &Ctx, input: HandoverStart) -> Result<Hando
         if let (Some(prev), "desk") = (prev, kind) {
             tx.execute(
                 "INSERT INTO handover_open_items (handover_id, source, ref_id, summary, note)
-                 SELECT ?1, source, ref_id, summary, note FROM handover_open_items WHERE handover_id = ?2 AND source = '交班说明'",
-                params![id, prev],
+                 SELECT ?1, source, ref_id, summary, note FROM handover_open_items WHERE handover_id = ?2 AND source = ?3",
+                params![id, prev, WRITTEN],
             )?;
         }
         for p in pulled::open_records(tx, change_at)? {
@@ -281,8 +281,8 @@ pub fn add_open_item(store: &mut Store, ctx: &Ctx, input: OpenItemInput) -> Resu
     store.write(|tx| {
         require_editable(tx, input.id)?;
         tx.execute(
-            "INSERT INTO handover_open_items (handover_id, source, summary, note) VALUES (?1, '交班说明', ?2, ?3)",
-            params![input.id, summary, note],
+            "INSERT INTO handover_open_items (handover_id, source, summary, note) VALUES (?1, ?4, ?2, ?3)",
+            params![input.id, summary, note, WRITTEN],
         )?;
         audit::record(tx, ctx, "移交未完成事项", "handovers", Some(input.id), &summary)?;
         load(tx, input.id)

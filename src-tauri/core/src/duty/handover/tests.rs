@@ -463,7 +463,7 @@ fn night_log_entries_block_the_morning_sign_off_until_handled() {
         &as_user(&d.boss, "2026-12-10 08:22"),
         vec![crate::desk::night_log::NightLogDecision {
             intake_id: entry.id,
-            action: crate::desk::night_log::NightAction::Settled,
+            action: crate::desk::intake::NightDecision::Settled,
             category: None,
             complaint_category: None,
             urgency: None,

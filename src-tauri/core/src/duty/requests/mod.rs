@@ -15,6 +15,7 @@ use crate::base::ctx::{Ctx, TIME_FORMAT};
 use crate::base::error::{Error, Result};
 use crate::base::role::Role;
 use crate::base::role::DESK;
+use crate::coded_enum;
 use crate::duty::roster::plan::{self, StaffBrief, DAY_FORMAT};
 use crate::setup::staff::StaffId;
 use crate::store::Store;
@@ -25,53 +26,21 @@ pub use decide::{approve, reject};
 
 /// Leave longer than this many days needs the manager (R-ROLE-1).
 pub const SUPERVISOR_LEAVE_DAYS: i64 = 2;
-/// Who may file on someone else's behalf: the desk and those above it.
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum RequestKind {
-    Swap,
-    Leave,
-}
-
-impl RequestKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            RequestKind::Swap => "调班",
-            RequestKind::Leave => "请假",
-        }
+coded_enum!(
+    RequestKind {
+        Swap = ("swap", "调班"),
+        Leave = ("leave", "请假"),
     }
-}
+);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum RequestStatus {
-    Pending,
-    Approved,
-    Rejected,
-    Withdrawn,
-}
-
-impl RequestStatus {
-    pub fn label(self) -> &'static str {
-        match self {
-            RequestStatus::Pending => "待审批",
-            RequestStatus::Approved => "已批准",
-            RequestStatus::Rejected => "已驳回",
-            RequestStatus::Withdrawn => "已撤回",
-        }
+coded_enum!(
+    RequestStatus {
+        Pending = ("pending", "待审批"),
+        Approved = ("approved", "已批准"),
+        Rejected = ("rejected", "已驳回"),
+        Withdrawn = ("withdrawn", "已撤回"),
     }
-    fn parse(s: &str) -> Self {
-        match s {
-            "approved" => RequestStatus::Approved,
-            "rejected" => RequestStatus::Rejected,
-            "withdrawn" => RequestStatus::Withdrawn,
-            _ => RequestStatus::Pending,
-        }
-    }
-}
+);
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
@@ -229,7 +198,7 @@ fn load(tx: &Transaction, r: Raw) -> Result<DutyRequest> {
         reason: r.reason,
         filed_at: r.filed_at,
         filed_by: r.filed_by,
-        status: RequestStatus::parse(&r.status),
+        status: RequestStatus::from_text(&r.status).unwrap_or(RequestStatus::Pending),
         substitute: r.substitute_id.map(|id| plan::brief(tx, id)).transpose()?,
         decided_at: r.decided_at,
         decided_by: r.decided_by,

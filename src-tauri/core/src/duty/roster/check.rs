@@ -12,28 +12,17 @@ use super::coverage::{self, Gap};
 use super::plan::{self, Assignment, Change};
 use super::Month;
 use crate::base::error::Result;
+use crate::coded_enum;
 use crate::duty::settings as duty_settings;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum ProblemKind {
-    People,
-    Role,
-    Overlap,
-    Rest,
-}
-
-impl ProblemKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            ProblemKind::People => "人数不符",
-            ProblemKind::Role => "缺少岗位",
-            ProblemKind::Overlap => "班次重叠",
-            ProblemKind::Rest => "休息不足",
-        }
+coded_enum!(
+    ProblemKind {
+        People = ("people", "人数不符"),
+        Role = ("role", "缺少岗位"),
+        Overlap = ("overlap", "班次重叠"),
+        Rest = ("rest", "休息不足"),
     }
-}
+);
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]

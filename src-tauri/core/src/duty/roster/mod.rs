@@ -14,6 +14,7 @@ use ts_rs::TS;
 use crate::base::ctx::{Ctx, TIME_FORMAT};
 use crate::base::error::{Error, Result};
 use crate::base::role::ROSTER_EDITORS;
+use crate::coded_enum;
 use crate::duty::shifts::{self, Shift};
 use crate::setup::staff::StaffId;
 use crate::store::Store;
@@ -62,22 +63,7 @@ impl Month {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum RosterStatus {
-    Draft,
-    Published,
-}
-
-impl RosterStatus {
-    pub fn label(self) -> &'static str {
-        match self {
-            RosterStatus::Draft => "草稿",
-            RosterStatus::Published => "已发布",
-        }
-    }
-}
+coded_enum!(RosterStatus { Draft = ("draft", "草稿"), Published = ("published", "已发布") });
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]

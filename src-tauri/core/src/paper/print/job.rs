@@ -265,7 +265,9 @@ pub fn print(store: &mut Store, ctx: &Ctx, input: PrintInput) -> Result<PrintedF
         let office =
             office::load(tx)?.ok_or_else(|| Error::not_found("office", "尚未完成首次设置"))?;
         let meta = PrintMeta::new(&office, ctx.now, input.full_phones);
+        ctx.step("正在生成表单", 0.1);
         let (pdf, serial) = render(tx, &meta, &input)?;
+        ctx.step("正在归档", 0.9);
         let month_dir = dir.join(ctx.now.format("%Y-%m").to_string());
         std::fs::create_dir_all(&month_dir)?;
         let file_name = format!(

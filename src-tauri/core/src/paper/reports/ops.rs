@@ -54,8 +54,11 @@ pub fn report(store: &mut Store, ctx: &Ctx, input: ReportInput) -> Result<Report
 }
 
 pub fn export(store: &mut Store, ctx: &Ctx, input: ReportInput) -> Result<ExportedReport> {
+    ctx.step("正在统计本期数字", 0.05);
     let report = report(store, ctx, input)?;
+    ctx.step("正在写 Excel 工作簿", 0.6);
     let bytes = xlsx::write(&report)?;
+    ctx.step("正在归档", 0.9);
     let dir = archive_dir(store)?.join(format!("{}-{:02}", ctx.now.year(), ctx.now.month()));
     store.write(|tx| {
         std::fs::create_dir_all(&dir)?;

@@ -1,29 +1,19 @@
 //! The period a report covers: a month (2026-11), a quarter (2026-Q4) or a year (2026).
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use ts_rs::TS;
 
 use crate::base::error::{Error, Result};
+use crate::coded_enum;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum PeriodKind {
-    Month,
-    Quarter,
-    Year,
-}
-
-impl PeriodKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            PeriodKind::Month => "月报",
-            PeriodKind::Quarter => "季报",
-            PeriodKind::Year => "年报",
-        }
+coded_enum!(
+    PeriodKind {
+        Month = ("month", "月报"),
+        Quarter = ("quarter", "季报"),
+        Year = ("year", "年报"),
     }
-}
+);
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]

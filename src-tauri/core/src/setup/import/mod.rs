@@ -82,7 +82,7 @@ pub struct ImportFile {
 
 /// One thing wrong with one row: the spreadsheet row number (the header is row 1), the column's
 /// header text, and what is wrong, in Chinese.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ImportProblem {
     pub row: u32,
@@ -91,7 +91,7 @@ pub struct ImportProblem {
 }
 
 /// What an import did, or would do.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ImportReport {
     pub kind: ImportKind,
@@ -346,8 +346,10 @@ pub fn run(
     only_valid: bool,
 ) -> Result<ImportReport> {
     ctx.require(SETUP_EDITORS, "导入数据")?;
+    ctx.step("正在逐行检查并写入", 0.1);
     store.write_if(|tx| {
         let mut report = apply(tx, ctx, &file)?;
+        ctx.step("正在保存", 0.9);
         let keep = report.problems.is_empty() || only_valid;
         if keep {
             let action = match file.kind {

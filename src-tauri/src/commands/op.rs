@@ -1,0 +1,63 @@
+//! The one command behind every operation. It runs off the window's thread (`async`), so a
+//! year's report, a big print or an import never freezes the window, and long work tells the
+//! window how far it has got through `progress` events.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use frontdesk_core::api;
+use frontdesk_core::base::ctx::Progress;
+use serde::Serialize;
+use serde_json::Value;
+use tauri::{AppHandle, Emitter, State};
+
+use crate::desk::{Desk, Reply};
+
+/// One step of a long operation, as the window shows it.
+#[derive(Clone, Serialize)]
+struct Step {
+    op: String,
+    step: String,
+    fraction: f32,
+}
+
+#[tauri::command(async)]
+pub fn op(desk: State<'_, Desk>, app: AppHandle, name: String, input: Value) -> Reply<Value> {
+    let reported = Arc::new(AtomicBool::new(false));
+    let emit = {
+        let (app, op, reported) = (app.clone(), name.clone(), reported.clone());
+        move |step: &str, fraction: f32| {
+            reported.store(true, Ordering::Relaxed);
+            let _ = app.emit(
+                "progress",
+                Step {
+                    op: op.clone(),
+                    step: step.to_string(),
+                    fraction,
+                },
+            );
+        }
+    };
+    let result = desk.run_with(Progress::to(emit.clone()), |store, ctx| {
+        api::call(store, ctx, &name, input)
+    });
+    // Work that showed its progress also shows its end, done or refused.
+    if reported.load(Ordering::Relaxed) {
+        emit(
+            if result.is_ok() {
+                "完成"
+            } else {
+                "未完成"
+            },
+            1.0,
+        );
+    }
+    let out = result?;
+    // The first-run wizard ends logged in as the supervisor it created.
+    if name == "setup_init" {
+        if let Ok(actor) = serde_json::from_value(out.clone()) {
+            desk.set_actor(Some(actor));
+        }
+    }
+    Ok(out)
+}
