@@ -126,6 +126,28 @@ describe('报表', () => {
     await s.waitForText(() => s.byTest('report-numbers'), String(report.intake.total))
   })
 
+  // Issue 10: every operation runs off the window's thread. While a year's report is being
+  // exported, the window still answers clicks: another tab opens at once.
+  test('导出年报时窗口照常响应', async () => {
+    await (await s.byText('年报')).click()
+    await s.waitForText(() => s.byTest('report-numbers'), '来电来访登记')
+    let sawProgress = false
+    const started = Date.now()
+    await (await s.byTest('report-export')).click()
+    await (await s.byText('打印表单')).click()
+    await s.byTest('print-form')
+    const answered = Date.now() - started
+    sawProgress = (await s.css('[data-test="progress"]')).length > 0
+    assert.ok(answered < 3000, `the window answered a click ${answered} ms into the export`)
+    await s.byText('已导出并归档', { contains: true, timeout: 60_000 })
+    await s.screenshot('reports-01d-export-while-clicking')
+    console.log(`window answered ${answered} ms after the year export started; progress panel seen: ${sawProgress}`)
+    await (await s.byText('月度报表')).click()
+    await (await s.byText('月报')).click()
+    await s.waitForText(() => s.byTest('report-numbers'), String(report.intake.total))
+    await s.waitGone('.el-message', { timeout: 15_000 }) // the next test reads its own message
+  })
+
   test('导出 Excel:归档一份并交给系统查看器', async () => {
     await (await s.byTest('report-export')).click()
     const message = await s.byText('已导出并归档', { contains: true, timeout: 30_000 })
