@@ -1,0 +1,115 @@
+// Issue 13, usability: the desk works from the keyboard (登记 with Tab/Enter/Ctrl+Enter, lists by
+// ↑/↓/Enter, F1 for the shortcuts), messages stay out of the way, the escalation banner is one
+// line until opened, destructive steps ask first, and the first-run wizard shows every error at
+// once. A small generated office (frontdesk-cli dev generate) gives the staff and their logins:
+// qiantai (前台), weixiu (工程部维修工), zhuguan (主管), jingli (经理).
+
+import { after, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startApp } from './lib/app.mjs'
+import { Keys, waitUntil, xpathLiteral } from './lib/webdriver.mjs'
+import { fillForm, logIn, logOut } from './lib/flows.mjs'
+
+const PASSWORD = 'demo123456'
+const CTRL_ENTER = Keys.CONTROL + Keys.ENTER + Keys.NULL
+const RIGHT = '\uE014'
+
+function cliBinary() {
+  const target = process.env.CARGO_TARGET_DIR || '/var/tmp/frontdesk-target'
+  const release = join(target, 'release', 'frontdesk-cli')
+  return existsSync(release) ? release : join(target, 'debug', 'frontdesk-cli')
+}
+
+describe('易用性：键盘、提示、横幅、确认', () => {
+  let app, s, dir, db, cli, rooms
+
+  /** Leaves any drawer first (its overlay would cover the status bar), then logs in as `login`. */
+  async function as(login) {
+    await s.go('#/intake')
+    await s.waitGone('.el-overlay')
+    await logOut(s)
+    await logIn(s, login, PASSWORD)
+  }
+  /** Presses Tab until the focus is in the element with data-test `name`; returns the stops on the way. */
+  async function tabTo(name, max = 25) {
+    const stops = []
+    for (let i = 0; i < max; i++) {
+      if ((await s.focusedTest()) === name) return stops
+      await s.keys(Keys.TAB)
+      stops.push(await s.focusedTest())
+    }
+    throw new Error(`Tab never reached ${name}; stops: ${stops.join(' → ')}`)
+  }
+  const value = async (t) => (await s.byTest(t)).value()
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'fd-usability-'))
+    db = join(dir, 'office.db')
+    cli = (...args) =>
+      JSON.parse(execFileSync(cliBinary(), ['--db', db, '--as', 'zhuguan', '--json', ...args], { env: { ...process.env, FRONTDESK_PASSWORD: PASSWORD } }).toString())
+    execFileSync(cliBinary(), ['--db', db, 'dev', 'generate', '--years', '1', '--seed', '2', '--entries-per-year', '100', '--rooms', '30'])
+    rooms = cli('room', 'list').filter((r) => r.residents.length === 1 && r.residents[0].phones.length > 0).slice(0, 3)
+    assert.equal(rooms.length, 3, 'three rooms with one resident each')
+    app = await startApp({ db })
+    s = app.session
+    await logIn(s, 'qiantai', PASSWORD)
+  })
+  after(() => {
+    app?.stop()
+    if (dir && !process.env.E2E_KEEP) rmSync(dir, { recursive: true, force: true })
+  })
+
+  test('不碰鼠标连续登记三条来电：Tab 走表单，回车选类别，Ctrl+Enter 登记', async () => {
+    // After logging in, the focus is already in 房号/电话.
+    await waitUntil(async () => (await s.focusedTest()) === 'intake-lookup', { message: 'the focus in 房号/电话 after login' })
+    assert.match(await (await s.byTest('intake-submit')).text(), /登记（Ctrl\+Enter）/)
+    const calls = [
+      { room: rooms[0], category: ['给排', '给排水'], content: ['卫生间地漏返水', '晚上七点后家里有人'] },
+      { room: rooms[1], category: ['配电', '配电/照明'], content: ['客厅插座没电'] },
+      { room: rooms[2], kind: '咨询', content: ['询问物业费缴费方式'] },
+    ]
+    for (const [i, c] of calls.entries()) {
+      assert.equal(await s.focusedTest(), 'intake-lookup', `call ${i + 1}: the focus starts in 房号/电话`)
+      await s.keys(c.room.room.code + Keys.ENTER)
+      await waitUntil(async () => (await value('intake-caller')) === c.room.residents[0].name, { message: `call ${i + 1}: the caller filled in` })
+      if (c.kind) {
+        // 类型 is one Tab stop; → moves along its choices (报修 → 投诉 → 咨询).
+        await tabTo('intake-kind-repair')
+        await s.keys(RIGHT + RIGHT)
+        await waitUntil(async () => (await s.focusedTest()) === 'intake-kind-inquiry', { message: '→ reaches 咨询' })
+        const checked = await s.execute("return document.activeElement?.checked")
+        assert.ok(checked, '咨询 is chosen by the arrow keys')
+        await tabTo('intake-content')
+      } else {
+        const stops = await tabTo('intake-category')
+        if (i === 0) {
+          // The Tab order follows the screen, top to bottom.
+          const order = ['intake-room', 'intake-location', 'intake-caller', 'intake-phone', 'intake-channel', 'intake-kind-repair', 'intake-category']
+          const seen = stops.filter((t) => order.includes(t))
+          assert.deepEqual(seen.filter((t, k) => seen.indexOf(t) === k), order, `Tab stops: ${stops.join(' → ')}`)
+        }
+        await s.keys(c.category[0])
+        await s.byCss('.el-select-dropdown__item')
+        await s.keys(Keys.ENTER) // the first match
+        await s.waitForText(() => s.byTest('intake-category'), c.category[1])
+        await s.waitGone('.el-select-dropdown')
+        await s.keys(Keys.TAB)
+        assert.equal(await s.focusedTest(), 'intake-content', 'Tab from 服务类别 goes to 内容')
+      }
+      // Plain Enter in 内容 is a new line, not a save.
+      await s.keys(c.content.join(Keys.ENTER))
+      assert.equal(await value('intake-content'), c.content.join('\n'))
+      await s.screenshot(`usability-01-keyboard-call-${i + 1}`)
+      await s.keys(CTRL_ENTER)
+      await s.waitForText(() => s.byTest('intake-today'), c.content[0])
+      // Saved: the form is empty and the focus is back in 房号/电话 for the next caller.
+      await waitUntil(async () => (await s.focusedTest()) === 'intake-lookup', { message: `call ${i + 1}: the focus back in 房号/电话` })
+      assert.equal(await value('intake-content'), '')
+    }
+    await s.screenshot('usability-02-keyboard-three-calls')
+  })
+})
