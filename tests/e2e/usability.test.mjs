@@ -112,4 +112,56 @@ describe('易用性：键盘、提示、横幅、确认', () => {
     }
     await s.screenshot('usability-02-keyboard-three-calls')
   })
+
+  /** The text of the highlighted (current) row of the table with data-test `list`. */
+  async function currentRow(list) {
+    const rows = await s.css(`[data-test="${list}"] .el-table__body tr.current-row`)
+    return rows.length ? rows[0].fullText() : null
+  }
+
+  test('派工单、投诉、搜索结果：↑/↓ 选行，回车打开', async () => {
+    // 派工单: the list has the keyboard as soon as the page opens.
+    await s.go('#/slips')
+    await s.byCss('[data-test="slip-list"] .el-table__body tr')
+    await waitUntil(async () => (await s.focusedTest()) === 'slip-list-keys', { message: 'the slip list has the focus' })
+    await s.keys(Keys.DOWN + Keys.DOWN)
+    const slipRow = await waitUntil(() => currentRow('slip-list'), { message: 'a highlighted slip row' })
+    const serial = slipRow.match(/PG-\d{6}-\d{4}/)?.[0]
+    assert.ok(serial, slipRow)
+    await s.keys(Keys.ENTER)
+    await s.waitForText(() => s.byTest('slip-detail'), `派工单 ${serial}`)
+    await s.screenshot('usability-03-slip-by-keyboard')
+    await s.keys(Keys.ESCAPE)
+    await s.waitGone('.el-drawer')
+
+    // 投诉: the same keys.
+    await s.go('#/complaints')
+    await (await s.byText('全部')).click()
+    await s.byCss('[data-test="complaint-list"] .el-table__body tr')
+    await tabTo('complaint-list-keys') // from the filter, Tab reaches the list
+    await s.keys(Keys.DOWN)
+    const complaintRow = await waitUntil(() => currentRow('complaint-list'), { message: 'a highlighted complaint row' })
+    const ts = complaintRow.match(/TS-\d{6}-\d{4}/)?.[0]
+    assert.ok(ts, complaintRow)
+    await s.keys(Keys.ENTER)
+    await s.waitForText(() => s.byTest('complaint-detail'), `投诉 ${ts}`)
+    await s.screenshot('usability-04-complaint-by-keyboard')
+    await s.keys(Keys.ESCAPE)
+    await s.waitGone('.el-drawer')
+
+    // 搜索: Ctrl+K, type, Enter; ↓ steps from the box into the results; Enter opens one.
+    await s.keys(Keys.CONTROL + 'k' + Keys.NULL)
+    await waitUntil(async () => (await s.focusedTest()) === 'search-input', { message: 'Ctrl+K puts the focus in the search box' })
+    await s.keys(rooms[0].room.code + Keys.ENTER)
+    await s.byCss('[data-test="search-results"] .el-table__body tr')
+    await s.keys(Keys.DOWN)
+    await waitUntil(async () => (await s.focusedTest()) === 'search-results-keys', { message: '↓ moves into the results' })
+    const hitRow = await waitUntil(() => currentRow('search-results'), { message: 'the first result highlighted' })
+    await s.keys(Keys.ENTER)
+    const detail = await (await s.byTest('search-detail')).fullText()
+    assert.ok(detail.includes(rooms[0].room.code) || hitRow.split('\t').some((cell) => cell.trim() && detail.includes(cell.trim())), `${detail}\n— ${hitRow}`)
+    await s.screenshot('usability-05-search-by-keyboard')
+    await s.keys(Keys.ESCAPE)
+    await s.waitGone('.el-dialog')
+  })
 })
