@@ -164,4 +164,20 @@ describe('易用性：键盘、提示、横幅、确认', () => {
     await s.keys(Keys.ESCAPE)
     await s.waitGone('.el-dialog')
   })
+
+  test('F1 打开快捷键一览，Esc 关闭；状态栏也有“快捷键”', async () => {
+    await s.go('#/intake')
+    await waitUntil(async () => (await s.focusedTest()) === 'intake-lookup', { message: 'the focus in 房号/电话' })
+    await s.keys(Keys.F1) // from inside a form field, too
+    const card = await s.byTest('shortcuts')
+    const text = await card.fullText()
+    for (const k of ['Ctrl+K', 'F3', 'Ctrl+Enter', '↑', '↓', 'Enter', 'F1', 'Esc']) assert.ok(text.includes(k), `${k} listed:\n${text}`)
+    await s.screenshot('usability-06-f1-shortcuts')
+    await s.keys(Keys.ESCAPE)
+    await s.waitGone('[data-test="shortcuts"]')
+    await (await s.byTest('shortcuts-open')).click()
+    await s.byTest('shortcuts')
+    await s.keys(Keys.ESCAPE)
+    await s.waitGone('[data-test="shortcuts"]')
+  })
 })
