@@ -180,4 +180,46 @@ describe('易用性：键盘、提示、横幅、确认', () => {
     await s.keys(Keys.ESCAPE)
     await s.waitGone('[data-test="shortcuts"]')
   })
+
+  /** The boxes of the messages (toasts) on screen now, with the window's size. */
+  const toasts = () =>
+    s.execute(`return { w: innerWidth, h: innerHeight, boxes: [...document.querySelectorAll('.el-message')]
+      .filter((e) => e.getClientRects().length && getComputedStyle(e).opacity !== '0')
+      .map((e) => { const r = e.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, text: e.innerText, error: e.classList.contains('el-message--error') } }) }`)
+
+  test('提示不挡表单：右下角、一次一条、成功提示自动消失；栏位错误只显示在栏位下', async () => {
+    await s.go('#/intake')
+    await (await s.byTest('intake-lookup')).fill(rooms[1].room.code)
+    await (await s.byTest('intake-lookup')).press(Keys.ENTER)
+    await waitUntil(async () => (await value('intake-caller')) === rooms[1].residents[0].name, { message: 'the caller filled in' })
+    // 报修 without 服务类别: the core refuses and names the field; the words stand under it, no toast.
+    await (await s.byTest('intake-content')).fill('报修但忘了选类别')
+    await (await s.byTest('intake-submit')).click()
+    const fieldError = await s.byCss('.el-form-item__error')
+    const said = await fieldError.fullText()
+    assert.ok(said.trim(), 'an error under a field')
+    await new Promise((r) => setTimeout(r, 600))
+    const t0 = await toasts()
+    assert.equal(t0.boxes.length, 0, `no toast for a field error: ${JSON.stringify(t0.boxes)}`)
+    await s.screenshot('usability-07-error-under-field')
+
+    // Two saves in a row: one message on screen, at the bottom right, gone after a few seconds.
+    for (const text of ['楼道灯不亮', '电梯按钮失灵']) {
+      await (await s.byTest('intake-content')).fill(text)
+      await (await s.byTest('intake-category')).click()
+      await (await s.byText('配电/照明', { contains: true })).click()
+      await s.waitGone('.el-select-dropdown')
+      await (await s.byTest('intake-submit')).click()
+      await s.waitForText(() => s.byTest('intake-today'), text)
+      await (await s.byTest('intake-lookup')).fill(rooms[1].room.code)
+      await (await s.byTest('intake-lookup')).press(Keys.ENTER)
+      await waitUntil(async () => (await value('intake-caller')) === rooms[1].residents[0].name, { message: 'the caller filled in' })
+    }
+    const t1 = await waitUntil(async () => { const t = await toasts(); return t.boxes.length ? t : null }, { message: 'a message on screen' })
+    assert.equal(t1.boxes.length, 1, `one message at a time: ${JSON.stringify(t1.boxes)}`)
+    const [box] = t1.boxes
+    assert.ok(box.left > t1.w / 2 && box.top > t1.h / 2, `at the bottom right: ${JSON.stringify(box)} in ${t1.w}×${t1.h}`)
+    await s.screenshot('usability-08-toast-bottom-right')
+    await waitUntil(async () => (await toasts()).boxes.length === 0, { timeout: 6000, message: 'the success message fades by itself' })
+  })
 })
