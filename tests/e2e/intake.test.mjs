@@ -217,7 +217,10 @@ describe('来电来访、派工单、投诉', () => {
 
     await as('jingli')
     const banner = await s.byTest('escalation-banner', { timeout: 15_000 })
-    assert.match(await banner.fullText(), new RegExp(`紧急投诉 ${ts}`))
+    // One line until opened: "1 条紧急投诉待接手 ▸".
+    assert.match(await banner.fullText(), /\d+ 条紧急投诉.*待接手/)
+    await (await s.byTest('escalation-toggle')).click()
+    await s.waitForText(() => s.byTest('escalation-banner'), `紧急投诉 ${ts}`)
     await s.screenshot('intake-05-manager-banner')
     const take = await s.waitFor('xpath', `//*[@data-test="escalation-banner"]//div[contains(., ${xpathLiteral(ts)})]//button`)
     await take.click()

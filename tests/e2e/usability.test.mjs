@@ -222,4 +222,70 @@ describe('易用性：键盘、提示、横幅、确认', () => {
     await s.screenshot('usability-08-toast-bottom-right')
     await waitUntil(async () => (await toasts()).boxes.length === 0, { timeout: 6000, message: 'the success message fades by itself' })
   })
+
+  let ts // the urgent complaint the banner announces
+
+  test('紧急投诉横幅：一行摘要，点开才列出并可接手；锁屏时看不到任何数据', async () => {
+    // 前台 registers a complaint call and turns it into an urgent complaint.
+    await s.go('#/intake')
+    await (await s.byTest('intake-lookup')).fill(rooms[2].room.code)
+    await (await s.byTest('intake-lookup')).press(Keys.ENTER)
+    await waitUntil(async () => (await value('intake-caller')) === rooms[2].residents[0].name, { message: 'the caller filled in' })
+    await (await s.byTest('intake-kind-complaint')).click()
+    const complaint = '装修噪音从早上七点开始，多次反映没人管'
+    await (await s.byTest('intake-content')).fill(complaint)
+    await (await s.byTest('intake-submit')).click()
+    const toComplaint = await s.waitFor('xpath', `//*[@data-test="intake-today"]//tr[contains(., ${xpathLiteral(complaint)})]//button[contains(., '转投诉')]`)
+    await toComplaint.click()
+    await s.byTest('complaint-open')
+    await s.screenshot('usability-09-convert-dialog')
+    await (await s.byTest('complaint-category')).click()
+    await (await s.byText('邻里纠纷')).click()
+    await s.waitGone('.el-select-dropdown')
+    await (await s.waitFor('xpath', `//*[@data-test="complaint-urgency"]//label[contains(., '紧急')]`)).click()
+    await (await s.byTest('complaint-open')).click()
+    const msg = await s.byText('已上报经理', { contains: true })
+    ts = (await msg.text()).match(/TS-\d{6}-\d{4}/)?.[0]
+    assert.ok(ts, await msg.text())
+
+    // The manager sees ONE line, not the list.
+    await as('jingli')
+    const banner = await s.byTest('escalation-banner', { timeout: 15_000 })
+    const line = await banner.fullText()
+    assert.match(line, /^\s*\d+ 条紧急投诉(、\d+ 件突发事件)?待接手 ▸\s*$/, line)
+    assert.ok(!line.includes(ts), 'collapsed: no complaint listed')
+    const height = await s.execute("return document.querySelector('[data-test=\"escalation-banner\"]').getBoundingClientRect().height")
+    assert.ok(height < 40, `one line high: ${height}px`)
+    await s.screenshot('usability-10-banner-collapsed')
+    await (await s.byTest('escalation-toggle')).click()
+    await s.waitForText(() => s.byTest('escalation-banner'), `紧急投诉 ${ts}`)
+    assert.ok((await (await s.byTest('escalation-banner')).fullText()).includes('▾'))
+    await s.screenshot('usability-11-banner-expanded')
+
+    // Locked: an opaque cover over the whole window, no banner, nothing readable behind.
+    await (await s.byText('锁屏')).click()
+    await s.byTest('lock-screen')
+    await s.waitGone('[data-test="escalation-banner"]')
+    const cover = await s.execute(`
+      const lock = document.querySelector('[data-test="lock-screen"]')
+      const bg = getComputedStyle(lock).backgroundColor
+      const points = [[5, 5], [innerWidth / 2, 40], [innerWidth - 5, innerHeight - 5], [100, innerHeight / 2], [innerWidth / 2, innerHeight - 10]]
+      return { bg, covered: points.every(([x, y]) => lock.contains(document.elementFromPoint(x, y))) }`)
+    assert.ok(cover.covered, 'every corner of the window is the lock screen')
+    assert.ok(!/rgba\(.*,\s*0?\.\d+\)$/.test(cover.bg), `opaque background: ${cover.bg}`)
+    await s.screenshot('usability-12-locked')
+    await (await s.byTest('lock-password')).fill(PASSWORD)
+    await (await s.byTest('lock-password')).press(Keys.ENTER)
+    await s.waitGone('[data-test="lock-screen"]')
+
+    // Back: take the complaint up from the banner.
+    await s.byTest('escalation-banner')
+    if (!(await (await s.byTest('escalation-banner')).fullText()).includes(ts)) await (await s.byTest('escalation-toggle')).click()
+    const take = await s.waitFor('xpath', `//*[@data-test="escalation-banner"]//div[contains(., ${xpathLiteral(ts)})]//button`)
+    await take.click()
+    await waitUntil(async () => {
+      const b = await s.css('[data-test="escalation-banner"]')
+      return b.length === 0 || !(await b[0].fullText()).includes(ts)
+    }, { message: 'the complaint leaves the banner' })
+  })
 })

@@ -26,3 +26,8 @@ export const notifySuccess = (message: string, opts?: { duration?: number }) => 
 export const notifyInfo = (message: string, opts?: { duration?: number }) => notify('info', message, opts)
 export const notifyWarning = (message: string, opts?: { duration?: number }) => notify('warning', message, opts)
 export const notifyError = (message: string, opts?: { duration?: number }) => notify('error', message, opts)
+
+/** Closes every message on screen (the lock screen does, so nothing shows over it). */
+export function closeNotices() {
+  ElMessage.closeAll()
+}
