@@ -37,7 +37,7 @@ describe('来电来访、派工单、投诉', () => {
   }
   async function step(action, state) {
     await (await s.byTest(`slip-action-${action}`)).click()
-    await s.waitForText(() => s.byTest('slip-detail'), `状态:${state}`)
+    await s.waitForText(() => s.byTest('slip-detail'), `状态：${state}`)
   }
   async function board(name) {
     await s.go('#/slips')
@@ -154,7 +154,7 @@ describe('来电来访、派工单、投诉', () => {
 
     await board('all_open')
     await openSlip()
-    assert.match(await (await s.byTest('slip-detail')).fullText(), /状态:待派工/)
+    assert.match(await (await s.byTest('slip-detail')).fullText(), /状态：待派工/)
     await (await s.byTest('slip-assignee')).click()
     await (await s.byText(tech.name)).click()
     await s.waitGone('.el-select-dropdown')
@@ -169,6 +169,9 @@ describe('来电来访、派工单、投诉', () => {
     await step('accept', '已接单')
     await step('arrive', '已到场')
     await (await s.byTest('slip-work-done')).fill('更换水龙头阀芯,试水无渗漏')
+    // 收费 and 验收 have no preset: the technician chooses.
+    await (await s.waitFor('xpath', `//*[@data-test="slip-fee-kind"]//label[contains(., '无偿')]`)).click()
+    await (await s.waitFor('xpath', `//*[@data-test="slip-resident-accepted"]//label[contains(., '业主已验收')]`)).click()
     await step('complete', '已完工')
     assert.match(await (await s.byTest('slip-acceptance')).fullText(), /业主已验收/)
   })
@@ -178,6 +181,7 @@ describe('来电来访、派工单、投诉', () => {
     await board('awaiting_visit')
     await openSlip()
     await (await s.byTest('slip-visit-result')).fill('业主表示已修好')
+    await (await s.waitFor('xpath', `//*[@data-test="slip-visit-satisfaction"]//label[normalize-space(.)='满意']`)).click()
     await step('return_visit', '已回访')
     // The receptionist may not close: that is the supervisor's.
     assert.equal((await s.css('[data-test="slip-action-close"]')).length, 0)

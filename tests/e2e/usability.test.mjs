@@ -25,7 +25,7 @@ function cliBinary() {
 }
 
 describe('易用性：键盘、提示、横幅、确认', () => {
-  let app, s, dir, db, cli, rooms
+  let app, s, dir, db, cli, rooms, tech
 
   /** Leaves any drawer first (its overlay would cover the status bar), then logs in as `login`. */
   async function as(login) {
@@ -54,6 +54,7 @@ describe('易用性：键盘、提示、横幅、确认', () => {
     execFileSync(cliBinary(), ['--db', db, 'dev', 'generate', '--years', '1', '--seed', '2', '--entries-per-year', '100', '--rooms', '30'])
     rooms = cli('room', 'list').filter((r) => r.residents.length === 1 && r.residents[0].phones.length > 0).slice(0, 3)
     assert.equal(rooms.length, 3, 'three rooms with one resident each')
+    tech = cli('staff', 'list').find((p) => p.login === 'weixiu')
     app = await startApp({ db })
     s = app.session
     await logIn(s, 'qiantai', PASSWORD)
@@ -287,5 +288,110 @@ describe('易用性：键盘、提示、横幅、确认', () => {
       const b = await s.css('[data-test="escalation-banner"]')
       return b.length === 0 || !(await b[0].fullText()).includes(ts)
     }, { message: 'the complaint leaves the banner' })
+  })
+
+  /** Opens the slip `serial` on board `name`; waits for the drawer to stop sliding. */
+  async function openSlip(name, serial) {
+    await s.go('#/slips')
+    await (await s.byTest(`slip-board-${name}`)).click()
+    const row = await s.waitFor('xpath', `//*[@data-test="slip-list"]//tr[contains(., ${xpathLiteral(serial)})]/td[1]`)
+    await row.click()
+    await s.waitForText(() => s.byTest('slip-detail'), `派工单 ${serial}`)
+    await waitUntil(async () => (await s.css('[class*="-enter-active"], [class*="-leave-active"]')).length === 0, { message: 'the drawer to stop moving' })
+  }
+  async function step(action, state) {
+    await (await s.byTest(`slip-action-${action}`)).click()
+    await s.waitForText(() => s.byTest('slip-detail'), `状态：${state}`)
+  }
+  const choose = async (group, label) => (await s.waitFor('xpath', `//*[@data-test="${group}"]//label[normalize-space(.)=${xpathLiteral(label)}]`)).click()
+  /** Opens a slip from today's entry with this content; returns its serial. */
+  async function slipFrom(content) {
+    await s.go('#/intake')
+    const open = await s.waitFor('xpath', `//*[@data-test="intake-today"]//tr[contains(., ${xpathLiteral(content)})]//button[contains(., '开派工单')]`)
+    await open.click()
+    const msg = await s.byText('已开派工单', { contains: true })
+    const serial = (await msg.text()).match(/PG-\d{6}-\d{4}/)?.[0]
+    assert.ok(serial, await msg.text())
+    await s.waitForText(() => s.byTest('intake-today'), `派工单 ${serial}`)
+    return serial
+  }
+
+  test('作废要确认、原因为空时不关闭；完工和回访不预选，记录全部显示在按钮之前', async () => {
+    await as('qiantai')
+    const toCancel = await slipFrom('卫生间地漏返水')
+    const toFinish = await slipFrom('客厅插座没电')
+
+    await as('zhuguan')
+    await openSlip('all_open', toCancel)
+    const cancel = await s.byTest('slip-action-cancel')
+    assert.match(await cancel.attribute('class'), /el-button--danger/, '作废 is red')
+    // 取消 leaves the slip as it was.
+    await cancel.click()
+    const box = await s.byCss('.el-message-box')
+    assert.match(await box.fullText(), /作废/)
+    await s.byCss('.el-message-box .el-button--danger')
+    await s.screenshot('usability-13-cancel-confirm')
+    await (await s.byText('取消')).click()
+    await s.waitGone('.el-message-box')
+    assert.match(await (await s.byTest('slip-detail')).fullText(), /状态：待派工/)
+    // 确定作废 with no reason: the box stays open and says why.
+    await (await s.byTest('slip-action-cancel')).click()
+    await (await s.byCss('.el-message-box .el-button--danger')).click()
+    const why = await s.byCss('.el-message-box__errormsg')
+    assert.ok((await why.fullText()).trim(), 'the reason error shows in the box')
+    assert.ok(await (await s.byCss('.el-message-box')).displayed(), 'the box stays open')
+    await s.screenshot('usability-14-cancel-empty-reason')
+    await (await s.byCss('.el-message-box input')).fill('业主来电说已自行修好')
+    await (await s.byCss('.el-message-box .el-button--danger')).click()
+    await s.waitGone('.el-message-box')
+    await s.waitForText(() => s.byTest('slip-detail'), '状态：已作废')
+    await s.keys(Keys.ESCAPE)
+    await s.waitGone('.el-drawer')
+
+    // The other slip goes to the technician.
+    await openSlip('all_open', toFinish)
+    await (await s.byTest('slip-assignee')).click()
+    await (await s.byText(tech.name)).click()
+    await s.waitGone('.el-select-dropdown')
+    await step('dispatch', '已派工')
+
+    await as('weixiu')
+    await openSlip('mine', toFinish)
+    await step('accept', '已接单')
+    await step('arrive', '已到场')
+    await (await s.byTest('slip-work-done')).fill('更换插座面板，通电正常')
+    await (await s.byTest('slip-materials')).fill('五孔插座 1 个')
+    // Nothing is chosen for the technician: 收费 must be chosen (the core says so under the field).
+    const checked = await s.execute(`return [...document.querySelectorAll('[data-test="slip-fee-kind"] input, [data-test="slip-resident-accepted"] input, [data-test="slip-resident-satisfaction"] input')].filter((i) => i.checked).length`)
+    assert.equal(checked, 0, '收费, 验收 and 满意度 start unchosen')
+    await (await s.byTest('slip-action-complete')).click()
+    await s.waitForText(() => s.byCss('.el-form-item.is-error'), '有偿')
+    await s.screenshot('usability-15-complete-unchosen')
+    await choose('slip-fee-kind', '有偿')
+    await (await s.byTest('slip-fee-amount')).fill('35')
+    await choose('slip-resident-accepted', '业主已验收')
+    await choose('slip-resident-satisfaction', '满意')
+    await step('complete', '已完工')
+    const done = await (await s.byTest('slip-completion')).fullText()
+    for (const said of ['更换插座面板', '五孔插座', '有偿 35.00 元', '业主已验收', '满意']) assert.ok(done.includes(said), `${said} in:\n${done}`)
+
+    await as('qiantai')
+    await openSlip('awaiting_visit', toFinish)
+    await (await s.byTest('slip-visit-result')).fill('业主说插座好用了')
+    await (await s.byTest('slip-action-return_visit')).click()
+    await s.waitForText(() => s.byCss('.el-form-item.is-error'), '满意度')
+    await choose('slip-visit-satisfaction', '满意')
+    await step('return_visit', '已回访')
+    const visits = await (await s.byTest('slip-visits')).fullText()
+    for (const said of ['电话', '已接通', '业主说插座好用了', '满意']) assert.ok(visits.includes(said), `${said} in:\n${visits}`)
+    // The record comes before the buttons.
+    const before = await s.execute(`
+      const rec = document.querySelector('[data-test="slip-visits"]')
+      const btn = document.querySelector('[data-test^="slip-action-"]') || document.querySelector('[data-test="slip-detail"] .actions')
+      return !!rec && !!btn && !!(rec.compareDocumentPosition(btn) & Node.DOCUMENT_POSITION_FOLLOWING)`)
+    assert.ok(before, 'completion and visits are shown before the action buttons')
+    await s.screenshot('usability-16-slip-record')
+    await s.keys(Keys.ESCAPE)
+    await s.waitGone('.el-drawer')
   })
 })
