@@ -238,7 +238,9 @@ describe('易用性：键盘、提示、横幅、确认', () => {
     await (await s.byTest('intake-submit')).click()
     const toComplaint = await s.waitFor('xpath', `//*[@data-test="intake-today"]//tr[contains(., ${xpathLiteral(complaint)})]//button[contains(., '转投诉')]`)
     await toComplaint.click()
-    await s.byTest('complaint-open')
+    // The dialog shows the entry it converts: time, room, caller, content.
+    const source = await (await s.byTest('complaint-source')).fullText()
+    for (const said of [complaint, rooms[2].residents[0].name, '受理时间', '房号']) assert.ok(source.includes(said), `${said} in:\n${source}`)
     await s.screenshot('usability-09-convert-dialog')
     await (await s.byTest('complaint-category')).click()
     await (await s.byText('邻里纠纷')).click()
@@ -288,6 +290,16 @@ describe('易用性：键盘、提示、横幅、确认', () => {
       const b = await s.css('[data-test="escalation-banner"]')
       return b.length === 0 || !(await b[0].fullText()).includes(ts)
     }, { message: 'the complaint leaves the banner' })
+
+    // Its record: no return visit yet says 暂无, not a bare heading.
+    await s.go('#/complaints')
+    await (await s.byText('全部')).click()
+    await (await s.waitFor('xpath', `//*[@data-test="complaint-list"]//tr[contains(., ${xpathLiteral(ts)})]/td[1]`)).click()
+    await s.waitForText(() => s.byTest('complaint-detail'), `投诉 ${ts}`)
+    assert.match(await (await s.byTest('complaint-visits')).fullText(), /暂无/)
+    await s.screenshot('usability-17-complaint-empty-sections')
+    await s.keys(Keys.ESCAPE)
+    await s.waitGone('.el-drawer')
   })
 
   /** Opens the slip `serial` on board `name`; waits for the drawer to stop sliding. */
