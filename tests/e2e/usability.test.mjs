@@ -406,4 +406,43 @@ describe('易用性：键盘、提示、横幅、确认', () => {
     await s.keys(Keys.ESCAPE)
     await s.waitGone('.el-drawer')
   })
+
+  test('交接班：未完成事项按来源计数、点开看明细；签字区始终在视野里；未到岗不显示迟到', async () => {
+    const desk = cli('staff', 'list').filter((p) => p.role === 'receptionist')
+    assert.ok(desk.length >= 2, 'two receptionists')
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+    const h = cli('handover', 'start', '--kind', 'desk', '--change-at', `${today} 11:30`, '--outgoing-id', String(desk[0].id), '--incoming-id', String(desk[1].id))
+    await as('zhuguan')
+    await s.go('#/handover')
+    await (await s.byTest(`handover-row-${h.id}`)).click()
+    await s.waitForText(() => s.byTest('handover-detail'), h.serial)
+    // Not arrived yet: no 迟到.
+    assert.equal((await s.css('[data-test="handover-late"]')).length, 0, 'no 迟到 before an arrival is recorded')
+    // One line per source with its count; no rows until opened.
+    const sources = [...new Set(h.open_items.map((x) => x.source))]
+    for (const source of sources) {
+      const head = await s.byTest(`open-group-${source}`)
+      const count = h.open_items.filter((x) => x.source === source).length
+      assert.match(await head.fullText(), new RegExp(`${source}\\s*${count}\\s*▸`))
+    }
+    assert.equal((await s.css('[data-test^="open-rows-"]')).length, 0, 'all groups closed at first')
+    if (sources.length) {
+      await (await s.byTest(`open-group-${sources[0]}`)).click()
+      const rows = await (await s.byTest(`open-rows-${sources[0]}`)).fullText()
+      const first = h.open_items.find((x) => x.source === sources[0])
+      assert.ok(rows.includes(first.summary), `${first.summary} in:\n${rows}`)
+    }
+    // A written item: its group opens to show it.
+    await (await s.byTest('open-summary')).fill('三楼消防门闭门器待厂家上门')
+    await (await s.byTest('open-add')).click()
+    await s.waitForText(() => s.byTest('handover-open-items'), '三楼消防门闭门器待厂家上门')
+    await s.screenshot('usability-18-handover-groups')
+    // Scrolled to the top of a long record, the signatures are still on screen.
+    await s.execute("document.querySelector('[data-test=\"handover-detail\"]').scrollTop = 0")
+    const dock = await s.execute(`const r = document.querySelector('[data-test="sign-dock"]').getBoundingClientRect()
+      const pane = document.querySelector('[data-test="handover-detail"]').getBoundingClientRect()
+      return { top: r.top, bottom: r.bottom, paneBottom: pane.bottom }`)
+    assert.ok(dock.top < dock.paneBottom && dock.bottom <= dock.paneBottom + 1, `the signing panel is in view: ${JSON.stringify(dock)}`)
+    await s.screenshot('usability-19-handover-sign-dock')
+  })
 })
