@@ -445,4 +445,41 @@ describe('易用性：键盘、提示、横幅、确认', () => {
     assert.ok(dock.top < dock.paneBottom && dock.bottom <= dock.paneBottom + 1, `the signing panel is in view: ${JSON.stringify(dock)}`)
     await s.screenshot('usability-19-handover-sign-dock')
   })
+
+  test('值班表：默认只看前台，其他组在筛选里；问题按类别合并成一行；月份写作 2026年12月', async () => {
+    // Next month's draft, with the technicians on nights so the roster has more than the desk.
+    const d = new Date(Date.now() + 8 * 3600_000)
+    const next = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1))
+    const month = `${next.getUTCFullYear()}-${String(next.getUTCMonth() + 1).padStart(2, '0')}`
+    const label = `${next.getUTCFullYear()}年${next.getUTCMonth() + 1}月`
+    const staff = cli('staff', 'list')
+    const techs = staff.filter((p) => p.role === 'technician').slice(0, 2)
+    cli('roster', 'create', '--month', month)
+    cli('roster', 'rotate', '--month', month, '--staff-ids', techs.map((t) => t.id).join(','), '--pattern', '夜,休')
+    const shown = cli('roster', 'show', '--month', month)
+    await s.go('#/roster')
+    await s.byTest('roster-grid')
+    assert.equal(await (await s.byCss('[data-test="roster-month"] input')).value(), label, 'the picker says 2026年12月')
+    const rows = () => s.execute(`return [...document.querySelectorAll('[data-test="roster-grid"] tbody tr .sub')].map((e) => e.innerText)`)
+    const desk = await rows()
+    assert.ok(desk.length > 0 && desk.every((r) => /前台接待员|客服主管/.test(r)), `only the desk by default: ${desk.join(' | ')}`)
+    await s.screenshot('usability-20-roster-desk')
+    await (await s.byTest('roster-team-technician')).click()
+    await waitUntil(async () => { const r = await rows(); return r.length > 0 && r.every((x) => x.includes('维修工')) }, { message: 'only technicians' })
+    await (await s.byTest('roster-team-all')).click()
+    await waitUntil(async () => (await rows()).length === shown.rows.length, { message: 'everyone on the roster' })
+    // Problems: one line per kind with its count, opened on a click.
+    const kinds = [...new Set(shown.validation.problems.map((p) => p.kind))]
+    for (const kind of kinds) {
+      const n = shown.validation.problems.filter((p) => p.kind === kind).length
+      const head = await s.byTest(`problem-group-${kind}`)
+      assert.match(await head.fullText(), new RegExp(`^\\s*${n} 处\\S+ ▸\\s*$`))
+    }
+    if (kinds.length) {
+      await (await s.byTest(`problem-group-${kinds[0]}`)).click()
+      const items = await s.css(`[data-test="problem-list-${kinds[0]}"] li`)
+      assert.equal(items.length, shown.validation.problems.filter((p) => p.kind === kinds[0]).length)
+    }
+    await s.screenshot('usability-21-roster-all-grouped')
+  })
 })
