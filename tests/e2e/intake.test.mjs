@@ -77,7 +77,7 @@ describe('来电来访、派工单、投诉', () => {
     await s.waitForText(() => s.byTest('intake-history'), room.room.full_name)
     assert.equal(await (await s.byTest('intake-caller')).value(), resident)
     await (await s.byTest('intake-category')).click()
-    await (await s.byText('给排水(工程部,4小时)')).click()
+    await (await s.byText('给排水（工程部，4小时）')).click()
     await s.waitGone('.el-select-dropdown') // the list closes before anything else is clicked
     await (await s.byTest('intake-content')).fill(content)
     await s.screenshot('intake-01-form')
@@ -254,7 +254,7 @@ describe('来电来访、派工单、投诉', () => {
     await outcome.fill('已告知业主明早8点至12点停水')
     await (await s.byTest('night-submit')).click()
     const msg = await s.byText('已处理夜间记录 2 条', { contains: true })
-    assert.match(await msg.text(), /派工单 1 张,投诉 0 件,已处理 1 条/)
+    assert.match(await msg.text(), /派工单 1 张，投诉 0 件，已处理 1 条/)
     await s.waitForText(() => s.byTest('night-rows'), '没有待处理的夜间记录')
     const left = JSON.parse(
       execFileSync(cliBinary(), ['--db', db, '--as', 'qiantai', '--json', 'intake', 'open-items'], { env: { ...process.env, FRONTDESK_PASSWORD: PASSWORD } }).toString(),
