@@ -482,6 +482,24 @@ describe('易用性：键盘、提示、横幅、确认', () => {
     }
     await s.screenshot('usability-21-roster-all-grouped')
   })
+
+  test('使用说明：从 F1 卡片和状态栏都能打开，每个区域一节', async () => {
+    await s.go('#/intake')
+    await s.byTest('intake-form')
+    await s.keys(Keys.F1)
+    await (await s.byTest('shortcuts-help')).click()
+    await s.waitGone('[data-test="shortcuts"]')
+    const help = await s.byTest('help')
+    for (const area of ['intake', 'slips', 'complaints', 'roster', 'handover', 'reports', 'settings', 'keys']) await s.byTest(`help-${area}`)
+    const text = await help.fullText()
+    for (const title of ['来电来访', '派工单', '投诉', '值班安排', '交接班', '报表', '设置', 'Ctrl+Enter']) assert.ok(text.includes(title), `${title} in the guide`)
+    await s.screenshot('usability-27-help')
+    await (await s.byTest('help-toc-handover')).click()
+    await s.screenshot('usability-28-help-handover')
+    await s.go('#/intake')
+    await (await s.byTest('help-open')).click()
+    await s.byTest('help')
+  })
 })
 
 describe('首次设置向导：一次显示所有错误，最后给出下一步清单', () => {
