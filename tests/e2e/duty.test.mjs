@@ -71,7 +71,7 @@ describe('值班安排与交接班', () => {
     await s.go('#/roster')
     // The screen opens on next month; the draft is the month after.
     const picker = await s.byCss('[data-test="roster-month"] input')
-    await picker.fill(`${month.slice(0, 4)}年${month.slice(5)}月`)
+    await picker.fill(`${month.slice(0, 4)}年${Number(month.slice(5))}月`) // the one month format: 2026年12月, 2027年1月
     await picker.press('\uE007')
     await s.byTest('roster-grid')
     // 夜班 runs to 09:00, so the missing 白班 leaves 09:00–17:30 uncovered.

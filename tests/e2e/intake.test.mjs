@@ -37,7 +37,7 @@ describe('来电来访、派工单、投诉', () => {
   }
   async function step(action, state) {
     await (await s.byTest(`slip-action-${action}`)).click()
-    await s.waitForText(() => s.byTest('slip-detail'), `状态:${state}`)
+    await s.waitForText(() => s.byTest('slip-detail'), `状态：${state}`)
   }
   async function board(name) {
     await s.go('#/slips')
@@ -77,7 +77,7 @@ describe('来电来访、派工单、投诉', () => {
     await s.waitForText(() => s.byTest('intake-history'), room.room.full_name)
     assert.equal(await (await s.byTest('intake-caller')).value(), resident)
     await (await s.byTest('intake-category')).click()
-    await (await s.byText('给排水(工程部,4小时)')).click()
+    await (await s.byText('给排水（工程部，4小时）')).click()
     await s.waitGone('.el-select-dropdown') // the list closes before anything else is clicked
     await (await s.byTest('intake-content')).fill(content)
     await s.screenshot('intake-01-form')
@@ -154,7 +154,7 @@ describe('来电来访、派工单、投诉', () => {
 
     await board('all_open')
     await openSlip()
-    assert.match(await (await s.byTest('slip-detail')).fullText(), /状态:待派工/)
+    assert.match(await (await s.byTest('slip-detail')).fullText(), /状态：待派工/)
     await (await s.byTest('slip-assignee')).click()
     await (await s.byText(tech.name)).click()
     await s.waitGone('.el-select-dropdown')
@@ -169,6 +169,9 @@ describe('来电来访、派工单、投诉', () => {
     await step('accept', '已接单')
     await step('arrive', '已到场')
     await (await s.byTest('slip-work-done')).fill('更换水龙头阀芯,试水无渗漏')
+    // 收费 and 验收 have no preset: the technician chooses.
+    await (await s.waitFor('xpath', `//*[@data-test="slip-fee-kind"]//label[contains(., '无偿')]`)).click()
+    await (await s.waitFor('xpath', `//*[@data-test="slip-resident-accepted"]//label[contains(., '业主已验收')]`)).click()
     await step('complete', '已完工')
     assert.match(await (await s.byTest('slip-acceptance')).fullText(), /业主已验收/)
   })
@@ -178,6 +181,7 @@ describe('来电来访、派工单、投诉', () => {
     await board('awaiting_visit')
     await openSlip()
     await (await s.byTest('slip-visit-result')).fill('业主表示已修好')
+    await (await s.waitFor('xpath', `//*[@data-test="slip-visit-satisfaction"]//label[normalize-space(.)='满意']`)).click()
     await step('return_visit', '已回访')
     // The receptionist may not close: that is the supervisor's.
     assert.equal((await s.css('[data-test="slip-action-close"]')).length, 0)
@@ -217,7 +221,10 @@ describe('来电来访、派工单、投诉', () => {
 
     await as('jingli')
     const banner = await s.byTest('escalation-banner', { timeout: 15_000 })
-    assert.match(await banner.fullText(), new RegExp(`紧急投诉 ${ts}`))
+    // One line until opened: "1 条紧急投诉待接手 ▸".
+    assert.match(await banner.fullText(), /\d+ 条紧急投诉.*待接手/)
+    await (await s.byTest('escalation-toggle')).click()
+    await s.waitForText(() => s.byTest('escalation-banner'), `紧急投诉 ${ts}`)
     await s.screenshot('intake-05-manager-banner')
     const take = await s.waitFor('xpath', `//*[@data-test="escalation-banner"]//div[contains(., ${xpathLiteral(ts)})]//button`)
     await take.click()
@@ -247,7 +254,7 @@ describe('来电来访、派工单、投诉', () => {
     await outcome.fill('已告知业主明早8点至12点停水')
     await (await s.byTest('night-submit')).click()
     const msg = await s.byText('已处理夜间记录 2 条', { contains: true })
-    assert.match(await msg.text(), /派工单 1 张,投诉 0 件,已处理 1 条/)
+    assert.match(await msg.text(), /派工单 1 张，投诉 0 件，已处理 1 条/)
     await s.waitForText(() => s.byTest('night-rows'), '没有待处理的夜间记录')
     const left = JSON.parse(
       execFileSync(cliBinary(), ['--db', db, '--as', 'qiantai', '--json', 'intake', 'open-items'], { env: { ...process.env, FRONTDESK_PASSWORD: PASSWORD } }).toString(),

@@ -80,16 +80,16 @@ describe('报表', () => {
       [pct(report.slips.on_time_rate), '按时完成率'],
       [pct(report.visits.rate), '回访率'],
       [pct(report.visits.satisfaction_rate), '满意率'],
-      [String(report.complaints.received), `投诉受理(有效 ${report.complaints.valid},结案 ${report.complaints.closed})`],
+      [String(report.complaints.received), `投诉受理（有效 ${report.complaints.valid}，结案 ${report.complaints.closed}）`],
     ])
     // 值班统计 from the same computation.
     const duty = await s.execute(`return [...document.querySelectorAll('[data-test="report-duty"] .el-card')]
       .map((c) => [c.querySelector('.n').textContent.trim(), c.querySelector('.l').textContent.trim()])`)
     const d = report.duty
     assert.deepEqual(duty, [
-      [String(d.shifts), '值班班次'], [String(d.hours), '值班时长(小时)'], [String(d.swaps), '调班(次)'],
-      [String(d.leaves), '请假(天)'], [String(d.late_arrivals), '接班迟到(次)'], [String(d.covers), '代值(次)'],
-      [String(d.handovers), '交接班(次)'], [String(d.carried_over), '交接遗留事项(项)'], [String(d.coverage_gaps.length), '值守空档(处)'],
+      [String(d.shifts), '值班班次'], [String(d.hours), '值班时长（小时）'], [String(d.swaps), '调班（次）'],
+      [String(d.leaves), '请假（天）'], [String(d.late_arrivals), '接班迟到（次）'], [String(d.covers), '代值（次）'],
+      [String(d.handovers), '交接班（次）'], [String(d.carried_over), '交接遗留事项（项）'], [String(d.coverage_gaps.length), '值守空档（处）'],
     ])
     await new Promise((d) => setTimeout(d, 800)) // the charts animate in
     await s.screenshot('reports-01-dashboard')
@@ -151,7 +151,7 @@ describe('报表', () => {
   test('导出 Excel:归档一份并交给系统查看器', async () => {
     await (await s.byTest('report-export')).click()
     const message = await s.byText('已导出并归档', { contains: true, timeout: 30_000 })
-    const path = (await message.text()).split('已导出并归档:')[1].trim()
+    const path = (await message.text()).split('已导出并归档：')[1].trim()
     assert.match(path, /\.xlsx$/)
     assert.ok(statSync(path).size > 5000, `${path} is a real workbook`)
     assert.equal(readFileSync(path).subarray(0, 2).toString(), 'PK', 'an .xlsx is a zip')

@@ -1,20 +1,23 @@
 // Shows a core error on the form field it names, or as a message when it names none.
-import { reactive } from 'vue'
-import { ElMessage } from 'element-plus'
+import { nextTick, reactive } from 'vue'
 import { ApiError } from './api/invoke'
+import { notifyError } from './notify'
 
 export function useFormErrors() {
   const errors = reactive<Record<string, string>>({})
   function clear() {
     for (const k of Object.keys(errors)) delete errors[k]
   }
-  /** Runs `action`; on failure puts the message under its field (and always in a toast). */
+  /**
+   * Runs `action`; on failure puts the message under its field — only there, no toast — or, when
+   * the error names no field (or the screen shows no place for that field), in a toast.
+   */
   async function attempt<T>(action: () => Promise<T>, fieldMap: Record<string, string> = {}): Promise<T | undefined> {
     clear()
     try {
       return await action()
     } catch (e) {
-      showError(e, (field, message) => {
+      await showError(e, (field, message) => {
         errors[fieldMap[field] ?? field] = message
       })
       return undefined
@@ -23,8 +26,31 @@ export function useFormErrors() {
   return { errors, clear, attempt }
 }
 
-export function showError(e: unknown, onField?: (field: string, message: string) => void) {
-  const message = e instanceof ApiError ? e.message : `出错了:${String(e)}`
-  if (e instanceof ApiError && e.field && onField) onField(e.field, e.message)
-  ElMessage({ type: 'error', message, duration: 5000, showClose: true })
+/** Chinese words for any failure: the core's own message, or a plain one for anything else. */
+export function errorMessage(e: unknown): string {
+  return e instanceof ApiError ? e.message : `出错了：${String(e)}`
+}
+
+/**
+ * Shows `e`: under its field through `onField` when the core named one, else as a toast. A field
+ * error the screen does not show anywhere (no form item with that name) still toasts, so no
+ * error is ever lost.
+ */
+export async function showError(e: unknown, onField?: (field: string, message: string) => void) {
+  const message = errorMessage(e)
+  if (e instanceof ApiError && e.field && onField) {
+    onField(e.field, e.message)
+    await nextTick()
+    await nextTick()
+    if (shownOnScreen(e.message)) return
+  }
+  notifyError(message)
+}
+
+/** Is `message` visible under some form field (Element Plus's error line, or a [data-field-error])? */
+function shownOnScreen(message: string): boolean {
+  if (typeof document === 'undefined') return false
+  return Array.from(document.querySelectorAll<HTMLElement>('.el-form-item__error, [data-field-error]')).some(
+    (el) => (el.textContent ?? '').includes(message) && el.getClientRects().length > 0,
+  )
 }

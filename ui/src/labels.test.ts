@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { formatTime, maskPhone, recordLabel, ROLE_LABELS } from './labels'
+import { formatTime, maskPhone, monthLabel, recordLabel, ROLE_LABELS } from './labels'
 
 describe('labels', () => {
   it('masks mobile numbers in the middle', () => {
     expect(maskPhone('13812345678')).toBe('138****5678')
     expect(maskPhone('0755-12345678')).toBe('0755-12345678')
+  })
+  it('writes a month one way: 2026年12月', () => {
+    expect(monthLabel('2026-12')).toBe('2026年12月')
+    expect(monthLabel('2027-01')).toBe('2027年1月')
+    expect(monthLabel('')).toBe('')
   })
   it('formats stored times for the desk', () => {
     expect(formatTime('2026-11-23T09:05:00')).toBe('2026-11-23 09:05')

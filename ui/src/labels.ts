@@ -19,6 +19,14 @@ export function maskPhone(phone: string): string {
   return phone
 }
 
+/** One month format everywhere: "2026-12" → "2026年12月", "2027-01" → "2027年1月". */
+export function monthLabel(ym: string | null | undefined): string {
+  const m = /^(\d{4})-(\d{1,2})/.exec(ym ?? '')
+  return m ? `${m[1]}年${Number(m[2])}月` : (ym ?? '')
+}
+/** The date pickers' display format for a month, the same as monthLabel. */
+export const MONTH_FORMAT = 'YYYY年M月'
+
 /** "2026-11-23T09:05:00" → "2026-11-23 09:05". */
 export function formatTime(iso: string | null | undefined): string {
   if (!iso) return ''

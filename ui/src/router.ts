@@ -4,6 +4,7 @@ import SettingsView from './views/settings/SettingsView.vue'
 import RosterView from './views/duty/RosterView.vue'
 import HandoverView from './views/duty/HandoverView.vue'
 import SearchView from './views/SearchView.vue'
+import HelpView from './views/HelpView.vue'
 import ReportsView from './views/reports/ReportsView.vue'
 import IntakeView from './views/intake/IntakeView.vue'
 import NightLogView from './views/intake/NightLogView.vue'
@@ -33,6 +34,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/reports', component: ReportsView, meta: { title: '报表' } },
   { path: '/settings/:tab?', component: SettingsView, meta: { title: '设置' } },
   { path: '/search', component: SearchView, meta: { title: '搜索' } },
+  { path: '/help', component: HelpView, meta: { title: '使用说明' } },
 ]
 
 export const router = createRouter({ history: createWebHashHistory(), routes })

@@ -36,6 +36,8 @@ export async function runWizard(s, office = {}) {
     again: o.password,
   })
   await (await s.byTest('wizard-finish')).click()
+  // The wizard ends on its checklist of what to set up next; 进入系统 goes to the main layout.
+  await (await s.byTest('wizard-enter', { timeout: 20_000 })).click()
   await s.waitForText(() => s.byTest('status-user', { timeout: 20_000 }), o.supervisor_name)
   return o
 }

@@ -17,6 +17,12 @@ export const Keys = {
   BACKSPACE: '\uE003',
   DOWN: '\uE015',
   UP: '\uE013',
+  /** Held down until NULL in one send-keys call: `Keys.CONTROL + Keys.ENTER + Keys.NULL` is Ctrl+Enter. */
+  CONTROL: '\uE009',
+  SHIFT: '\uE008',
+  /** Releases every modifier held in the same send-keys call. */
+  NULL: '\uE000',
+  F1: '\uE031',
 }
 
 /** Screenshots land here, one PNG per name, for a person to look at after a run. */
@@ -253,6 +259,20 @@ export class Session {
     const lit = xpathLiteral(text)
     const test = contains ? `contains(normalize-space(.), ${lit})` : `normalize-space(.) = ${lit}`
     return this.waitFor('xpath', `//body//*[${test} and not(.//*[${test}])]`, opts)
+  }
+
+  /** The element that has the keyboard focus (document.activeElement): typing without a click. */
+  async active() {
+    const v = await this.cmd('GET', '/element/active')
+    return new Element(this, v[ELEMENT], 'active element')
+  }
+  /** Types into whatever has the focus now, as a person at the keyboard would. */
+  async keys(text) {
+    return (await this.active()).type(text)
+  }
+  /** The data-test of the focused element or of its nearest ancestor that has one ('' if none). */
+  async focusedTest() {
+    return (await this.execute("return document.activeElement?.closest('[data-test]')?.getAttribute('data-test') ?? ''")) ?? ''
   }
 
   /** Waits until no visible element matches the CSS selector (a dialog closed, a spinner went). */

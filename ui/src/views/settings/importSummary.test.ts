@@ -26,6 +26,6 @@ describe('import summary', () => {
     expect(addedText({ ...base, new_buildings: 0, new_rooms: 0 })).toBe('没有新数据')
   })
   it('mentions duplicates and skipped rows', () => {
-    expect(resultText({ ...base, invalid_rows: 2 })).toBe('本次导入:新楼栋 1 栋、新房间 3 间;1 行已存在,未重复导入;2 行有问题,未导入。')
+    expect(resultText({ ...base, invalid_rows: 2 })).toBe('本次导入：新楼栋 1 栋、新房间 3 间；1 行已存在，未重复导入；2 行有问题，未导入。')
   })
 })

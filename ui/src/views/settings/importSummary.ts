@@ -20,8 +20,8 @@ export function addedText(r: ImportReport): string {
 }
 
 export function resultText(r: ImportReport): string {
-  let s = `本次导入:${addedText(r)}`
-  if (r.duplicates > 0) s += `;${r.duplicates} 行已存在,未重复导入`
-  if (r.invalid_rows > 0) s += `;${r.invalid_rows} 行有问题,未导入`
+  let s = `本次导入：${addedText(r)}`
+  if (r.duplicates > 0) s += `；${r.duplicates} 行已存在，未重复导入`
+  if (r.invalid_rows > 0) s += `；${r.invalid_rows} 行有问题，未导入`
   return s + '。'
 }
