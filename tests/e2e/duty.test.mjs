@@ -37,7 +37,7 @@ describe('值班安排与交接班', () => {
     dir = mkdtempSync(join(tmpdir(), 'fd-duty-'))
     db = join(dir, 'office.db')
     cli = (...args) =>
-      JSON.parse(execFileSync(cliBinary(), ['--db', db, '--as', 'zhuguan', '--json', ...args], { env: { ...process.env, FRONTDESK_PASSWORD: PASSWORD } }).toString())
+      JSON.parse(execFileSync(cliBinary(), ['--db', db, '--as', 'zhuguan', '--json', ...args], { env: { ...process.env, FRONTDESK_PASSWORD: PASSWORD, FRONTDESK_NEW_PASSWORD: 'jieban123' } }).toString())
     execFileSync(cliBinary(), ['--db', db, 'dev', 'generate', '--years', '1', '--seed', '2', '--entries-per-year', '100', '--rooms', '30'])
     staff = cli('staff', 'list')
     const by = (role) => staff.filter((p) => p.role === role)
@@ -45,7 +45,7 @@ describe('值班安排与交接班', () => {
     const [t1, t2] = by('technician').filter((p) => p.department === '工程部')
     staff = { r1, r2, t1, t2 }
     // The second receptionist signs the handover: give her a login.
-    cli('account', 'set-login', '--staff-id', String(r2.id), '--login', 'jieban', '--password', 'jieban123')
+    cli('account', 'set-login', '--staff-id', String(r2.id), '--login', 'jieban')
     // Next month: two receptionists alternate 白班 and two technicians alternate 夜班, which covers
     // every minute — then the 12th's 白班 is taken out, leaving a gap for the screen to show.
     month = nextMonth()

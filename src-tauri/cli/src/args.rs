@@ -2,6 +2,24 @@
 //! into the operation's input by `frontdesk_core::api::text`).
 
 use std::collections::BTreeMap;
+use std::ffi::OsString;
+
+/// The arguments as text; one that is not valid UTF-8 (a file name in another encoding, stray
+/// bytes) is refused with a message instead of a panic.
+pub fn utf8(args: impl IntoIterator<Item = OsString>) -> Result<Vec<String>, String> {
+    args.into_iter()
+        .enumerate()
+        .map(|(i, a)| {
+            a.into_string().map_err(|bad| {
+                format!(
+                    "第 {} 个参数“{}”含有无法识别的字符（不是 UTF-8 文字）；请检查输入法或文件名的编码",
+                    i + 1,
+                    bad.to_string_lossy()
+                )
+            })
+        })
+        .collect()
+}
 
 #[derive(Debug, Default, Clone)]
 pub struct Cli {
@@ -27,10 +45,13 @@ impl Cli {
             } else if let Some(flag) = a.strip_prefix("--") {
                 let (key, value) = match flag.split_once('=') {
                     Some((k, v)) => (k.to_string(), v.to_string()),
-                    None => {
-                        let v = it.next().ok_or_else(|| format!("参数 --{flag} 缺少取值"))?;
-                        (flag.to_string(), v)
-                    }
+                    // A flag followed by another flag (or by nothing) is a switch: --yes, --send.
+                    None => match it.peek() {
+                        Some(next) if !next.starts_with("--") => {
+                            (flag.to_string(), it.next().unwrap_or_default())
+                        }
+                        _ => (flag.to_string(), "true".to_string()),
+                    },
                 };
                 match key.as_str() {
                     "db" => cli.db = Some(value),

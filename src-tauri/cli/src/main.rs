@@ -55,8 +55,26 @@ fn parse_now(text: &str) -> Result<NaiveDateTime, String> {
         }
     }
     Err(format!(
-        "--now 的时间“{text}”格式不正确,应为 YYYY-MM-DD HH:MM"
+        "--now 的时间“{text}”格式不正确，应为 YYYY-MM-DD HH:MM"
     ))
+}
+
+/// How the command treats the database file: only `init` and the generator may create one; the
+/// backup commands work on the files themselves (a damaged or missing database can be restored
+/// without logging in to it); everything else needs the existing file.
+enum FileUse {
+    Create,
+    Files,
+    Existing,
+}
+
+fn file_use(cli: &Cli) -> FileUse {
+    let word = |i: usize| cli.words.get(i).map(String::as_str).unwrap_or("");
+    match (word(0), word(1)) {
+        ("init", _) | ("dev", "generate") => FileUse::Create,
+        ("backup", "now" | "list" | "verify" | "restore") => FileUse::Files,
+        _ => FileUse::Existing,
+    }
 }
 
 fn run(cli: Cli) -> Result<serde_json::Value, Failure> {
@@ -65,7 +83,11 @@ fn run(cli: Cli) -> Result<serde_json::Value, Failure> {
         None => ctx::china_now(),
     };
     let path = store::resolve_db_path(cli.db.as_deref());
-    let mut store = Store::open(&path)?;
+    let mut store = match file_use(&cli) {
+        FileUse::Files => return ops::files::run(&cli, &path, now),
+        FileUse::Create => Store::open_or_create(&path)?,
+        FileUse::Existing => Store::open(&path)?,
+    };
     let actor = match &cli.as_login {
         Some(login) => {
             let password = std::env::var("FRONTDESK_PASSWORD").map_err(|_| {
@@ -80,7 +102,13 @@ fn run(cli: Cli) -> Result<serde_json::Value, Failure> {
         ctx: Ctx::new(now, actor),
         cli,
     };
-    ops::dispatch(&mut session)
+    let done = ops::dispatch(&mut session)?;
+    // `check` and `verify` report a problem as a report, and say so by their exit code.
+    let area = session.cli.words.first().map(String::as_str);
+    if matches!(area, Some("check" | "verify")) && done["ok"] == Value::Bool(false) {
+        return Err(Failure::Refused(done));
+    }
+    Ok(done)
 }
 
 /// Writes to stdout without print!'s panic: a reader that stops early (`| head`) closes the
@@ -91,17 +119,17 @@ fn emit(text: &str) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "错误:无法写出结果:{e}");
+            let _ = writeln!(std::io::stderr(), "错误：无法写出结果：{e}");
             ExitCode::from(1)
         }
     }
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::parse(std::env::args().skip(1)) {
+    let cli = match args::utf8(std::env::args_os().skip(1)).and_then(Cli::parse) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("错误:{e}");
+            eprintln!("错误：{e}");
             return ExitCode::from(2);
         }
     };
@@ -129,12 +157,12 @@ fn main() -> ExitCode {
                     serde_json::to_string(&e.to_view()).unwrap_or_default()
                 );
             } else {
-                eprintln!("错误:{e}");
+                eprintln!("错误：{e}");
             }
             ExitCode::from(1)
         }
         Err(Failure::Usage(msg)) => {
-            eprintln!("错误:{msg}");
+            eprintln!("错误：{msg}");
             ExitCode::from(2)
         }
     }

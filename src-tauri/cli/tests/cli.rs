@@ -1,86 +1,12 @@
 //! The real `frontdesk-cli` binary on a temp database: init, --as with FRONTDESK_PASSWORD, --now,
 //! --json, check, --help, errors in Chinese with a non-zero exit, and importing a file.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
 
+use std::process::Command;
+
+use common::{stderr, stdout, Cli};
 use serde_json::Value;
-
-struct Cli {
-    _dir: tempfile::TempDir,
-    db: PathBuf,
-    dir: PathBuf,
-}
-
-impl Cli {
-    fn new() -> Cli {
-        let dir = tempfile::tempdir().unwrap();
-        Cli {
-            db: dir.path().join("desk.db"),
-            dir: dir.path().to_path_buf(),
-            _dir: dir,
-        }
-    }
-
-    /// Runs the binary on this database; `password` goes in FRONTDESK_PASSWORD.
-    fn run(&self, password: Option<&str>, args: &[&str]) -> Output {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_frontdesk-cli"));
-        cmd.arg("--db")
-            .arg(&self.db)
-            .args(args)
-            .env_remove("FRONTDESK_DB")
-            .env_remove("FRONTDESK_PASSWORD");
-        if let Some(p) = password {
-            cmd.env("FRONTDESK_PASSWORD", p);
-        }
-        cmd.output().unwrap()
-    }
-
-    /// Runs as the supervisor with --json and parses stdout; panics with stderr on failure.
-    fn json(&self, args: &[&str]) -> Value {
-        let mut all = vec!["--as", "chen", "--json"];
-        all.extend_from_slice(args);
-        let out = self.run(Some("secret123"), &all);
-        assert!(out.status.success(), "{args:?} failed: {}", stderr(&out));
-        serde_json::from_slice(&out.stdout)
-            .unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {}", stdout(&out)))
-    }
-
-    fn init(&self) -> Output {
-        self.run(
-            None,
-            &[
-                "--now",
-                "2026-11-20 09:00",
-                "--json",
-                "init",
-                "--company-name",
-                "阳光物业服务有限公司",
-                "--estate-name",
-                "阳光花园",
-                "--supervisor-name",
-                "陈主管",
-                "--login",
-                "chen",
-                "--password",
-                "secret123",
-            ],
-        )
-    }
-
-    fn file(&self, name: &str, bytes: &[u8]) -> String {
-        let p = self.dir.join(name);
-        std::fs::write(&p, bytes).unwrap();
-        p.display().to_string()
-    }
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 #[test]
 fn init_creates_the_office_and_logs_in_as_the_supervisor() {
@@ -405,16 +331,17 @@ fn handover_sign_reads_the_password_from_the_environment_or_stdin() {
         "客服部",
     ]);
     let li_id = li["id"].to_string();
-    cli.json(&[
-        "account",
-        "set-login",
-        "--staff-id",
-        &li_id,
-        "--login",
-        "li",
-        "--password",
+    cli.json_new_password(
         "limima123",
-    ]);
+        &[
+            "account",
+            "set-login",
+            "--staff-id",
+            &li_id,
+            "--login",
+            "li",
+        ],
+    );
     let h = cli.json(&[
         "handover",
         "start",

@@ -41,7 +41,7 @@ fn main() {
         let _ = std::fs::remove_file(tmp.with_extension("building-wal"));
         eprintln!("生成 {years} 年演示数据 → {}", path.display());
         let t = Instant::now();
-        let mut store = Store::open(&tmp).expect("open the bench database");
+        let mut store = Store::open_or_create(&tmp).expect("open the bench database");
         let report = synthetic::generate(
             &mut store,
             now,
@@ -61,7 +61,7 @@ fn main() {
         std::fs::rename(&tmp, &path).expect("move the finished data set into place");
         eprintln!("用时 {:.1} s:{report:?}", t.elapsed().as_secs_f64());
     }
-    let mut store = Store::open(&path).expect("open the cached data set");
+    let mut store = Store::open_or_create(&path).expect("open the cached data set");
     print_sizes(&store);
 
     let probe = Probe::read(&mut store);

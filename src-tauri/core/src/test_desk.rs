@@ -36,7 +36,7 @@ impl Desk {
 /// 3-2-1502 and 5-1-0802, and no records yet.
 pub fn desk() -> Desk {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("frontdesk.db")).unwrap();
+    let mut store = Store::open_or_create(&dir.path().join("frontdesk.db")).unwrap();
     let now = at(2026, 11, 23, 9, 30);
     let boss = first_run::init(
         &mut store,

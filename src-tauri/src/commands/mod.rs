@@ -3,11 +3,15 @@
 //! which belongs to the shell rather than to the office's records.
 
 mod op;
+mod recovery;
 mod session;
 
 pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
         op::op,
+        recovery::startup,
+        recovery::recovery_restore,
+        recovery::recovery_start_over,
         session::app_info,
         session::login,
         session::logout,

@@ -38,9 +38,18 @@ pub fn op(desk: State<'_, Desk>, app: AppHandle, name: String, input: Value) -> 
             );
         }
     };
-    let result = desk.run_with(Progress::to(emit.clone()), |store, ctx| {
+    let work = |store: &mut frontdesk_core::Store, ctx: &frontdesk_core::Ctx| {
         api::call(store, ctx, &name, input)
-    });
+    };
+    let result = if api::runs_beside(&name) {
+        desk.run_beside(Progress::to(emit.clone()), work)
+    } else {
+        desk.run_with(Progress::to(emit.clone()), work)
+    };
+    // A restore replaced the file under the second connection.
+    if name == "backup_restore" && result.is_ok() {
+        desk.forget_beside();
+    }
     // Work that showed its progress also shows its end, done or refused.
     if reported.load(Ordering::Relaxed) {
         emit(

@@ -9,12 +9,17 @@ import type { ArrivalInput } from '../bindings/ArrivalInput'
 import type { AssignInput } from '../bindings/AssignInput'
 import type { AtInput } from '../bindings/AtInput'
 import type { AuditEntry } from '../bindings/AuditEntry'
+import type { BackupFileInput } from '../bindings/BackupFileInput'
+import type { BackupList } from '../bindings/BackupList'
+import type { BackupSettings } from '../bindings/BackupSettings'
+import type { BackupStatus } from '../bindings/BackupStatus'
 import type { BoardInput } from '../bindings/BoardInput'
 import type { Building } from '../bindings/Building'
 import type { BuildingInput } from '../bindings/BuildingInput'
 import type { Category } from '../bindings/Category'
 import type { CategoryInput } from '../bindings/CategoryInput'
 import type { CellsInput } from '../bindings/CellsInput'
+import type { ChainReport } from '../bindings/ChainReport'
 import type { CheckInput } from '../bindings/CheckInput'
 import type { CheckReport } from '../bindings/CheckReport'
 import type { Complaint } from '../bindings/Complaint'
@@ -77,6 +82,8 @@ import type { RequestInput } from '../bindings/RequestInput'
 import type { RequestQuery } from '../bindings/RequestQuery'
 import type { Resident } from '../bindings/Resident'
 import type { ResidentInput } from '../bindings/ResidentInput'
+import type { RestorePlan } from '../bindings/RestorePlan'
+import type { Restored } from '../bindings/Restored'
 import type { Room } from '../bindings/Room'
 import type { RoomDetail } from '../bindings/RoomDetail'
 import type { RoomInput } from '../bindings/RoomInput'
@@ -102,16 +109,36 @@ import type { StaffIdInput } from '../bindings/StaffIdInput'
 import type { StaffInput } from '../bindings/StaffInput'
 import type { StaffListInput } from '../bindings/StaffListInput'
 import type { StepInput } from '../bindings/StepInput'
+import type { Taken } from '../bindings/Taken'
 import type { Update } from '../bindings/Update'
 import type { Validation } from '../bindings/Validation'
 import type { ValidityInput } from '../bindings/ValidityInput'
+import type { Verified } from '../bindings/Verified'
 
 /** 是否已完成首次设置 */
 export const setupStatus = () => call<SetupStatus>('setup_status', {})
 /** 首次设置：创建办公室与第一位客服主管 */
 export const setupInit = (input: FirstRun) => call<Actor>('setup_init', input)
-/** 检查数据库完整性与外键，显示数据库版本 */
+/** 检查数据库完整性与外键，显示数据库版本（有问题时退出码为 1） */
 export const dbCheck = () => call<CheckReport>('db_check', {})
+/** 验证数据：重算封存链，找出被绕过本程序改动或删除的记录（有问题时退出码为 1） */
+export const dataVerify = () => call<ChainReport>('data_verify', {})
+/** 最近一次备份的情况（状态栏） */
+export const backupStatus = () => call<BackupStatus>('backup_status', {})
+/** 列出全部备份：时间、大小、记录数、是否校验通过 */
+export const backupList = () => call<BackupList>('backup_list', {})
+/** 立即备份 */
+export const backupNow = () => call<Taken>('backup_now', {})
+/** 重新校验一份备份（不给 --file 时校验最新一份） */
+export const backupVerify = (input: BackupFileInput) => call<Verified>('backup_verify', input)
+/** 恢复前查看：该备份之后的记录会丢失多少 */
+export const backupPlan = (input: BackupFileInput) => call<RestorePlan>('backup_plan', input)
+/** 从备份恢复（当前数据库文件改名保留；先显示会丢失什么，加 --yes 才执行） */
+export const backupRestore = (input: BackupFileInput) => call<Restored>('backup_restore', input)
+/** 查看备份设置 */
+export const backupSettings = () => call<BackupSettings>('backup_settings', {})
+/** 修改备份设置：第二备份位置、保留份数、自动备份间隔 */
+export const backupSettingsUpdate = (input: BackupSettings) => call<BackupSettings>('backup_settings_update', input)
 /** 修改自己的密码 */
 export const accountPassword = (input: PasswordChange) => call<void>('account_password', input)
 /** 查看办公室资料 */

@@ -46,6 +46,8 @@ pub fn run(s: &mut Session, area: &str, verb: &str) -> Option<Outcome> {
         ("import", "preview" | "run") => import(s, verb),
         ("import", "template") => template(s),
         ("handover", "sign") => sign(s),
+        ("account", "set-login") => set_login(s),
+        ("account", "password") => change_password(s),
         ("roster", "set") => set_cell(s),
         ("init", _) => init(s),
         ("search", _) if !s.cli.json => search(s),
@@ -216,31 +218,43 @@ fn template(s: &mut Session) -> Outcome {
     }
 }
 
-/// Signing needs the signer's own password. It is never taken from the command line, where the
-/// process list and the shell history would keep it: FRONTDESK_SIGN_PASSWORD, else one line
-/// read from standard input (typed at a prompt, or piped).
-fn sign(s: &mut Session) -> Outcome {
-    if s.cli.fields.contains_key("password")
-        || s.cli
-            .fields
-            .get("input")
-            .is_some_and(|j| j.contains("\"password\""))
-    {
-        return Err(Failure::Usage(
-            "不接受在命令行上写密码（会留在命令历史和进程列表里）：请用环境变量 FRONTDESK_SIGN_PASSWORD，或运行后按提示输入".into(),
-        ));
+/// A password is never taken from the command line, where the process list and the shell
+/// history would keep it: it comes from the environment variable `env`, else one line read
+/// from standard input (typed at a prompt, or piped).
+fn secret(s: &Session, keys: &[&str], env: &str, prompt: &str) -> Result<String, Failure> {
+    let on_line = keys.iter().any(|k| {
+        s.cli.fields.contains_key(*k)
+            || s.cli
+                .fields
+                .get("input")
+                .is_some_and(|j| j.contains(&format!("\"{k}\"")))
+    });
+    if on_line {
+        return Err(Failure::Usage(format!(
+            "不接受在命令行上写密码（会留在命令历史和进程列表里）：请用环境变量 {env}，或运行后按提示输入"
+        )));
     }
-    let password = match std::env::var("FRONTDESK_SIGN_PASSWORD") {
-        Ok(p) => p,
+    match std::env::var(env) {
+        Ok(p) => Ok(p),
         Err(_) => {
-            eprint!("请签字人输入本人密码：");
+            eprint!("{prompt}");
             let mut line = String::new();
             std::io::stdin()
                 .read_line(&mut line)
-                .map_err(|e| Failure::Usage(format!("无法读取密码：{e}")))?;
-            line.trim_end_matches(['\r', '\n']).to_string()
+                .map_err(|_| Failure::Usage("无法读取密码".into()))?;
+            Ok(line.trim_end_matches(['\r', '\n']).to_string())
         }
-    };
+    }
+}
+
+/// Signing needs the signer's own password (FRONTDESK_SIGN_PASSWORD or standard input).
+fn sign(s: &mut Session) -> Outcome {
+    let password = secret(
+        s,
+        &["password"],
+        "FRONTDESK_SIGN_PASSWORD",
+        "请签字人输入本人密码：",
+    )?;
     let mut fields = s.cli.fields.clone();
     fields.insert("password".into(), password);
     Ok(api::call_text(
@@ -251,8 +265,49 @@ fn sign(s: &mut Session) -> Outcome {
     )?)
 }
 
+/// `account set-login --staff-id 3 --login wang`: the new password from FRONTDESK_NEW_PASSWORD
+/// or standard input.
+fn set_login(s: &mut Session) -> Outcome {
+    let password = secret(
+        s,
+        &["password"],
+        "FRONTDESK_NEW_PASSWORD",
+        "请输入该账号的新密码：",
+    )?;
+    let mut fields = s.cli.fields.clone();
+    fields.insert("password".into(), password);
+    Ok(api::call_text(
+        &mut s.store,
+        &s.ctx,
+        "account_set_login",
+        &fields,
+    )?)
+}
+
+/// `account password`: the old password is the one `--as` logged in with (FRONTDESK_PASSWORD),
+/// the new one from FRONTDESK_NEW_PASSWORD or standard input.
+fn change_password(s: &mut Session) -> Outcome {
+    let new = secret(
+        s,
+        &["password", "old_password", "new_password"],
+        "FRONTDESK_NEW_PASSWORD",
+        "请输入新密码：",
+    )?;
+    let old = std::env::var("FRONTDESK_PASSWORD").map_err(|_| {
+        Failure::Usage("请用 --as 登录（密码在环境变量 FRONTDESK_PASSWORD 中）".into())
+    })?;
+    let input = json!({ "old_password": old, "new_password": new });
+    Ok(api::call(&mut s.store, &s.ctx, "account_password", input)?)
+}
+
 /// `init` with the office's fields flat on the command line; 文件编号 KF and 版本 A/0 unless given.
 fn init(s: &mut Session) -> Outcome {
+    let password = secret(
+        s,
+        &["password"],
+        "FRONTDESK_NEW_PASSWORD",
+        "请输入客服主管的新密码：",
+    )?;
     let f = &s.cli.fields;
     let get = |k: &str, default: &str| f.get(k).cloned().unwrap_or_else(|| default.to_string());
     let minutes: i64 = get("idle_lock_minutes", "10")
@@ -270,7 +325,7 @@ fn init(s: &mut Session) -> Outcome {
         "supervisor_name": get("supervisor_name", ""),
         "supervisor_phone": get("supervisor_phone", ""),
         "login": get("login", ""),
-        "password": get("password", ""),
+        "password": password,
     });
     Ok(api::call(&mut s.store, &s.ctx, "setup_init", input)?)
 }

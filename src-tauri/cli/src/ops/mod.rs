@@ -4,6 +4,7 @@
 //! `report month 2026-11 --out 月报.xlsx`); `dev generate` is the command line's own.
 
 mod adapters;
+pub mod files;
 
 use frontdesk_core::api::{self, OPERATIONS};
 use frontdesk_core::synthetic::{self, GenerateInput};

@@ -40,6 +40,11 @@ use crate::setup::office::{self, Office};
 use crate::setup::residents::{self, Resident, ResidentInput};
 use crate::setup::rooms::{self, Building, BuildingInput, Room, RoomInput};
 use crate::setup::staff::{self, Staff, StaffInput};
+use crate::store::backup::{
+    self, desk::BackupFileInput, BackupList, BackupSettings, BackupStatus, RestorePlan, Restored,
+    Taken, Verified,
+};
+use crate::store::seal_check::{self, ChainReport};
 use crate::store::{CheckReport, Store};
 
 super::operations! {
@@ -48,11 +53,31 @@ super::operations! {
         "是否已完成首次设置", "";
     setup_init: "init" "", Public, FirstRun => Actor, |s, c, i| first_run::init(s, c.now, i);
         "首次设置：创建办公室与第一位客服主管",
-        "--company-name --estate-name [--desk-phone] --supervisor-name [--supervisor-phone] --login --password [--doc-prefix KF] [--doc-version A/0] [--idle-lock-minutes 10]";
+        "--company-name --estate-name [--desk-phone] --supervisor-name [--supervisor-phone] --login [--doc-prefix KF]（密码取自环境变量 FRONTDESK_NEW_PASSWORD，或按提示输入） [--doc-version A/0] [--idle-lock-minutes 10]";
     db_check: "check" "", Public, NoInput => CheckReport, |s, _, _| s.check();
-        "检查数据库完整性与外键，显示数据库版本", "";
+        "检查数据库完整性与外键，显示数据库版本（有问题时退出码为 1）", "";
+    data_verify: "verify" "", Public, NoInput => ChainReport, |s, _, _| seal_check::check(s);
+        "验证数据：重算封存链，找出被绕过本程序改动或删除的记录（有问题时退出码为 1）", "";
+
+    // ---- 数据安全：备份与恢复 ----
+    backup_status: "backup" "status", Roles(ANYONE), NoInput => BackupStatus, |s, c, _| backup::desk::status_now(s, c);
+        "最近一次备份的情况（状态栏）", "";
+    backup_list: "backup" "list", Roles(ANYONE), NoInput => BackupList, |s, c, _| backup::desk::list_now(s, c);
+        "列出全部备份：时间、大小、记录数、是否校验通过", "";
+    backup_now: "backup" "now", Roles(ANYONE), NoInput => Taken, |s, c, _| backup::desk::take_now(s, c);
+        "立即备份", "";
+    backup_verify: "backup" "verify", Roles(ANYONE), BackupFileInput => Verified, |s, c, i| backup::desk::verify_one(s, c, i);
+        "重新校验一份备份（不给 --file 时校验最新一份）", "[--file 备份文件]";
+    backup_plan: "backup" "plan", Roles(LEADERS), BackupFileInput => RestorePlan, |s, c, i| backup::desk::plan_one(s, c, i);
+        "恢复前查看：该备份之后的记录会丢失多少", "--file 备份文件";
+    backup_restore: "backup" "restore", Roles(LEADERS), BackupFileInput => Restored, |s, c, i| backup::desk::restore_here(s, c, i);
+        "从备份恢复（当前数据库文件改名保留；先显示会丢失什么，加 --yes 才执行）", "[--file 备份文件] [--yes]";
+    backup_settings: "backup" "settings", Roles(ANYONE), NoInput => BackupSettings, |s, _, _| backup::settings(s);
+        "查看备份设置", "";
+    backup_settings_update: "backup" "set", Roles(LEADERS), BackupSettings => BackupSettings, |s, c, i| backup::update_settings(s, c, i);
+        "修改备份设置：第二备份位置、保留份数、自动备份间隔", "--input JSON";
     account_password: "account" "password", Roles(ANYONE), PasswordChange => (), |s, c, i| accounts::change_own_password(s, c, i);
-        "修改自己的密码", "--old-password --new-password";
+        "修改自己的密码", "（旧密码即 FRONTDESK_PASSWORD，新密码取自 FRONTDESK_NEW_PASSWORD 或按提示输入）";
 
     // ---- 设置：办公室、部门、员工、账号 ----
     office_get: "office" "show", Roles(ANYONE), NoInput => Office, |s, _, _| office::get(s);
@@ -74,7 +99,7 @@ super::operations! {
         |s, c, u| staff::update(s, c, u.id, u.input), text = super::text::update;
         "修改员工", "--id --name --role --department [--phone] [--active]";
     account_set_login: "account" "set-login", Roles(ACCOUNT_ADMINS), NewLogin => Staff, |s, c, i| accounts::set_login(s, c, i);
-        "为员工设置登录名和密码", "--staff-id --login --password";
+        "为员工设置登录名和密码", "--staff-id --login（密码取自 FRONTDESK_NEW_PASSWORD 或按提示输入）";
     account_unlock: "account" "unlock", Roles(LEADERS), StaffIdInput => Staff, |s, c, i| accounts::unlock(s, c, i.staff_id);
         "解锁因密码错误被锁定的账号", "--staff-id";
     audit_list: "audit" "list", Roles(ACCOUNT_ADMINS), LimitInput => Vec<AuditEntry>,

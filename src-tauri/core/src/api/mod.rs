@@ -95,6 +95,21 @@ pub fn may(role: Option<Role>, name: &str) -> bool {
     find(name).is_ok_and(|o| o.allows(role))
 }
 
+/// Long reads the app runs on a second connection, so the desk's own is never held by them:
+/// backups, verifying them, 验证数据, and reports over long periods.
+pub const BESIDE: &[&str] = &[
+    "backup_now",
+    "backup_verify",
+    "backup_list",
+    "data_verify",
+    "report_get",
+    "report_export",
+];
+
+pub fn runs_beside(name: &str) -> bool {
+    BESIDE.contains(&name)
+}
+
 /// Runs `name` with its input as JSON: the app's one entry point.
 pub fn call(store: &mut Store, ctx: &Ctx, name: &str, input: Value) -> Result<Value> {
     let op = find(name)?;

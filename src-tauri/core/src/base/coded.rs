@@ -29,7 +29,7 @@ macro_rules! coded_enum {
             pub fn parse(field: &str, text: &str) -> $crate::base::error::Result<$name> {
                 Self::from_text(text).ok_or_else(|| {
                     let choices: Vec<&str> = Self::ALL.iter().map(|v| v.label()).collect();
-                    $crate::base::error::Error::invalid(field, format!("“{}”无法识别,应为:{}", text.trim(), choices.join("、")))
+                    $crate::base::error::Error::invalid(field, format!("“{}”无法识别，应为：{}", text.trim(), choices.join("、")))
                 })
             }
         }

@@ -41,12 +41,16 @@ pub enum Error {
     /// A file the user chose cannot be read as what it should be.
     #[error("{message}")]
     BadFile { message: String },
-    /// The database refused or failed.
-    #[error("数据库错误:{0}")]
+    /// The database refused or failed; said in Chinese by what happened (`storage_message`).
+    #[error("{}", storage_message(.0))]
     Storage(#[from] rusqlite::Error),
-    /// Reading or writing a file failed.
-    #[error("文件读写失败:{0}")]
+    /// Reading or writing a file failed; said in Chinese by what happened.
+    #[error("{}", io_message(.0))]
     Io(#[from] std::io::Error),
+    /// The database file cannot be used as it is (missing, damaged, newer than the app): the
+    /// app shows its recovery screen instead of the login, the CLI refuses.
+    #[error("{message}")]
+    Unusable { problem: Unusable, message: String },
     /// Something the store promises did not hold (e.g. a pragma was not applied).
     #[error("数据库状态异常:{0}")]
     Integrity(String),
@@ -132,8 +136,11 @@ impl Error {
             Error::Throttled { .. } => "throttled",
             Error::AccountLocked(_) => "account_locked",
             Error::BadFile { .. } => "bad_file",
-            Error::Storage(_) => "storage",
+            Error::Storage(e) => storage_kind(e),
+            Error::Io(e) if e.kind() == std::io::ErrorKind::StorageFull => "disk_full",
+            Error::Io(e) if e.kind() == std::io::ErrorKind::PermissionDenied => "read_only",
             Error::Io(_) => "io",
+            Error::Unusable { problem, .. } => problem.kind(),
             Error::Integrity(_) => "integrity",
         }
     }
@@ -153,6 +160,100 @@ impl Error {
             message: self.to_string(),
             field: self.field().map(str::to_string),
         }
+    }
+}
+
+/// Why a database file cannot be opened for work (R-DATA-3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Unusable {
+    /// The file is not there, but backups are beside where it should be.
+    Missing,
+    /// The file is there but damaged, empty, or not a database of this program.
+    Damaged,
+    /// Written by a newer version of the program.
+    Newer,
+    /// The file or its folder cannot be read.
+    CannotOpen,
+}
+
+impl Unusable {
+    pub fn kind(self) -> &'static str {
+        match self {
+            Unusable::Missing => "db_missing",
+            Unusable::Damaged => "db_damaged",
+            Unusable::Newer => "db_newer",
+            Unusable::CannotOpen => "db_cannot_open",
+        }
+    }
+}
+
+fn sqlite_code(e: &rusqlite::Error) -> Option<rusqlite::ErrorCode> {
+    match e {
+        rusqlite::Error::SqliteFailure(f, _) => Some(f.code),
+        _ => None,
+    }
+}
+
+/// The stable kind of a database error: what the person must do differs by what happened.
+fn storage_kind(e: &rusqlite::Error) -> &'static str {
+    use rusqlite::ErrorCode::*;
+    match sqlite_code(e) {
+        Some(DiskFull) => "disk_full",
+        Some(ReadOnly) => "read_only",
+        Some(DatabaseBusy | DatabaseLocked) => "busy",
+        Some(NotADatabase | DatabaseCorrupt) => "db_damaged",
+        Some(SystemIoFailure) => "io",
+        _ => "storage",
+    }
+}
+
+/// SQLite's English, said as what happened and what to do (issue 11): nothing in English
+/// reaches the person at the desk.
+pub fn storage_message(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode::*;
+    if let rusqlite::Error::SqliteFailure(f, msg) = e {
+        return match f.code {
+            DiskFull => "磁盘空间不足，本条未保存，请清理磁盘后重试".into(),
+            ReadOnly => {
+                "数据库文件或所在文件夹是只读的，本条未保存；请检查文件权限，或请管理员处理".into()
+            }
+            DatabaseBusy | DatabaseLocked => {
+                "数据库正被另一个程序使用，本条未保存；请稍候几秒再试".into()
+            }
+            NotADatabase | DatabaseCorrupt => {
+                "数据库文件已损坏，本条未保存；请重新启动程序，按提示从备份恢复".into()
+            }
+            SystemIoFailure => "读写磁盘时出错，本条未保存；请检查磁盘或 U 盘后重试".into(),
+            CannotOpen => "无法打开数据库文件；请检查文件路径和权限".into(),
+            ConstraintViolation => match msg.as_deref() {
+                // A trigger's RAISE carries the program's own Chinese reason.
+                Some(m) if m.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) => {
+                    m.to_string()
+                }
+                _ => "数据不符合规则，未保存；请检查输入后重试".into(),
+            },
+            _ => format!(
+                "数据库出错，本条未保存（错误码 {}）；请重试，仍不行请联系管理员",
+                f.extended_code
+            ),
+        };
+    }
+    match e {
+        rusqlite::Error::QueryReturnedNoRows => "找不到该记录".into(),
+        _ => "数据库读出的数据与程序不符；请联系管理员检查数据库".into(),
+    }
+}
+
+/// A file error, said as what happened and what to do.
+pub fn io_message(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        StorageFull => "磁盘空间不足，未能写入文件；请清理磁盘后重试".into(),
+        PermissionDenied | ReadOnlyFilesystem => "没有权限写入该文件或文件夹；请检查权限".into(),
+        NotFound => "找不到该文件或文件夹；请检查路径（U 盘是否已插好）".into(),
+        _ => "读写文件时出错；请检查磁盘后重试".into(),
     }
 }
 

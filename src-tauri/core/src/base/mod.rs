@@ -10,6 +10,7 @@ pub mod error;
 pub mod ids;
 pub mod phone;
 pub mod role;
+pub mod seal;
 pub mod serials;
 pub mod validate;
 pub mod when;

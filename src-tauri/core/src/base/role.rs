@@ -101,3 +101,44 @@ pub const ROSTER_EDITORS: &[Role] = LEADERS;
 pub const REPORT_READERS: &[Role] = LEADERS;
 /// Who may print residents' full phone numbers (R-ROLE-2; audited).
 pub const FULL_PHONE_PRINTERS: &[Role] = LEADERS;
+
+/// Accounts of these roles are looked after by a manager only (R-ROLE-2): a supervisor may not
+/// reset, re-role, unlock or deactivate another supervisor or a manager.
+const MANAGER_KEPT: &[Role] = &[Role::Supervisor, Role::Manager];
+
+/// May `actor` (with `actor_role`) do `what` to the account of `target` (now `target_role`),
+/// giving it `new_role`? Only a manager looks after supervisors' and managers' accounts, only a
+/// manager makes a manager, and nobody raises their own role.
+pub fn may_manage(
+    actor_id: i64,
+    actor_role: Role,
+    target_id: i64,
+    target_role: Role,
+    new_role: Role,
+    what: &str,
+) -> Result<()> {
+    let rank = |r: Role| match r {
+        Role::Manager => 3,
+        Role::Supervisor => 2,
+        _ => 1,
+    };
+    if actor_id == target_id {
+        if rank(new_role) > rank(target_role) {
+            return Err(Error::forbidden("不能提高自己的角色"));
+        }
+        return Ok(());
+    }
+    if actor_role == Role::Manager {
+        return Ok(());
+    }
+    if MANAGER_KEPT.contains(&target_role) {
+        return Err(Error::forbidden(format!(
+            "{}的账号只有项目经理可以{what}",
+            target_role.label()
+        )));
+    }
+    if new_role == Role::Manager {
+        return Err(Error::forbidden("只有项目经理可以把员工设为项目经理"));
+    }
+    Ok(())
+}

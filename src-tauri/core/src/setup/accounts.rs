@@ -12,7 +12,7 @@ use ts_rs::TS;
 
 use crate::base::ctx::{Actor, Ctx, TIME_FORMAT};
 use crate::base::error::{Error, Result};
-use crate::base::role::{Role, ACCOUNT_ADMINS};
+use crate::base::role::{self, Role, ACCOUNT_ADMINS};
 use crate::setup::staff::{self, Staff, StaffId};
 use crate::store::Store;
 use crate::{base::audit, base::validate};
@@ -94,7 +94,15 @@ enum Attempt {
     Refused(Error),
 }
 
-fn attempt(tx: &Transaction, now: NaiveDateTime, login: &str, password: &str) -> Result<Attempt> {
+/// One login attempt. `record` is false on a read-only database: the password is still checked,
+/// but neither the login nor a failure can be written down.
+fn attempt(
+    tx: &Transaction,
+    now: NaiveDateTime,
+    login: &str,
+    password: &str,
+    record: bool,
+) -> Result<Attempt> {
     let wrong = || Error::WrongPassword("登录名或密码不正确".into());
     let Some(acc) = account_by_login(tx, login)? else {
         return Ok(Attempt::Refused(wrong()));
@@ -123,12 +131,18 @@ fn attempt(tx: &Transaction, now: NaiveDateTime, login: &str, password: &str) ->
     }
     let ctx = Ctx::new(now, Some(actor_of(&acc.staff)));
     if password_matches(&acc.hash, password) {
+        if !record {
+            return Ok(Attempt::Ok(actor_of(&acc.staff)));
+        }
         tx.execute(
             "UPDATE staff SET failed_attempts = 0, last_failed_at = NULL WHERE id = ?1",
             [acc.staff.id],
         )?;
         audit::record(tx, &ctx, "登录", "staff", Some(acc.staff.id), "")?;
         return Ok(Attempt::Ok(actor_of(&acc.staff)));
+    }
+    if !record {
+        return Ok(Attempt::Refused(wrong()));
     }
     let failed = acc.failed + 1;
     let locked = failed >= MAX_FAILURES;
@@ -163,7 +177,12 @@ fn attempt(tx: &Transaction, now: NaiveDateTime, login: &str, password: &str) ->
 
 /// Logs in; a wrong password is counted even though an error is returned.
 pub fn login(store: &mut Store, now: NaiveDateTime, login: &str, password: &str) -> Result<Actor> {
-    match store.write(|tx| attempt(tx, now, login, password))? {
+    let outcome = if store.is_read_only() {
+        store.read(|tx| attempt(tx, now, login, password, false))?
+    } else {
+        store.write(|tx| attempt(tx, now, login, password, true))?
+    };
+    match outcome {
         Attempt::Ok(actor) => Ok(actor),
         Attempt::Refused(e) => Err(e),
     }
@@ -207,6 +226,11 @@ pub fn set_login(store: &mut Store, ctx: &Ctx, input: NewLogin) -> Result<Staff>
     let hash = hash_password(&password)?;
     store.write(|tx| {
         let who = staff::get(tx, input.staff_id)?;
+        let me = ctx.actor()?;
+        // Giving a first login is how a manager's account comes to exist; replacing one is a reset.
+        if who.login.is_some() {
+            role::may_manage(me.id, me.role, who.id, who.role, who.role, "重设登录名和密码")?;
+        }
         let taken: Option<i64> = tx.query_row("SELECT id FROM staff WHERE login = ?1", [&login], |r| r.get(0)).optional()?;
         if taken.is_some_and(|id| id != who.id) {
             return Err(Error::conflict("login", format!("登录名“{login}”已被使用")));
@@ -225,6 +249,8 @@ pub fn unlock(store: &mut Store, ctx: &Ctx, staff_id: StaffId) -> Result<Staff> 
     ctx.require(&[Role::Supervisor, Role::Manager], "解锁账号")?;
     store.write(|tx| {
         let who = staff::get(tx, staff_id)?;
+        let me = ctx.actor()?;
+        role::may_manage(me.id, me.role, who.id, who.role, who.role, "解锁")?;
         tx.execute(
             "UPDATE staff SET locked = 0, failed_attempts = 0, last_failed_at = NULL WHERE id = ?1",
             [staff_id],

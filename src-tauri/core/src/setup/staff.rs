@@ -7,7 +7,7 @@ use ts_rs::TS;
 
 use crate::base::ctx::{Ctx, TIME_FORMAT};
 use crate::base::error::{Error, Result};
-use crate::base::role::{Role, SETUP_EDITORS};
+use crate::base::role::{self, Role, SETUP_EDITORS};
 use crate::store::Store;
 use crate::{base::audit, base::phone, base::validate, setup::departments};
 
@@ -160,9 +160,16 @@ pub fn update(store: &mut Store, ctx: &Ctx, id: StaffId, input: StaffInput) -> R
                 return Err(Error::conflict("name", format!("员工“{}”(电话 {})已存在", s.name, s.phone)));
             }
         }
+        let me = ctx.actor()?;
         // A supervisor cannot demote or deactivate themself and lose the last way in.
-        if ctx.actor()?.id == id && (s.role != before.role || !s.active) {
-            return Err(Error::invalid("role", "不能修改自己的角色或停用自己的账号,请由其他主管操作"));
+        if me.id == id && (s.role != before.role || !s.active) {
+            return Err(Error::invalid("role", "不能修改自己的角色或停用自己的账号，请由其他主管操作"));
+        }
+        if s.role != before.role {
+            role::may_manage(me.id, me.role, id, before.role, s.role, "修改角色").map_err(|e| on_role(e, "role"))?;
+        }
+        if !s.active && before.active {
+            role::may_manage(me.id, me.role, id, before.role, before.role, "停用").map_err(|e| on_role(e, "active"))?;
         }
         tx.execute(
             "UPDATE staff SET name = ?1, role = ?2, department_id = ?3, phone = ?4, active = ?5, updated_at = ?6 WHERE id = ?7",
@@ -172,4 +179,12 @@ pub fn update(store: &mut Store, ctx: &Ctx, id: StaffId, input: StaffInput) -> R
         audit::record(tx, ctx, "修改员工", "staff", Some(id), &audit::diff(&before, &after))?;
         Ok(after)
     })
+}
+
+/// A refusal of a role rule shown under the field it is about.
+fn on_role(e: Error, field: &str) -> Error {
+    match e {
+        Error::Forbidden(m) => Error::invalid(field, m),
+        other => other,
+    }
 }

@@ -233,6 +233,16 @@ pub fn query_terms(query: &str) -> Vec<String> {
     runs(query).into_iter().map(|(_, r)| r).collect()
 }
 
+/// Fills the search index from `search_docs`, exactly as the `search_docs_ai` trigger
+/// (migration 004) files each document: a restored backup carries no index.
+pub const REBUILD_INDEX: &str = "INSERT INTO search_fts (rowid, uni, bi, words, keys)
+    SELECT id,
+        search_unigrams(name || ' ' || room_code || ' ' || content),
+        search_bigrams(name || ' ' || room_code || ' ' || content),
+        search_words(content),
+        search_keys(room_code, phone, serial)
+    FROM search_docs ORDER BY id";
+
 /// Installs the SQL functions the search triggers call. Deterministic, so SQLite may use them
 /// in triggers and indexes.
 pub fn register(conn: &Connection) -> rusqlite::Result<()> {

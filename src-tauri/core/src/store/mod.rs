@@ -2,91 +2,39 @@
 //! upgraded by `PRAGMA user_version`, and used one transaction per operation.
 
 mod archive;
+pub mod backup;
 pub mod grams;
+mod open;
 mod schema;
+pub mod seal_check;
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use crate::base::error::{Error, Result};
+use crate::base::error::Result;
+use crate::base::seal;
 
 pub use archive::archive_dir;
+pub use open::{backups_beside, BACKUP_FOLDER};
 pub use schema::{latest_version, MIGRATIONS};
-
-/// How long a second process (e.g. the CLI while the app runs) waits for the write lock.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// The file could only be opened for reading (a read-only file, folder or disk): everything
+    /// can be looked at, nothing saved, and the window says so in a banner.
+    read_only: bool,
 }
 
 impl Store {
-    /// Opens (creating if needed) the database file and brings its schema up to date.
-    pub fn open(path: &Path) -> Result<Store> {
-        if let Some(dir) = path.parent() {
-            if !dir.as_os_str().is_empty() {
-                std::fs::create_dir_all(dir)?;
-            }
-        }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)?;
-        Store::init(conn, Some(path.to_path_buf()))
-    }
-
-    /// A fresh private database, for tests and benchmarks.
-    pub fn open_in_memory() -> Result<Store> {
-        Store::init(Connection::open_in_memory()?, None)
-    }
-
-    fn init(conn: Connection, path: Option<PathBuf>) -> Result<Store> {
-        let mut store = Store { conn, path };
-        store.apply_pragmas()?;
-        // The search triggers call these; they must exist before any write (and any upgrade).
-        crate::store::grams::register(&store.conn)?;
-        schema::upgrade(&mut store.conn)?;
-        Ok(store)
-    }
-
-    /// Sets and then verifies the pragmas; a database that does not take them is refused.
-    fn apply_pragmas(&mut self) -> Result<()> {
-        let c = &self.conn;
-        c.busy_timeout(BUSY_TIMEOUT)?;
-        let mode: String = c.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
-        c.execute_batch("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")?;
-        let in_memory = self.path.is_none();
-        if !(mode.eq_ignore_ascii_case("wal") || in_memory && mode.eq_ignore_ascii_case("memory")) {
-            return Err(Error::Integrity(format!(
-                "journal_mode 应为 WAL,实际为 {mode}"
-            )));
-        }
-        let sync: i64 = c.query_row("PRAGMA synchronous", [], |r| r.get(0))?;
-        if sync != 2 {
-            return Err(Error::Integrity(format!(
-                "synchronous 应为 FULL(2),实际为 {sync}"
-            )));
-        }
-        let fk: i64 = c.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
-        if fk != 1 {
-            return Err(Error::Integrity("foreign_keys 未能开启".into()));
-        }
-        let timeout: i64 = c.query_row("PRAGMA busy_timeout", [], |r| r.get(0))?;
-        if timeout <= 0 {
-            return Err(Error::Integrity("busy_timeout 未能设置".into()));
-        }
-        Ok(())
-    }
-
     /// Runs `f` in one IMMEDIATE transaction: commit on Ok, roll back on Err.
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
+        seal::settle(&tx)?;
         tx.commit()?;
         Ok(out)
     }
@@ -101,6 +49,7 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let (out, keep) = f(&tx)?;
         if keep {
+            seal::settle(&tx)?;
             tx.commit()?;
         } else {
             tx.rollback()?;
@@ -125,6 +74,11 @@ impl Store {
 
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// Whether the file is open for reading only (see `read_only`).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// `integrity_check` and `foreign_key_check`, as `frontdesk-cli check` prints them.

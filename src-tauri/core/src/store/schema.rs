@@ -5,7 +5,8 @@
 
 use rusqlite::{Connection, TransactionBehavior};
 
-use crate::base::error::{Error, Result};
+use crate::base::error::{Error, Result, Unusable};
+use crate::base::seal;
 
 /// Migration `i` (0-based) produces schema version `i + 1`.
 pub const MIGRATIONS: &[&str] = &[
@@ -16,23 +17,43 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/005_roster_shift_times.sql"),
     include_str!("migrations/006_request_changes.sql"),
     include_str!("migrations/007_handover_serials.sql"),
+    include_str!("migrations/008_data_safety.sql"),
 ];
 
 pub fn latest_version() -> i64 {
     MIGRATIONS.len() as i64
 }
 
-pub(super) fn upgrade(conn: &mut Connection) -> Result<()> {
+/// The schema version written in the file, refused when this program cannot work with it.
+pub fn version_of(conn: &Connection) -> Result<i64> {
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     let latest = latest_version();
-    if current > latest {
-        return Err(Error::Integrity(format!(
-            "数据库版本 {current} 比本程序支持的版本 {latest} 新,请升级程序"
-        )));
+    if current < 0 {
+        return Err(Error::Unusable {
+            problem: Unusable::Damaged,
+            message: format!("数据库文件的版本号（{current}）无效，文件可能已损坏或被其他程序改过"),
+        });
     }
-    for version in current + 1..=latest {
+    if current > latest {
+        return Err(Error::Unusable {
+            problem: Unusable::Newer,
+            message: format!(
+                "数据库由更新版本的程序写入（数据库版本 {current}，本程序只支持到 {latest}）；请安装新版本的程序再打开，文件没有改动"
+            ),
+        });
+    }
+    Ok(current)
+}
+
+pub(super) fn upgrade(conn: &mut Connection) -> Result<()> {
+    let current = version_of(conn)?;
+    for version in current + 1..=latest_version() {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute_batch(MIGRATIONS[(version - 1) as usize])?;
+        if version == 8 {
+            // The chain starts with everything already recorded.
+            seal::backfill(&tx)?;
+        }
         tx.pragma_update(None, "user_version", version)?;
         tx.commit()?;
     }

@@ -2,11 +2,12 @@
 //! old schema upgrading to the fresh one, a failed operation rolled back whole.
 
 use super::*;
+use crate::base::error::Error;
 
 #[test]
 fn a_file_database_gets_the_safe_pragmas() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("a/b/fd.db")).unwrap();
+    let store = Store::open_or_create(&dir.path().join("a/b/fd.db")).unwrap();
     let c = store.conn();
     let mode: String = c
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
@@ -46,7 +47,7 @@ fn reopening_keeps_data_and_version() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("fd.db");
     {
-        let mut s = Store::open(&path).unwrap();
+        let mut s = Store::open_or_create(&path).unwrap();
         s.write(|tx| {
             tx.execute("INSERT INTO buildings (name) VALUES ('9')", [])?;
             Ok(())
@@ -81,13 +82,14 @@ fn a_failed_operation_rolls_back_whole() {
 fn a_newer_database_is_refused_not_damaged() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("fd.db");
-    drop(Store::open(&path).unwrap());
+    drop(Store::open_or_create(&path).unwrap());
     let c = rusqlite::Connection::open(&path).unwrap();
     c.pragma_update(None, "user_version", latest_version() + 1)
         .unwrap();
     drop(c);
     let e = Store::open(&path).err().unwrap();
-    assert_eq!(e.kind(), "integrity");
+    assert_eq!(e.kind(), "db_newer");
+    assert!(e.to_string().contains("新版本"), "{e}");
 }
 
 /// Every older schema, frozen in tests/schema_snapshots/vN.sql when it shipped, upgrades to

@@ -197,6 +197,8 @@ pub fn generate(
             report.handovers
         );
         audit::record(tx, &ctx, "生成演示数据", "office", Some(1), &summary)?;
+        // The generator writes records in bulk, without audit rows: seal what is finished.
+        crate::base::seal::backfill(tx)?;
         Ok(report)
     })
 }

@@ -89,7 +89,7 @@ mod tests {
     use crate::base::role::Role;
 
     fn desk(dir: &Path) -> (Store, Ctx) {
-        let store = Store::open(&dir.join("frontdesk.db")).unwrap();
+        let store = Store::open_or_create(&dir.join("frontdesk.db")).unwrap();
         let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
             .unwrap()
             .and_hms_opt(9, 0, 0)
