@@ -67,15 +67,16 @@ const short = (e) => String(e.message).split('\n')[0].replace(/^(GET|POST|DELETE
 
 /** Runs one step, recording its figure or why it was not measured. */
 async function measure(results, ctx, def) {
-  const r = results.get(def.name) ?? { name: def.name, goal: def.goal, ms: [], wall: [], ipc: [], calls: null, skipped: null, errors: [] }
+  const r = results.get(def.name) ?? { name: def.name, goal: def.goal, ms: [], wall: [], ipc: [], frozen: [], calls: null, skipped: null, errors: [] }
   results.set(def.name, r)
   try {
     const m = await def.run(ctx)
     r.ms.push(m.ms)
     r.wall.push(m.wall)
     r.ipc.push(m.ipc)
+    r.frozen.push(m.frozen)
     r.calls = m.calls
-    say(`  ${def.name}: ${m.ms.toFixed(0)} ms（IPC ${m.ipc.toFixed(0)} ms，${m.calls.map((c) => c.op).join('、') || '无 IPC'}）`)
+    say(`  ${def.name}: ${m.ms.toFixed(0)} ms（IPC ${m.ipc.toFixed(0)} ms，最长帧间隔 ${m.frozen.toFixed(0)} ms，${m.calls.map((c) => c.op).join('、') || '无 IPC'}）`)
   } catch (e) {
     if (e instanceof Skip) r.skipped = short(e)
     else r.errors.push(short(e))
@@ -95,15 +96,20 @@ async function recover(s) {
   }
 }
 
-/** Starts a bare window binary on its own Xvfb, waits `idle` ms, and returns its tree's memory. */
-async function bareMemory(binary, idle) {
+/**
+ * Starts a bare window binary on its own Xvfb, waits `idle` ms, and returns its tree's memory.
+ * Its XDG folders are in `dir`, so that whatever it stores stays out of the user's home.
+ */
+async function bareMemory(binary, idle, dir) {
   const x = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1440x900x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'], detached: true })
   const display = await new Promise((ok, fail) => {
     let out = ''
     x.on('exit', (c) => fail(new Error(`Xvfb exited (${c})`)))
     x.stdio[3].on('data', (d) => ((out += d), out.includes('\n') && ok(`:${out.trim()}`)))
   })
-  const env = { ...process.env, DISPLAY: display, WEBKIT_DISABLE_DMABUF_RENDERER: '1', WEBKIT_DISABLE_COMPOSITING_MODE: '1' }
+  const xdg = Object.fromEntries(['DATA', 'CONFIG', 'CACHE'].map((k) => [`XDG_${k}_HOME`, join(dir, `bare-${k.toLowerCase()}`)]))
+  // The same WebKit settings as the app under test gets from tests/e2e/lib/app.mjs.
+  const env = { ...process.env, ...xdg, DISPLAY: display, WEBKIT_DISABLE_DMABUF_RENDERER: '1', WEBKIT_DISABLE_COMPOSITING_MODE: '1' }
   const app = spawn(binary, [], { env, stdio: 'ignore', detached: true })
   try {
     await sleep(idle)
@@ -123,7 +129,8 @@ async function bareMemory(binary, idle) {
 async function main() {
   const o = parseArgs(process.argv.slice(2))
   const dir = mkdtempSync(join(tmpdir(), 'frontdesk-perf-'))
-  say(`应用 ${o.app}\n数据库 ${o.db}（复制到 ${dir}）\n每步 ${o.runs} 次；负载 ${loadavg().map((x) => x.toFixed(2)).join(' ')}`)
+  const startLoad = loadavg().map((x) => x.toFixed(2)).join(' ')
+  say(`应用 ${o.app}\n数据库 ${o.db}（复制到 ${dir}）\n每步 ${o.runs} 次；负载 ${startLoad}`)
   const db = copyDb(o.db, dir)
   const bin = stubTools(dir)
   process.env.FRONTDESK_APP = o.app
@@ -178,12 +185,15 @@ async function main() {
   if (o.bare) {
     say(`裸窗口 ${o.bare}：启动后空闲 10 秒再测内存…`)
     try {
-      memory.bare = await bareMemory(o.bare, 10_000)
+      memory.bare = await bareMemory(o.bare, 10_000, dir)
     } catch (e) {
       memory.bareError = e.message
     }
   }
   const rows = [...results.values()]
+  const load = loadavg().map((x) => x.toFixed(2)).join(' ')
+  console.log(`${new Date().toISOString().slice(0, 16)}Z  ${cpus().length} 核 ${cpus()[0]?.model ?? ''}  负载 ${startLoad} → ${load}`)
+  console.log(`应用 ${o.app}\n数据库 ${o.db}`)
   printTable(rows, o.runs)
   printMemory(memory)
   if (o.json) {

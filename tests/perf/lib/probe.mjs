@@ -49,14 +49,26 @@ export async function install(s) {
 /** Forgets the last step: the next input event starts the clock, and only new IPC calls count. */
 export async function arm(s) {
   await s.execute(`${INSTALL.replace(/return true$/, '')}
-    const P = window.__perf; P.armed = true; P.marks = {}; P.calls = P.calls.filter((c) => c.end === null)`)
+    const P = window.__perf; P.armed = true; P.marks = {}; P.calls = P.calls.filter((c) => c.end === null)
+    // While armed, the longest gap between two frames: how long the page could not draw (froze).
+    const loop = (P.loop = (P.loop ?? 0) + 1)
+    P.maxGap = 0
+    let last = performance.now()
+    const frame = () => {
+      if (!P.armed || P.loop !== loop) return
+      const now = performance.now()
+      P.maxGap = Math.max(P.maxGap, now - last)
+      last = now
+      requestAnimationFrame(frame)
+    }
+    requestAnimationFrame(frame)`)
 }
 
 /**
  * Waits in the page until the JavaScript expression `cond` is true (and, with quiet, no IPC call
  * is in flight), then until the next frame is drawn. Polls every 4 ms in the page; each WebDriver
  * call waits at most `slice` ms so that a slow step never hits the driver's script timeout.
- * Resolves to { marks, seen, painted, calls } in page time, or null when `timeout` ms pass.
+ * Resolves to { marks, maxGap, seen, painted, calls } in page time, or null when `timeout` ms pass.
  */
 export async function waitInPage(s, cond, { quiet = true, timeout = 30_000, slice = 2000 } = {}) {
   const script = `
@@ -69,7 +81,7 @@ export async function waitInPage(s, cond, { quiet = true, timeout = 30_000, slic
         const seen = performance.now()
         requestAnimationFrame(() => setTimeout(() => {
           P.armed = false
-          done({ marks: { ...P.marks }, seen, painted: performance.now(), calls: P.calls.map((c) => ({ ...c })) })
+          done({ marks: { ...P.marks }, maxGap: P.maxGap, seen, painted: performance.now(), calls: P.calls.map((c) => ({ ...c })) })
         }, 0))
       } else if (performance.now() - t0 > ${slice}) done(null)
       else setTimeout(tick, 4)

@@ -71,7 +71,8 @@ function ipcTime(calls, from, to) {
 /**
  * Times `action` (which sends exactly one input) until the page condition `cond` holds.
  * Refuses to time a result that is already on screen: that would measure nothing.
- * Returns { ms, wall, ipc, calls } — ms from the input event to the frame after the result.
+ * Returns { ms, wall, ipc, frozen, calls } — ms from the input event to the frame after the
+ * result; frozen is the longest gap between two frames meanwhile.
  */
 export async function timed(s, action, cond, { quiet = true, timeout = 30_000 } = {}) {
   if (await check(s, cond)) throw new Error('操作前结果已在屏幕上，无法计时')
@@ -104,6 +105,7 @@ export async function timed(s, action, cond, { quiet = true, timeout = 30_000 } 
     wall,
     ipc: ipcTime(r.calls, start, r.seen),
     calls: r.calls.map((c) => ({ op: c.op, ms: c.end === null ? null : +(c.end - c.start).toFixed(1), chars: c.bytes })),
+    frozen: r.maxGap,
     clock: input === null ? 'node' : 'page',
     pressToClick: r.marks.click != null && r.marks.mousedown != null ? +(r.marks.click - r.marks.mousedown).toFixed(1) : null,
   }
