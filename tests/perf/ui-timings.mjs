@@ -12,7 +12,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { startApp } from '../e2e/lib/app.mjs'
 import { install } from './lib/probe.mjs'
-import { findProcess, othersNamed, treeMemory } from './lib/procmem.mjs'
+import { findProcess, otherWebKit, treeMemory } from './lib/procmem.mjs'
 import * as step from './lib/steps.mjs'
 import { Skip } from './lib/timing.mjs'
 import { printMemory, printTable } from './lib/report.mjs'
@@ -177,7 +177,7 @@ async function main() {
       say('全部步骤后空闲 10 秒再测内存…')
       await sleep(10_000)
       memory.afterAll = treeMemory(pid)
-      memory.otherWebKit = othersNamed('WebKit', memory.afterAll.procs.map((p) => p.pid))
+      memory.otherWebKit = otherWebKit(memory.afterAll.procs.map((p) => p.pid))
     } else say('找不到应用进程，未测内存')
   } finally {
     await app?.stop()

@@ -72,17 +72,18 @@ export function findProcess(binary, marker) {
 }
 
 /**
- * Pids of processes whose name starts with `prefix`, other than `own`. Other WebKit processes
- * (another engineer's e2e run) map the same library pages as ours, which lowers our PSS, and
- * take CPU: the report warns when there are any.
+ * Pids of WebKit's web and network processes other than `own`. Another app's (another engineer's
+ * e2e run) map the same library pages as ours, which lowers our PSS, and take CPU: the report
+ * warns when there are any. (WebKitWebDriver, ours, is not one of them.)
  */
-export function othersNamed(prefix, own = []) {
+export function otherWebKit(own = []) {
   const mine = new Set(own)
   const out = []
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d) || mine.has(Number(d))) continue
     try {
-      if (readFileSync(`/proc/${d}/comm`, 'utf8').startsWith(prefix)) out.push(Number(d))
+      // /proc/*/comm holds the first 15 characters of the name.
+      if (/^WebKit(WebProces|NetworkPr)/.test(readFileSync(`/proc/${d}/comm`, 'utf8'))) out.push(Number(d))
     } catch {
       // Gone.
     }
