@@ -159,6 +159,9 @@ fn main() -> ExitCode {
             } else {
                 eprintln!("错误：{e}");
             }
+            if std::env::var_os("FRONTDESK_DEBUG").is_some() {
+                eprintln!("{e:?}");
+            }
             ExitCode::from(1)
         }
         Err(Failure::Usage(msg)) => {

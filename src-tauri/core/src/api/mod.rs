@@ -142,6 +142,35 @@ pub(crate) fn bad_input(e: serde_json::Error) -> Error {
     Error::invalid("input", "输入的内容格式不正确，请检查后重试")
 }
 
+/// serde's English about a value, said in Chinese: nothing English reaches the person typing.
+pub(crate) fn serde_words(text: &str) -> String {
+    let quoted = |s: &str| -> Vec<String> {
+        s.split('`')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect()
+    };
+    if let Some(rest) = text.strip_prefix("unknown variant ") {
+        let words = quoted(rest);
+        if let Some((given, allowed)) = words.split_first() {
+            return format!("“{given}”无法识别，应为：{}", allowed.join("、"));
+        }
+    }
+    if text.starts_with("invalid type") || text.starts_with("invalid value") {
+        return "取值的类型不对（例如应为数字却写了文字）".into();
+    }
+    if text.starts_with("unknown field") {
+        if let Some(f) = quoted(text).first() {
+            return format!("不认识的参数“{f}”");
+        }
+    }
+    if text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+        return text.split(" at line ").next().unwrap_or(text).to_string();
+    }
+    "格式不正确，请检查后重试".into()
+}
+
 pub(crate) fn to_output<T: serde::Serialize>(v: T) -> Result<Value> {
     serde_json::to_value(v).map_err(|e| Error::Integrity(format!("结果无法输出：{e}")))
 }

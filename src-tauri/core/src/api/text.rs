@@ -32,8 +32,15 @@ pub fn update<T: DeserializeOwned>(fields: &Fields) -> Result<Update<T>> {
 /// The fields as the input `T`.
 pub fn read<T: DeserializeOwned>(fields: &Fields) -> Result<T> {
     if let Some(json) = fields.get("input") {
-        return serde_json::from_str(json)
-            .map_err(|e| Error::invalid("input", format!("--input 不是有效的 JSON:{e}")));
+        return serde_json::from_str(json).map_err(|e| {
+            Error::invalid(
+                "input",
+                format!(
+                    "--input 不是有效的 JSON：{}",
+                    super::serde_words(&e.to_string())
+                ),
+            )
+        });
     }
     let map = MapDeserializer::new(fields.iter().map(|(k, v)| (k.as_str(), Text(v.as_str()))));
     T::deserialize(map).map_err(|e: de::value::Error| {
@@ -44,7 +51,7 @@ pub fn read<T: DeserializeOwned>(fields: &Fields) -> Result<T> {
             .and_then(|r| r.strip_suffix('`'))
         {
             Some(field) => Error::invalid(field, format!("缺少参数 --{}", field.replace('_', "-"))),
-            None => Error::invalid("input", format!("参数有误:{text}")),
+            None => Error::invalid("input", format!("参数有误：{}", super::serde_words(&text))),
         }
     })
 }

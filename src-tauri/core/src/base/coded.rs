@@ -7,7 +7,7 @@
 macro_rules! coded_enum {
     ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $variant:ident = ($code:literal, $label:literal)),+ $(,)? }) => {
         $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, ts_rs::TS)]
         #[serde(rename_all = "snake_case")]
         #[ts(export)]
         pub enum $name { $($(#[$vm])* $variant),+ }
@@ -30,6 +30,17 @@ macro_rules! coded_enum {
                 Self::from_text(text).ok_or_else(|| {
                     let choices: Vec<&str> = Self::ALL.iter().map(|v| v.label()).collect();
                     $crate::base::error::Error::invalid(field, format!("“{}”无法识别，应为：{}", text.trim(), choices.join("、")))
+                })
+            }
+        }
+
+        /// Read from its code, or from its Chinese label (as typed on the command line).
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+                let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+                Self::from_text(&text).ok_or_else(|| {
+                    let choices: Vec<&str> = Self::ALL.iter().map(|v| v.label()).collect();
+                    serde::de::Error::custom(format!("“{}”无法识别，应为：{}", text.trim(), choices.join("、")))
                 })
             }
         }

@@ -95,13 +95,17 @@ enum Attempt {
 }
 
 /// One login attempt. `record` is false on a read-only database: the password is still checked,
-/// but neither the login nor a failure can be written down.
+/// but neither the login nor a failure can be written down. `checked` is the slow password hash
+/// check, done before the transaction so the write lock is held for milliseconds, not through
+/// the hashing (with eight writers at once, a lock held through Argon2 made others wait past the
+/// busy timeout); it is used only if the stored hash is still the one that was checked.
 fn attempt(
     tx: &Transaction,
     now: NaiveDateTime,
     login: &str,
     password: &str,
     record: bool,
+    checked: Option<&(String, bool)>,
 ) -> Result<Attempt> {
     let wrong = || Error::WrongPassword("登录名或密码不正确".into());
     let Some(acc) = account_by_login(tx, login)? else {
@@ -130,7 +134,11 @@ fn attempt(
         }
     }
     let ctx = Ctx::new(now, Some(actor_of(&acc.staff)));
-    if password_matches(&acc.hash, password) {
+    let matches = match checked {
+        Some((hash, ok)) if *hash == acc.hash => *ok,
+        _ => password_matches(&acc.hash, password),
+    };
+    if matches {
         if !record {
             return Ok(Attempt::Ok(actor_of(&acc.staff)));
         }
@@ -177,10 +185,15 @@ fn attempt(
 
 /// Logs in; a wrong password is counted even though an error is returned.
 pub fn login(store: &mut Store, now: NaiveDateTime, login: &str, password: &str) -> Result<Actor> {
+    let hash = store.read(|tx| Ok(account_by_login(tx, login)?.map(|a| a.hash)))?;
+    let checked = hash.map(|h| {
+        let ok = password_matches(&h, password);
+        (h, ok)
+    });
     let outcome = if store.is_read_only() {
-        store.read(|tx| attempt(tx, now, login, password, false))?
+        store.read(|tx| attempt(tx, now, login, password, false, checked.as_ref()))?
     } else {
-        store.write(|tx| attempt(tx, now, login, password, true))?
+        store.write(|tx| attempt(tx, now, login, password, true, checked.as_ref()))?
     };
     match outcome {
         Attempt::Ok(actor) => Ok(actor),

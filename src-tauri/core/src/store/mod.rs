@@ -141,4 +141,8 @@ pub fn resolve_db_path(flag: Option<&str>) -> PathBuf {
 }
 
 #[cfg(test)]
+mod open_tests;
+#[cfg(test)]
+mod seal_tests;
+#[cfg(test)]
 mod tests;

@@ -43,11 +43,34 @@ impl Store {
         } else {
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
         };
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| damaged_or(e, path))?;
+        let first = Connection::open_with_flags(path, flags)
+            .map_err(|e| damaged_or(e, path))
+            .and_then(|conn| Store::prepared(conn, path, !writable));
+        match first {
+            // A WAL database on a read-only disk cannot make its -shm: read it as unchangeable.
+            Err(Error::Unusable {
+                problem: Unusable::CannotOpen,
+                ..
+            }) if !writable => {
+                let uri = format!("file:{}?immutable=1", path.display());
+                let conn = Connection::open_with_flags(
+                    uri,
+                    OpenFlags::SQLITE_OPEN_READ_ONLY
+                        | OpenFlags::SQLITE_OPEN_URI
+                        | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )
+                .map_err(|e| damaged_or(e, path))?;
+                Store::prepared(conn, path, true)
+            }
+            other => other,
+        }
+    }
+
+    fn prepared(conn: Connection, path: &Path, read_only: bool) -> Result<Store> {
         let store = Store {
             conn,
             path: Some(path.to_path_buf()),
-            read_only: !writable,
+            read_only,
         };
         store.prepare_existing().map_err(|e| match e {
             Error::Storage(e) => damaged_or(e, path),

@@ -100,4 +100,4 @@ pub fn free_bytes(folder: &Path) -> Option<u64> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
