@@ -14,4 +14,9 @@ export type Report = { period: Period, office_name: string,
 /**
  * 'YYYY-MM-DD HH:MM:SS'
  */
-generated_at: string, intake: IntakeStats, slips: SlipStats, visits: VisitStats, complaints: ComplaintStats, workload: Array<PersonWork>, duty: DutyStats, intake_rows: Array<IntakeDetail>, slip_rows: Array<SlipDetail>, complaint_rows: Array<ComplaintDetail>, };
+generated_at: string, intake: IntakeStats, slips: SlipStats, visits: VisitStats, complaints: ComplaintStats, workload: Array<PersonWork>, duty: DutyStats, intake_rows: Array<IntakeDetail>, slip_rows: Array<SlipDetail>, complaint_rows: Array<ComplaintDetail>, 
+/**
+ * The tamper-evident chain's head when the report was made (封存链 N · xxxxxxxx), printed in
+ * the footer so a copy of it is kept outside the database (R-DATA-4).
+ */
+chain: string, };

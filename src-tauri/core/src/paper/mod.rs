@@ -3,3 +3,6 @@
 
 pub mod print;
 pub mod reports;
+
+#[cfg(test)]
+mod privacy_tests;

@@ -1,7 +1,7 @@
 //! The SQLite store: one writer connection, opened with the pragmas that keep data safe,
 //! upgraded by `PRAGMA user_version`, and used one transaction per operation.
 
-mod archive;
+pub mod archive;
 pub mod backup;
 pub mod grams;
 mod open;

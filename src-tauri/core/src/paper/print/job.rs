@@ -25,7 +25,7 @@ use crate::duty::roster::{self as duty_roster, Month};
 use crate::duty::{on_duty, requests};
 use crate::paper::reports::compute::compute;
 use crate::paper::reports::period::{Period, PeriodKind};
-use crate::store::{archive_dir, Store};
+use crate::store::{archive, archive_dir, Store};
 use crate::{base::audit, setup::office};
 
 /// Who may print full phone numbers instead of masked ones.
@@ -264,22 +264,26 @@ pub fn print(store: &mut Store, ctx: &Ctx, input: PrintInput) -> Result<PrintedF
     store.write(|tx| {
         let office =
             office::load(tx)?.ok_or_else(|| Error::not_found("office", "尚未完成首次设置"))?;
-        let meta = PrintMeta::new(&office, ctx.now, input.full_phones);
+        let meta = PrintMeta::new(&office, ctx.now, input.full_phones)
+            .with_chain(crate::base::seal::head(tx)?.short());
         ctx.step("正在生成表单", 0.1);
         let (pdf, serial) = render(tx, &meta, &input)?;
         ctx.step("正在归档", 0.9);
         let month_dir = dir.join(ctx.now.format("%Y-%m").to_string());
         std::fs::create_dir_all(&month_dir)?;
-        let file_name = format!(
-            "{}-{}-{}.pdf",
-            input.form.key(),
-            file_safe(&serial),
-            ctx.now.format("%Y%m%d%H%M%S")
-        );
-        let path = month_dir.join(&file_name);
-        std::fs::write(&path, &pdf)?;
+        let (path, file_name) = archive::save_new(
+            &month_dir,
+            &format!(
+                "{}-{}-{}",
+                input.form.key(),
+                file_safe(&serial),
+                ctx.now.format("%Y%m%d%H%M%S")
+            ),
+            "pdf",
+            &pdf,
+        )?;
         let phones = if input.full_phones {
-            "完整电话号码(主管选择)"
+            "完整电话号码（主管选择）"
         } else {
             "电话已隐去"
         };
@@ -289,7 +293,10 @@ pub fn print(store: &mut Store, ctx: &Ctx, input: PrintInput) -> Result<PrintedF
             "打印表单",
             "print",
             None,
-            &format!("{} {serial};{phones};归档 {file_name}", input.form.label()),
+            &format!(
+                "{} {serial}；{phones}；归档 {file_name}",
+                input.form.label()
+            ),
         )?;
         Ok(PrintedForm {
             form: input.form,

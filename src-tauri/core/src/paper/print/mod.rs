@@ -103,6 +103,8 @@ pub struct PrintMeta {
     pub doc_version: String,
     pub printed_at: NaiveDateTime,
     pub full_phones: bool,
+    /// The tamper-evident chain's head at printing (封存链 N · xxxxxxxx), in every footer.
+    pub chain: String,
 }
 
 impl PrintMeta {
@@ -113,7 +115,14 @@ impl PrintMeta {
             doc_version: office.doc_version.clone(),
             printed_at,
             full_phones,
+            chain: String::new(),
         }
+    }
+
+    /// The same, with the chain's head to print in the footer.
+    pub fn with_chain(mut self, chain: String) -> PrintMeta {
+        self.chain = chain;
+        self
     }
 
     /// A phone as this job prints it: masked unless a supervisor chose full numbers.
@@ -134,10 +143,12 @@ impl PrintMeta {
             serial: serial.to_string(),
             printed_at: self.printed_at.format("%Y-%m-%d %H:%M").to_string(),
             footer: if self.full_phones {
-                "本表含住户完整电话号码(主管授权打印),请妥善保管,不得外传".to_string()
+                "本表含住户完整电话号码（主管授权打印），请妥善保管，不得外传".to_string()
             } else {
-                "住户电话已隐去中间四位;本表仅供物业服务中心内部使用".to_string()
+                "住户电话已隐去中间四位；本表仅供物业服务中心内部使用".to_string()
             },
+            chain: self.chain.clone(),
+            mask_phones: !self.full_phones,
         }
     }
 }
@@ -149,4 +160,4 @@ mod job_tests;
 #[cfg(test)]
 mod state_names_tests;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

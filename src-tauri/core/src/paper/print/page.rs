@@ -50,6 +50,10 @@ pub struct Header {
     pub printed_at: String,
     /// Footer note, e.g. whether phones are masked.
     pub footer: String,
+    /// The tamper-evident chain's head, printed at the right of the footer (R-DATA-4).
+    pub chain: String,
+    /// Phone numbers inside any text are masked (unless a supervisor chose full numbers).
+    pub mask_phones: bool,
 }
 
 /// Body text sizes (points) shared by the forms so they look like one family.
@@ -151,7 +155,7 @@ impl Document {
             let text = if label == "页码" {
                 String::new()
             } else {
-                format!("{label}:{value}")
+                format!("{label}：{value}")
             };
             // Shrink a long value (e.g. a date range) rather than let it spill into the next cell.
             let mut size = small;
@@ -167,6 +171,18 @@ impl Document {
         self.hline(l, fy, w, 0.3);
         let note = h.footer.clone();
         self.text(l, fy + 1.0, 7.0, &note);
+        self.text_aligned(l, fy + 1.0, w, 7.0, &h.chain, Align::Right);
+    }
+
+    /// Text as this document shows it: a phone number typed inside free text ("业主另一号码
+    /// 139…") is masked like the phone fields, unless a supervisor chose full numbers. Applied
+    /// before wrapping, so a number split over two lines is masked too.
+    pub fn shown<'a>(&self, s: &'a str) -> std::borrow::Cow<'a, str> {
+        if self.header.mask_phones {
+            std::borrow::Cow::Owned(crate::base::phone::mask_text(s))
+        } else {
+            std::borrow::Cow::Borrowed(s)
+        }
     }
 
     /// Starts a new page unless `h` mm still fit; returns whether it broke.
@@ -197,6 +213,8 @@ impl Document {
         if s.is_empty() {
             return;
         }
+        let s = self.shown(s).into_owned();
+        let s = s.as_str();
         // Baseline sits at ~0.88 em below the top of the line box for this face.
         let pos = self.pt(x, y_top + size_pt * PT_TO_MM * 0.95);
         let font = self.font.clone();
@@ -301,7 +319,8 @@ impl Document {
 
     /// A wrapped paragraph across the full width.
     pub fn paragraph(&mut self, size_pt: f32, s: &str) {
-        let lines = self.face.wrap(s, size_pt, self.width());
+        let s = self.shown(s).into_owned();
+        let lines = self.face.wrap(&s, size_pt, self.width());
         for line in lines {
             self.ensure(line_mm(size_pt));
             let (l, y) = (self.left(), self.y);

@@ -86,7 +86,7 @@ fn wrap_cells(doc: &Document, widths: &[f32], row: &[String], size_pt: f32) -> V
         .enumerate()
         .map(|(i, w)| {
             doc.face.wrap(
-                row.get(i).map(String::as_str).unwrap_or(""),
+                &doc.shown(row.get(i).map(String::as_str).unwrap_or("")),
                 size_pt,
                 w - 2.0 * PAD,
             )
@@ -175,7 +175,9 @@ pub fn fields(doc: &mut Document, rows: &[Vec<Field>], size_pt: f32) {
         let wrapped: Vec<(Vec<String>, Vec<String>)> = row
             .iter()
             .map(|f| {
-                let mut v = doc.face.wrap(&f.value, size_pt, value_w - 2.0 * PAD);
+                let mut v = doc
+                    .face
+                    .wrap(&doc.shown(&f.value), size_pt, value_w - 2.0 * PAD);
                 while v.len() < f.min_lines {
                     v.push(String::new());
                 }

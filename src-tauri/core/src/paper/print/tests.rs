@@ -21,6 +21,7 @@ pub(crate) fn meta(full_phones: bool) -> PrintMeta {
             .and_hms_opt(9, 30, 0)
             .unwrap(),
         full_phones,
+        chain: "封存链 42 · 3f9a12c0".into(),
     }
 }
 

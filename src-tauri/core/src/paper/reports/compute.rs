@@ -82,6 +82,7 @@ pub fn compute(
         intake_rows: intake_rows(tx, &from, &to)?,
         slip_rows: slip_rows(tx, &from, &to)?,
         complaint_rows: complaint_rows(tx, &from, &to)?,
+        chain: crate::base::seal::head(tx)?.short(),
     })
 }
 

@@ -320,6 +320,7 @@ fn a_month_whose_only_complaint_is_unjudged_still_reports() {
         doc_version: "A/0".into(),
         printed_at: d.now,
         full_phones: false,
+        chain: r.chain.clone(),
     };
     crate::paper::print::forms::period_report::render(&meta, &r).expect("the PDF of that month");
 }

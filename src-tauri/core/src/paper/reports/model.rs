@@ -198,6 +198,9 @@ pub struct Report {
     pub intake_rows: Vec<IntakeDetail>,
     pub slip_rows: Vec<SlipDetail>,
     pub complaint_rows: Vec<ComplaintDetail>,
+    /// The tamper-evident chain's head when the report was made (封存链 N · xxxxxxxx), printed in
+    /// the footer so a copy of it is kept outside the database (R-DATA-4).
+    pub chain: String,
 }
 
 /// `part / whole`, or `None` when `whole` is zero.

@@ -11,8 +11,8 @@ use crate::base::base64::base64;
 use crate::base::ctx::Ctx;
 use crate::base::error::{Error, Result};
 use crate::base::role::REPORT_READERS;
-use crate::store::archive_dir;
 use crate::store::Store;
+use crate::store::{archive, archive_dir};
 use crate::{base::audit, setup::office};
 
 /// Reports are the supervisor's (003 主管职责 12) and the manager's.
@@ -61,15 +61,17 @@ pub fn export(store: &mut Store, ctx: &Ctx, input: ReportInput) -> Result<Export
     ctx.step("正在归档", 0.9);
     let dir = archive_dir(store)?.join(format!("{}-{:02}", ctx.now.year(), ctx.now.month()));
     store.write(|tx| {
-        std::fs::create_dir_all(&dir)?;
-        let file_name = format!(
-            "{}-{}-{}.xlsx",
-            report.period.kind.label(),
-            report.period.key,
-            ctx.now.format("%Y%m%d%H%M%S")
-        );
-        let path = dir.join(&file_name);
-        std::fs::write(&path, &bytes)?;
+        let (path, file_name) = archive::save_new(
+            &dir,
+            &format!(
+                "{}-{}-{}",
+                report.period.kind.label(),
+                report.period.key,
+                ctx.now.format("%Y%m%d%H%M%S")
+            ),
+            "xlsx",
+            &bytes,
+        )?;
         audit::record(
             tx,
             ctx,
@@ -77,7 +79,7 @@ pub fn export(store: &mut Store, ctx: &Ctx, input: ReportInput) -> Result<Export
             "report",
             None,
             &format!(
-                "{}{};归档 {file_name}",
+                "{}{}；归档 {file_name}",
                 report.period.label,
                 report.period.kind.label()
             ),

@@ -28,6 +28,7 @@ pub(crate) fn sample_report() -> Report {
         })
         .collect();
     Report {
+        chain: "封存链 42 · 3f9a12c0".into(),
         office_name: "阳光物业服务有限公司 阳光花园".into(),
         generated_at: "2026-11-23 09:30:00".into(),
         intake: IntakeStats {

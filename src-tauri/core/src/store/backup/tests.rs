@@ -556,3 +556,51 @@ fn a_schema_upgrade_is_preceded_by_a_backup_of_the_old_file() {
     assert_eq!(m.schema_version, 7, "the backup holds the old schema");
     assert_eq!(m.counts["buildings"], 1);
 }
+
+/// The backup disk runs out of space (a tiny tmpfs as `backups/`, when root may mount one): the
+/// backup fails with a Chinese message, leaves no part-files, and the database is untouched.
+#[test]
+fn a_backup_that_runs_out_of_space_is_reported_and_leaves_nothing_behind() {
+    let (dir, db, _) = office();
+    let small = dir.path().join("small");
+    std::fs::create_dir(&small).unwrap();
+    let mounted = std::process::Command::new("mount")
+        .args([
+            "-t",
+            "tmpfs",
+            "-o",
+            "size=64k",
+            "tmpfs",
+            small.to_str().unwrap(),
+        ])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        eprintln!("跳过：无法挂载 tmpfs（需要 root），备份盘满未测");
+        return;
+    }
+    std::os::unix::fs::symlink(&small, default_folder(&db)).unwrap();
+    let before = dump(&db, None);
+    let outcome = std::panic::catch_unwind(|| {
+        let e = take(&db, Reason::Manual, at(29, 9, 0)).unwrap_err();
+        assert!(e.to_string().contains("空间不足"), "{e}");
+        assert!(e.to_string().contains("没有受影响"), "{e}");
+        let left: Vec<_> = std::fs::read_dir(&small)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert!(left.is_empty(), "nothing half-written is left: {left:?}");
+        let mut store = Store::open(&db).unwrap();
+        let s = status(&mut store, at(29, 9, 1)).unwrap();
+        assert!(s.warning.unwrap().contains("没有成功"));
+    });
+    let _ = std::process::Command::new("umount").arg(&small).status();
+    if let Err(p) = outcome {
+        std::panic::resume_unwind(p);
+    }
+    same(
+        &dump(&db, None),
+        &before,
+        "the database after a failed backup",
+    );
+}

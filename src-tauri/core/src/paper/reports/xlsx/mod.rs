@@ -2,6 +2,7 @@
 //! 投诉分析, 回访与满意度, 人员工作量, 值班统计, 明细. Each sheet is set up to be read and printed:
 //! column widths, frozen header rows, Chinese date formats, number formats, print areas.
 
+use crate::base::phone;
 use chrono::NaiveDateTime;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
@@ -47,7 +48,7 @@ impl Styles {
 }
 
 pub(super) fn xe(e: XlsxError) -> Error {
-    Error::Io(std::io::Error::other(format!("生成 Excel 失败:{e}")))
+    Error::Io(std::io::Error::other(format!("生成 Excel 失败：{e}")))
 }
 
 /// A value in a table cell.
@@ -68,11 +69,12 @@ pub(super) fn put(
     v: V,
 ) -> Result<(), XlsxError> {
     match v {
+        // Free text may hold a phone number typed into it: masked like the phone columns.
         V::T(s) => ws
-            .write_string_with_format(row, col, s, &st.text)
+            .write_string_with_format(row, col, phone::mask_text(s), &st.text)
             .map(|_| ()),
         V::S(s) => ws
-            .write_string_with_format(row, col, &s, &st.text)
+            .write_string_with_format(row, col, phone::mask_text(&s), &st.text)
             .map(|_| ()),
         V::I(n) => ws
             .write_number_with_format(row, col, n as f64, &st.int)
@@ -158,7 +160,7 @@ pub(super) fn setup_print(
     ws.set_print_area(0, 0, last_row.max(1), last_col)?;
     ws.set_repeat_rows(header_row, header_row)?;
     ws.set_print_fit_to_pages(1, 0);
-    ws.set_footer("&C第 &P 页,共 &N 页");
+    ws.set_footer("&C第 &P 页，共 &N 页");
     Ok(())
 }
 
@@ -206,5 +208,10 @@ fn build(r: &Report) -> Result<Vec<u8>, XlsxError> {
     duty(wb.add_worksheet(), &st, r)?;
     detail(wb.add_worksheet(), &st, r)?;
     notes(wb.add_worksheet(), &st, r)?;
+    // Every printed sheet carries the chain's head: a copy kept outside the database.
+    let footer = format!("&L{}&C第 &P 页，共 &N 页", r.chain.replace('&', "&&"));
+    for ws in wb.worksheets_mut() {
+        ws.set_footer(&footer);
+    }
     wb.save_to_buffer()
 }
