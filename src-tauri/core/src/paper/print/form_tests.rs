@@ -51,7 +51,7 @@ fn dispatch_slip_on_a4_and_a5_and_as_a_batch() {
     assert_eq!(pages.len(), 3);
     for (i, p) in pages.iter().enumerate() {
         assert!(
-            p.contains(&format!("记录编号:PG-202611-{:04}", i + 1)),
+            p.contains(&format!("记录编号：PG-202611-{:04}", i + 1)),
             "page {} header names its own slip",
             i + 1
         );

@@ -114,10 +114,10 @@ pub(crate) fn assert_contains_all(name: &str, text: &str, wanted: &[&str]) {
 
 pub(crate) const HEADER: [&str; 6] = [
     "阳光物业服务有限公司阳光花园",
-    "文件编号:KF-JL-",
-    "版本/修改:A/0",
-    "打印时间:2026-11-2309:30",
-    "记录编号:",
+    "文件编号：KF-JL-",
+    "版本/修改：A/0",
+    "打印时间：2026-11-2309:30",
+    "记录编号：",
     "共1页第1页",
 ];
 
