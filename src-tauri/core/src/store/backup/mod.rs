@@ -100,4 +100,6 @@ pub fn free_bytes(folder: &Path) -> Option<u64> {
 }
 
 #[cfg(test)]
+mod restore_tests;
+#[cfg(test)]
 pub(crate) mod tests;
