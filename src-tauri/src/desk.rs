@@ -192,6 +192,12 @@ impl Desk {
         f(store, &ctx).map_err(|e| e.to_view())
     }
 
+    /// `PRAGMA optimize` on the desk's connection (when the app closes); a failure changes
+    /// nothing for the user and is left for the next close.
+    pub fn optimize(&self) {
+        let _ = self.with_store(|s| s.optimize());
+    }
+
     /// After the file was replaced (a restore), the second connection points at the old one.
     pub fn forget_beside(&self) {
         *lock(&self.beside) = None;

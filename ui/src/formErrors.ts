@@ -40,8 +40,13 @@ export async function showError(e: unknown, onField?: (field: string, message: s
   const message = errorMessage(e)
   if (e instanceof ApiError && e.field && onField) {
     onField(e.field, e.message)
+    // Element Plus draws a field's error a frame or two after it is set: look for a while
+    // before deciding the screen has no place for it.
     await nextTick()
-    await nextTick()
+    for (let i = 0; i < 8; i++) {
+      if (shownOnScreen(e.message)) return
+      await new Promise((r) => setTimeout(r, 25))
+    }
     if (shownOnScreen(e.message)) return
   }
   notifyError(message)

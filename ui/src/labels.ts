@@ -4,7 +4,7 @@ import type { ResidentKind } from './bindings/ResidentKind'
 import type { Role } from './bindings/Role'
 import { ROLE_LABELS } from './api/labels'
 
-export { HANDOVER_KIND_LABELS, ITEM_STATE_LABELS, REQUEST_KIND_LABELS, REQUEST_STATUS_LABELS, ROLE_LABELS } from './api/labels'
+export { BACKUP_REASON_LABELS, HANDOVER_KIND_LABELS, ITEM_STATE_LABELS, REQUEST_KIND_LABELS, REQUEST_STATUS_LABELS, ROLE_LABELS } from './api/labels'
 
 export const RESIDENT_KIND_LABELS: Record<ResidentKind, string> = {
   owner: '业主',

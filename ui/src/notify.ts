@@ -19,6 +19,7 @@ export function notify(kind: NotifyKind, message: string, opts: { duration?: num
     duration: opts.duration ?? DURATION[kind],
     showClose: kind !== 'success',
     grouping: true,
+    customClass: 'fd-toast',
   })
 }
 

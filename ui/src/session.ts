@@ -11,9 +11,30 @@ export const session = reactive({
   office: null as Office | null,
   user: null as Actor | null,
   locked: false,
+  /** The database could not be used: the recovery screen shows this instead of the login. */
+  recovery: null as api.Startup | null,
+  /** The start-up check of the database is still running (logging in waits for it). */
+  checking: false,
+  /** The database opened for reading only: everything can be looked at, nothing saved. */
+  readOnly: false,
 })
 
+/** Asks the shell how the database stands; waits (politely) while it is being checked. */
 export async function loadSession() {
+  let start = await api.startup()
+  session.checking = start.state === 'checking'
+  while (start.state === 'checking') {
+    await new Promise((r) => setTimeout(r, 300))
+    start = await api.startup()
+  }
+  session.checking = false
+  session.readOnly = start.read_only
+  if (start.state === 'recovery') {
+    session.recovery = start
+    session.ready = true
+    return
+  }
+  session.recovery = null
   const status = await api.setupStatus()
   session.initialized = status.initialized
   session.office = status.office

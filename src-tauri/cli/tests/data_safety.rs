@@ -317,3 +317,44 @@ fn eight_writers_at_once_never_see_the_database_locked() {
     assert_eq!(n as usize, 8 * per);
     eprintln!("并发写入：8 个进程各 {per} 条，共 {} 条全部成功", 8 * per);
 }
+
+/// The app keeps its file open while the CLI runs beside it. A second connection inside the app
+/// (the start-up check, the connection for long reads) used to read the file's header with
+/// std::fs and close it, which drops every POSIX lock the process holds on the file; the next
+/// CLI run then thought itself alone, checkpointed and deleted the -wal under the app, and what
+/// the app saved afterwards never reached the file (the window said "已批准", the file said
+/// pending). Here the test process plays the app.
+#[test]
+fn a_second_connection_in_the_app_keeps_its_locks_while_the_cli_runs() {
+    let cli = office();
+    let app = frontdesk_core::Store::open(&cli.db).unwrap();
+    drop(frontdesk_core::Store::open(&cli.db).unwrap());
+    let beside = frontdesk_core::Store::open(&cli.db).unwrap();
+    register(&cli, "命令行在应用打开时写入");
+    let wal = format!("{}-wal", cli.db.display());
+    assert!(
+        std::path::Path::new(&wal).exists(),
+        "the CLI must not delete the -wal the app is using"
+    );
+    app.conn()
+        .execute(
+            "INSERT INTO departments (name) VALUES ('应用随后新增的部门')",
+            [],
+        )
+        .unwrap();
+    let names: Vec<String> = cli
+        .json(&["department", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["name"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert!(
+        names.iter().any(|n| n == "应用随后新增的部门"),
+        "another process sees what the app saved after the CLI ran: {names:?}"
+    );
+    drop(beside);
+    drop(app);
+    let out = cli.run(None, &["check"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}

@@ -38,6 +38,10 @@ pub fn op(desk: State<'_, Desk>, app: AppHandle, name: String, input: Value) -> 
             );
         }
     };
+    // A restore replaces the file: the second connection must not hold the old one open.
+    if name == "backup_restore" {
+        desk.forget_beside();
+    }
     let work = |store: &mut frontdesk_core::Store, ctx: &frontdesk_core::Ctx| {
         api::call(store, ctx, &name, input)
     };

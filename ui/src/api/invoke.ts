@@ -50,3 +50,8 @@ export interface Step {
 export function onProgress(handler: (s: Step) => void): Promise<() => void> {
   return listen<Step>('progress', (e) => handler(e.payload))
 }
+
+/** Calls `handler` whenever the shell has taken (or tried) an automatic backup. */
+export function onBackup(handler: () => void): Promise<() => void> {
+  return listen('backup', () => handler())
+}

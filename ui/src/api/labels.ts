@@ -1,5 +1,6 @@
 // 由核心的枚举在 cargo test 时生成，请勿手改：界面、纸面与报表说同一个词。
 // Generated from the core's enums by `cargo test`; do not edit.
+import type { BackupReason } from '../bindings/BackupReason'
 import type { Board } from '../bindings/Board'
 import type { CallbackState } from '../bindings/CallbackState'
 import type { Channel } from '../bindings/Channel'
@@ -243,6 +244,14 @@ export const PERIOD_KIND_LABELS: Record<PeriodKind, string> = {
   month: '月报',
   quarter: '季报',
   year: '年报',
+}
+
+export const BACKUP_REASON_LABELS: Record<BackupReason, string> = {
+  auto: '定时备份',
+  exit: '退出时备份',
+  upgrade: '升级前备份',
+  manual: '立即备份',
+  restore: '恢复',
 }
 
 /** What a complaint's validity reads before the supervisor judges it. */

@@ -3,6 +3,8 @@
 // that deal with the session.
 import { session } from './invoke'
 import type { Actor } from '../bindings/Actor'
+import type { BackupInfo } from '../bindings/BackupInfo'
+import type { Restored } from '../bindings/Restored'
 
 export { setupInit, setupStatus, accountPassword as changePassword } from './ops'
 
@@ -11,6 +13,20 @@ export interface AppInfo {
   version: string
 }
 
+/** What the window shows first: the login (ready), a wait (checking) or the recovery screen. */
+export interface Startup {
+  state: 'checking' | 'ready' | 'recovery'
+  /** db_missing / db_damaged / db_newer / db_cannot_open */
+  problem: string | null
+  message: string
+  db_path: string
+  read_only: boolean
+  backups: BackupInfo[]
+}
+
+export const startup = () => session<Startup>('startup')
+export const recoveryRestore = (file: string) => session<Restored>('recovery_restore', { file })
+export const recoveryStartOver = () => session<string>('recovery_start_over')
 export const appInfo = () => session<AppInfo>('app_info')
 export const login = (login: string, password: string) => session<Actor>('login', { login, password })
 export const logout = () => session<void>('logout')

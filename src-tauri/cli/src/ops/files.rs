@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDateTime;
 use frontdesk_core::base::ctx::Progress;
 use frontdesk_core::setup::accounts;
-use frontdesk_core::store::backup::{self, BackupSettings, KeepAs, Reason};
+use frontdesk_core::store::backup::{self, BackupReason, BackupSettings, KeepAs};
 use frontdesk_core::{Error, Store};
 use serde_json::json;
 
@@ -19,7 +19,7 @@ pub fn run(cli: &Cli, db: &Path, now: NaiveDateTime) -> Result<serde_json::Value
     match verb {
         "now" => {
             drop(Store::open(db)?);
-            out(backup::take(db, Reason::Manual, now)?)
+            out(backup::take(db, BackupReason::Manual, now)?)
         }
         "list" => out(backup::list(db, &settings_of(db))),
         "verify" => out(backup::verify(&chosen(cli, db)?)?),

@@ -187,6 +187,7 @@ pub(crate) fn labels_ts() -> String {
         "ItemState",
         "Party",
         "PeriodKind",
+        "BackupReason",
     ];
     types.sort_unstable();
     for t in types {
@@ -224,6 +225,7 @@ pub(crate) fn labels_ts() -> String {
         handover::ItemState => "ITEM_STATE_LABELS",
         handover::Party => "PARTY_LABELS",
         crate::paper::reports::PeriodKind => "PERIOD_KIND_LABELS",
+        crate::store::backup::BackupReason => "BACKUP_REASON_LABELS",
     );
     out.push_str(&format!("/** What a complaint's validity reads before the supervisor judges it. */\nexport const UNJUDGED = '{}'\n", complaints::UNJUDGED));
     out

@@ -4,6 +4,7 @@
 pub mod archive;
 pub mod backup;
 pub mod grams;
+mod held;
 mod open;
 mod schema;
 pub mod seal_check;
@@ -21,6 +22,10 @@ pub use schema::{latest_version, MIGRATIONS};
 
 pub struct Store {
     conn: Connection,
+    /// This connection's claim on its file (declared after `conn`, so it is released after the
+    /// connection is closed). Never read: it works by being dropped.
+    #[allow(dead_code)]
+    held: Option<held::Held>,
     path: Option<PathBuf>,
     /// The file could only be opened for reading (a read-only file, folder or disk): everything
     /// can be looked at, nothing saved, and the window says so in a banner.
@@ -65,6 +70,20 @@ impl Store {
         let out = f(&tx)?;
         tx.commit()?;
         Ok(out)
+    }
+
+    /// `PRAGMA optimize`, as SQLite advises: when a long-lived connection closes and after large
+    /// changes (an import, the demo generator, a schema upgrade), so the query planner has
+    /// statistics for the big tables and picks their indexes (issue 12). `analysis_limit` keeps
+    /// it to a fraction of a second even on ten years of records; 0x10002 looks at every table,
+    /// also those that were never analysed.
+    pub fn optimize(&self) -> Result<()> {
+        if self.read_only {
+            return Ok(());
+        }
+        self.conn
+            .execute_batch("PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;")?;
+        Ok(())
     }
 
     /// The raw connection, for checks and tests.

@@ -10,6 +10,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 use crate::base::error::{Error, Result, Unusable};
+use crate::store::held::{self, Held};
 use crate::store::{schema, Store};
 
 /// How long a second process (e.g. the CLI while the app runs) waits for the write lock.
@@ -36,16 +37,28 @@ impl Store {
     /// Opens an existing database file. A missing file is refused (with `Unusable::Missing` when
     /// backups of it exist), so a mistyped path or an unplugged disk never becomes a new office.
     pub fn open(path: &Path) -> Result<Store> {
-        examine(path)?;
-        let writable = can_write(path);
-        let flags = if writable {
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
-        } else {
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        // The header and the write probe open the file with std::fs, which must not happen while
+        // this process has it open through SQLite (see `held`): a second open reuses the first's.
+        let (first, writable) = {
+            let mut gate = held::gate();
+            let writable = match gate.held(path) {
+                Some(writable) => writable,
+                None => {
+                    examine(path)?;
+                    can_write(path)
+                }
+            };
+            let flags = if writable {
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            } else {
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            };
+            let opened = Connection::open_with_flags(path, flags)
+                .map_err(|e| damaged_or(e, path))
+                .map(|conn| (conn, gate.hold(path, writable)));
+            (opened, writable)
         };
-        let first = Connection::open_with_flags(path, flags)
-            .map_err(|e| damaged_or(e, path))
-            .and_then(|conn| Store::prepared(conn, path, !writable));
+        let first = first.and_then(|(conn, held)| Store::prepared(conn, held, path, !writable));
         match first {
             // A WAL database on a read-only disk cannot make its -shm: read it as unchangeable.
             Err(Error::Unusable {
@@ -60,15 +73,22 @@ impl Store {
                         | OpenFlags::SQLITE_OPEN_NO_MUTEX,
                 )
                 .map_err(|e| damaged_or(e, path))?;
-                Store::prepared(conn, path, true)
+                // Immutable: SQLite takes no locks on it, so there is nothing to hold.
+                Store::prepared(conn, None, path, true)
             }
             other => other,
         }
     }
 
-    fn prepared(conn: Connection, path: &Path, read_only: bool) -> Result<Store> {
+    fn prepared(
+        conn: Connection,
+        held: Option<Held>,
+        path: &Path,
+        read_only: bool,
+    ) -> Result<Store> {
         let store = Store {
             conn,
+            held,
             path: Some(path.to_path_buf()),
             read_only,
         };
@@ -116,6 +136,7 @@ impl Store {
             )?;
             let mut store = Store {
                 conn,
+                held: None,
                 path: Some(tmp.clone()),
                 read_only: false,
             };
@@ -138,6 +159,7 @@ impl Store {
     pub fn open_in_memory() -> Result<Store> {
         let mut store = Store {
             conn: Connection::open_in_memory()?,
+            held: None,
             path: None,
             read_only: false,
         };

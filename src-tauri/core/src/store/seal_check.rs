@@ -261,7 +261,8 @@ pub fn check(store: &mut Store) -> Result<ChainReport> {
             "数据完好：核对了 {seals_checked} 条封存、{records_checked} 条记录，没有发现改动{}",
             match &outside {
                 Some(o) => format!("；与 {} 的备份一致", o.created_at),
-                None => "（还没有备份可以对照链头）".into(),
+                None =>
+                    "（还没有可以对照链头的备份：恢复之前的备份不算；下次备份后再验证即可）".into(),
             }
         )
     } else {

@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::base::ctx::Ctx;
 use crate::desk::slips::{self, StepInput};
 use crate::store::backup::tests::office;
-use crate::store::backup::{self, Reason};
+use crate::store::backup::{self, BackupReason};
 use crate::store::seal_check::{check, ChainReport};
 use crate::store::Store;
 
@@ -54,7 +54,7 @@ fn an_untouched_office_verifies_and_says_how_much_it_checked() {
     assert!(r.summary.starts_with("数据完好"), "{}", r.summary);
     assert!(r.head_short.starts_with("封存链 "), "{}", r.head_short);
     assert!(r.outside.is_none(), "no backup yet");
-    backup::take(&db, Reason::Manual, at(9)).unwrap();
+    backup::take(&db, BackupReason::Manual, at(9)).unwrap();
     let r = verify(&db);
     let o = r.outside.unwrap();
     assert!(o.matches && r.ok, "{}", r.summary);
@@ -151,7 +151,7 @@ fn every_kind_of_out_of_band_edit_is_found() {
 #[test]
 fn deleting_the_newest_records_is_found_against_the_newest_backup() {
     let (_dir, db, _) = office();
-    backup::take(&db, Reason::Manual, at(9)).unwrap();
+    backup::take(&db, BackupReason::Manual, at(9)).unwrap();
     // Remove the last three seals and what they sealed, as if the newest work never happened.
     tamper(
         &db,

@@ -9,8 +9,8 @@ use serde::Deserialize;
 use ts_rs::TS;
 
 use super::{
-    list::BackupList, make::Taken, restore::KeepAs, BackupStatus, Reason, RestorePlan, Restored,
-    Verified,
+    list::BackupList, make::Taken, restore::KeepAs, BackupReason, BackupStatus, RestorePlan,
+    Restored, Verified,
 };
 use crate::base::ctx::Ctx;
 use crate::base::error::{Error, Result};
@@ -65,7 +65,7 @@ pub fn take_now(store: &mut Store, ctx: &Ctx) -> Result<Taken> {
         ));
     }
     ctx.step("正在备份", 0.1);
-    super::take(&db_of(store)?, Reason::Manual, ctx.now)
+    super::take(&db_of(store)?, BackupReason::Manual, ctx.now)
 }
 
 pub fn verify_one(store: &mut Store, ctx: &Ctx, input: BackupFileInput) -> Result<Verified> {

@@ -18,7 +18,7 @@ use ts_rs::TS;
 
 use super::manifest::{self, Manifest};
 use super::settings::{self, BackupSettings};
-use super::{default_folder, files_in, retention, stem, Reason};
+use super::{default_folder, files_in, retention, stem, BackupReason};
 use crate::base::error::{Error, Result};
 use crate::base::seal;
 use crate::base::when;
@@ -74,7 +74,7 @@ impl Steps {
 }
 
 /// Takes a backup of the database at `db` now, whatever changed.
-pub fn take(db: &Path, reason: Reason, now: NaiveDateTime) -> Result<Taken> {
+pub fn take(db: &Path, reason: BackupReason, now: NaiveDateTime) -> Result<Taken> {
     let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
     let conn = source(db)?;
     let settings = settings::read(&conn)?;
@@ -89,7 +89,11 @@ pub fn take(db: &Path, reason: Reason, now: NaiveDateTime) -> Result<Taken> {
 
 /// The half-hourly backup: taken only when the records moved since the last good one (the
 /// chain's head counts every audited change) and the interval has passed.
-pub fn take_if_changed(db: &Path, reason: Reason, now: NaiveDateTime) -> Result<Option<Taken>> {
+pub fn take_if_changed(
+    db: &Path,
+    reason: BackupReason,
+    now: NaiveDateTime,
+) -> Result<Option<Taken>> {
     let due = {
         let conn = source(db)?;
         let settings = settings::read(&conn)?;
@@ -107,7 +111,7 @@ pub fn take_if_changed(db: &Path, reason: Reason, now: NaiveDateTime) -> Result<
             None => true,
             Some((_, seals)) if seals == head.seals => false,
             Some((at, _)) => {
-                reason == Reason::Exit
+                reason == BackupReason::Exit
                     || when::stored(&at).is_none_or(|at| {
                         now - at >= chrono::Duration::minutes(settings.every_minutes as i64)
                     })
@@ -133,7 +137,7 @@ pub fn before_upgrade(store: &mut Store) -> Result<()> {
         store.conn(),
         &db,
         &BackupSettings::default(),
-        Reason::Upgrade,
+        BackupReason::Upgrade,
         now,
     )
     .map(|_| ())
@@ -170,7 +174,7 @@ fn snapshot(
     conn: &Connection,
     db: &Path,
     settings: &BackupSettings,
-    reason: Reason,
+    reason: BackupReason,
     now: NaiveDateTime,
 ) -> Result<Taken> {
     let folder = default_folder(db);
@@ -280,7 +284,7 @@ fn copy_without_index(conn: &Connection, copy: &Path) -> Result<()> {
 }
 
 /// `integrity_check` of the copy, and what is in it.
-fn describe(copy: &Path, reason: Reason, now: NaiveDateTime) -> Result<Manifest> {
+fn describe(copy: &Path, reason: BackupReason, now: NaiveDateTime) -> Result<Manifest> {
     let c = Connection::open_with_flags(
         copy,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -447,7 +451,7 @@ fn prune(folder: &Path, db: &Path, s: &BackupSettings, now: NaiveDateTime) -> us
 fn log_run(
     conn: &Connection,
     now: NaiveDateTime,
-    reason: Reason,
+    reason: BackupReason,
     out: &Result<Taken>,
     millis: u64,
 ) {

@@ -28,7 +28,7 @@ pub use verify::{verify, Verified};
 
 crate::coded_enum!(
     /// Why a backup was taken.
-    Reason {
+    BackupReason {
         Auto = ("auto", "定时备份"),
         Exit = ("exit", "退出时备份"),
         Upgrade = ("upgrade", "升级前备份"),

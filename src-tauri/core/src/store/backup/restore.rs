@@ -14,7 +14,7 @@ use ts_rs::TS;
 
 use super::manifest::{self, Manifest};
 use super::verify::unpack;
-use super::Reason;
+use super::BackupReason;
 use crate::base::audit;
 use crate::base::ctx::{Actor, Ctx, Progress};
 use crate::base::error::{Error, Result};
@@ -186,6 +186,7 @@ fn prepare(
     )?;
     let mut store = Store {
         conn,
+        held: None,
         path: Some(incoming.to_path_buf()),
         read_only: false,
     };
@@ -216,7 +217,7 @@ fn prepare(
         let head = crate::base::seal::head(tx)?;
         tx.execute(
             "INSERT INTO backup_runs (at, reason, ok, file, bytes, seals, message) VALUES (?1, ?2, 1, ?3, 0, ?4, ?5)",
-            params![when::text(now), Reason::Restore, name, m.seals.seals, format!("恢复后封存链 {} 条", head.seals)],
+            params![when::text(now), BackupReason::Restore, name, m.seals.seals, format!("恢复后封存链 {} 条", head.seals)],
         )?;
         Ok(())
     })?;

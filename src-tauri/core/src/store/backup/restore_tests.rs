@@ -18,7 +18,7 @@ fn two_hundred_restores_each_match_their_backup() {
     for i in 0..rounds {
         let t = at(21, 8, 0) + chrono::Duration::minutes(3 * i as i64);
         register(&db, &boss, t, &format!("第 {i} 轮备份前"));
-        let taken = take(&db, Reason::Manual, t + chrono::Duration::seconds(30)).unwrap();
+        let taken = take(&db, BackupReason::Manual, t + chrono::Duration::seconds(30)).unwrap();
         let want = dump(&db, None);
         register(
             &db,
@@ -55,7 +55,7 @@ fn two_hundred_restores_each_match_their_backup() {
 #[test]
 fn a_missing_database_with_backups_beside_is_restored_not_recreated() {
     let (_dir, db, _) = office();
-    let taken = take(&db, Reason::Manual, at(29, 9, 0)).unwrap();
+    let taken = take(&db, BackupReason::Manual, at(29, 9, 0)).unwrap();
     let want = dump(&db, None);
     std::fs::remove_file(&db).unwrap();
     let e = Store::open_or_create(&db).err().unwrap();
@@ -105,7 +105,7 @@ fn a_backup_that_runs_out_of_space_is_reported_and_leaves_nothing_behind() {
     std::os::unix::fs::symlink(&small, default_folder(&db)).unwrap();
     let before = dump(&db, None);
     let outcome = std::panic::catch_unwind(|| {
-        let e = take(&db, Reason::Manual, at(29, 9, 0)).unwrap_err();
+        let e = take(&db, BackupReason::Manual, at(29, 9, 0)).unwrap_err();
         assert!(e.to_string().contains("空间不足"), "{e}");
         assert!(e.to_string().contains("没有受影响"), "{e}");
         let left: Vec<_> = std::fs::read_dir(&small)

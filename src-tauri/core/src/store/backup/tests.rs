@@ -139,7 +139,7 @@ pub(crate) fn same(got: &[String], want: &[String], what: &str) {
 #[test]
 fn a_backup_is_verified_compressed_described_and_listed() {
     let (_dir, db, _) = office();
-    let taken = take(&db, Reason::Manual, at(29, 14, 30)).unwrap();
+    let taken = take(&db, BackupReason::Manual, at(29, 14, 30)).unwrap();
     let file = PathBuf::from(&taken.file);
     assert_eq!(
         file.file_name().unwrap(),
@@ -189,7 +189,7 @@ fn a_backup_is_verified_compressed_described_and_listed() {
     );
     assert_eq!(listed.total_bytes, taken.bytes);
     // Two backups in the same second get two files.
-    let again = take(&db, Reason::Manual, at(29, 14, 30)).unwrap();
+    let again = take(&db, BackupReason::Manual, at(29, 14, 30)).unwrap();
     assert!(
         again.file.ends_with("frontdesk-20261129-143000-2.db.zst"),
         "{}",
@@ -200,7 +200,7 @@ fn a_backup_is_verified_compressed_described_and_listed() {
 #[test]
 fn a_damaged_backup_fails_verification_and_is_never_restored() {
     let (_dir, db, boss) = office();
-    let taken = take(&db, Reason::Manual, at(29, 14, 30)).unwrap();
+    let taken = take(&db, BackupReason::Manual, at(29, 14, 30)).unwrap();
     let file = PathBuf::from(&taken.file);
     let mut bytes = std::fs::read(&file).unwrap();
     let mid = bytes.len() / 2;
@@ -233,7 +233,7 @@ fn a_damaged_backup_fails_verification_and_is_never_restored() {
 fn a_restore_brings_back_every_table_rebuilds_search_and_keeps_the_replaced_file() {
     let (_dir, db, boss) = office();
     register(&db, &boss, at(29, 10, 0), "备份前登记的漏水");
-    let taken = take(&db, Reason::Manual, at(29, 11, 0)).unwrap();
+    let taken = take(&db, BackupReason::Manual, at(29, 11, 0)).unwrap();
     let at_backup = dump(&db, None);
     register(&db, &boss, at(29, 12, 0), "备份后登记的停电");
     register(&db, &boss, at(29, 12, 5), "备份后登记的噪音");
@@ -372,7 +372,7 @@ fn retention_prunes_like_anki_and_the_second_folder_gets_a_copy() {
     // Five a day for ten days, the last day being the 29th.
     for day in 20..=29 {
         for h in [9, 11, 13, 15, 17] {
-            take(&db, Reason::Auto, at(day, h, 0)).unwrap();
+            take(&db, BackupReason::Auto, at(day, h, 0)).unwrap();
         }
     }
     let kept: Vec<String> = files_in(&default_folder(&db), &db)
@@ -399,7 +399,7 @@ fn retention_prunes_like_anki_and_the_second_folder_gets_a_copy() {
     );
     // The USB disk is unplugged: the backup still happens, and says so.
     std::fs::remove_dir_all(&usb).unwrap();
-    let t = take(&db, Reason::Manual, at(29, 18, 0)).unwrap();
+    let t = take(&db, BackupReason::Manual, at(29, 18, 0)).unwrap();
     assert_eq!(t.warnings.len(), 1);
     assert!(t.warnings[0].contains("第二备份位置"), "{:?}", t.warnings);
     let listed = list(&db, &settings);
@@ -419,39 +419,39 @@ fn the_half_hourly_backup_runs_only_when_something_changed() {
     assert!(s.warning.unwrap().contains("还没有任何备份"));
     drop(store);
     assert!(
-        take_if_changed(&db, Reason::Auto, at(29, 8, 0))
+        take_if_changed(&db, BackupReason::Auto, at(29, 8, 0))
             .unwrap()
             .is_some(),
         "the first one"
     );
     assert!(
-        take_if_changed(&db, Reason::Auto, at(29, 9, 0))
+        take_if_changed(&db, BackupReason::Auto, at(29, 9, 0))
             .unwrap()
             .is_none(),
         "nothing changed"
     );
     register(&db, &boss, at(29, 9, 10), "有变化");
     assert!(
-        take_if_changed(&db, Reason::Auto, at(29, 9, 15))
+        take_if_changed(&db, BackupReason::Auto, at(29, 9, 15))
             .unwrap()
             .is_some(),
         "changed, and the last is older than 30 minutes"
     );
     register(&db, &boss, at(29, 9, 20), "又有变化");
     assert!(
-        take_if_changed(&db, Reason::Auto, at(29, 9, 30))
+        take_if_changed(&db, BackupReason::Auto, at(29, 9, 30))
             .unwrap()
             .is_none(),
         "changed, but the last is 15 minutes old"
     );
     assert!(
-        take_if_changed(&db, Reason::Exit, at(29, 9, 31))
+        take_if_changed(&db, BackupReason::Exit, at(29, 9, 31))
             .unwrap()
             .is_some(),
         "closing the app backs up a change at once"
     );
     register(&db, &boss, at(29, 9, 40), "再有变化");
-    assert!(take_if_changed(&db, Reason::Auto, at(29, 10, 1))
+    assert!(take_if_changed(&db, BackupReason::Auto, at(29, 10, 1))
         .unwrap()
         .is_some());
     let mut store = Store::open(&db).unwrap();

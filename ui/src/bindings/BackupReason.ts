@@ -3,4 +3,4 @@
 /**
  * Why a backup was taken.
  */
-export type Reason = "auto" | "exit" | "upgrade" | "manual" | "restore";
+export type BackupReason = "auto" | "exit" | "upgrade" | "manual" | "restore";
