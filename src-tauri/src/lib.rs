@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use desk::Desk;
 use frontdesk_core::base::ctx;
-use frontdesk_core::store::backup::{self, Reason};
+use frontdesk_core::store::backup::{self, BackupReason};
 use tauri::{Emitter, Manager, RunEvent};
 
 /// How often the backup clock looks whether a backup is due (the interval itself is a setting).
@@ -29,7 +29,7 @@ pub fn run() {
                 let _ = handle.emit("startup", ());
                 loop {
                     std::thread::sleep(BACKUP_TICK);
-                    back_up(&handle, Reason::Auto);
+                    back_up(&handle, BackupReason::Auto);
                 }
             });
             Ok(())
@@ -38,13 +38,15 @@ pub fn run() {
         .expect("error while building the FrontDesk window");
     app.run(|handle, event| {
         if let RunEvent::Exit = event {
-            back_up(handle, Reason::Exit);
+            // As SQLite advises for a long-lived connection: refresh the planner's statistics.
+            handle.state::<Desk>().optimize();
+            back_up(handle, BackupReason::Exit);
         }
     });
 }
 
 /// Takes a backup when one is due; the outcome is in the backup log, and the window is told.
-fn back_up(handle: &tauri::AppHandle, reason: Reason) {
+fn back_up(handle: &tauri::AppHandle, reason: BackupReason) {
     let desk = handle.state::<Desk>();
     if !desk.can_back_up() {
         return;

@@ -18,6 +18,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/006_request_changes.sql"),
     include_str!("migrations/007_handover_serials.sql"),
     include_str!("migrations/008_data_safety.sql"),
+    include_str!("migrations/009_report_indexes.sql"),
 ];
 
 pub fn latest_version() -> i64 {
@@ -56,6 +57,10 @@ pub(super) fn upgrade(conn: &mut Connection) -> Result<()> {
         }
         tx.pragma_update(None, "user_version", version)?;
         tx.commit()?;
+    }
+    if current < latest_version() {
+        // New indexes and tables: give the planner statistics now (issue 12).
+        conn.execute_batch("PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;")?;
     }
     Ok(())
 }

@@ -154,39 +154,40 @@ pub fn generate(
     let hash = accounts::hash_password(DEMO_PASSWORD)?;
     let ctx = Ctx::as_user(start, supervisor);
     let mut rng = Rng::new(input.seed);
-    store.write(|tx| {
-        let at = start.format(TIME_FORMAT).to_string();
-        let rooms = rooms(tx, room_count)?;
-        let residents = residents(tx, &mut rng, &rooms, &at)?;
-        let staff = staff(tx, &mut rng, &hash, &at)?;
-        let plan = records::Plan {
-            first_day,
-            last_day,
-            now,
-            per_year,
-            rooms: &rooms,
-            residents: &residents,
-            staff: &staff,
-        };
-        let counts = records::write(tx, &mut rng, &plan)?;
-        let duty = duty_history::write(tx, &mut rng, &staff, first_day, last_day, now)?;
-        let report = GenerateReport {
-            rooms: rooms.len() as i64,
-            residents: residents.iter().map(Vec::len).sum::<usize>() as i64,
-            staff: staff.len() as i64 + 1,
-            intake_entries: counts.intake_entries,
-            slips: counts.slips,
-            complaints: counts.complaints,
-            rosters: duty.rosters,
-            handovers: duty.handovers,
-            duty_requests: duty.requests,
-            covers: duty.covers,
-            login: DEMO_LOGIN.into(),
-            password: DEMO_PASSWORD.into(),
-            first_day: first_day.to_string(),
-            last_day: last_day.to_string(),
-        };
-        let summary = format!(
+    store
+        .write(|tx| {
+            let at = start.format(TIME_FORMAT).to_string();
+            let rooms = rooms(tx, room_count)?;
+            let residents = residents(tx, &mut rng, &rooms, &at)?;
+            let staff = staff(tx, &mut rng, &hash, &at)?;
+            let plan = records::Plan {
+                first_day,
+                last_day,
+                now,
+                per_year,
+                rooms: &rooms,
+                residents: &residents,
+                staff: &staff,
+            };
+            let counts = records::write(tx, &mut rng, &plan)?;
+            let duty = duty_history::write(tx, &mut rng, &staff, first_day, last_day, now)?;
+            let report = GenerateReport {
+                rooms: rooms.len() as i64,
+                residents: residents.iter().map(Vec::len).sum::<usize>() as i64,
+                staff: staff.len() as i64 + 1,
+                intake_entries: counts.intake_entries,
+                slips: counts.slips,
+                complaints: counts.complaints,
+                rosters: duty.rosters,
+                handovers: duty.handovers,
+                duty_requests: duty.requests,
+                covers: duty.covers,
+                login: DEMO_LOGIN.into(),
+                password: DEMO_PASSWORD.into(),
+                first_day: first_day.to_string(),
+                last_day: last_day.to_string(),
+            };
+            let summary = format!(
             "种子 {}；{} 间房，{} 条来电来访，{} 张派工单，{} 件投诉，{} 个月值班表，{} 次交接班",
             input.seed,
             report.rooms,
@@ -196,11 +197,16 @@ pub fn generate(
             report.rosters,
             report.handovers
         );
-        audit::record(tx, &ctx, "生成演示数据", "office", Some(1), &summary)?;
-        // The generator writes records in bulk, without audit rows: seal what is finished.
-        crate::base::seal::backfill(tx)?;
-        Ok(report)
-    })
+            audit::record(tx, &ctx, "生成演示数据", "office", Some(1), &summary)?;
+            // The generator writes records in bulk, without audit rows: seal what is finished.
+            crate::base::seal::backfill(tx)?;
+            Ok(report)
+        })
+        .and_then(|report| {
+            // Years of records at once: statistics for the planner, as after an import.
+            store.optimize()?;
+            Ok(report)
+        })
 }
 
 /// A generated room.

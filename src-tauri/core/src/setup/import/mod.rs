@@ -347,7 +347,7 @@ pub fn run(
 ) -> Result<ImportReport> {
     ctx.require(SETUP_EDITORS, "导入数据")?;
     ctx.step("正在逐行检查并写入", 0.1);
-    store.write_if(|tx| {
+    let report = store.write_if(|tx| {
         let mut report = apply(tx, ctx, &file)?;
         ctx.step("正在保存", 0.9);
         let keep = report.problems.is_empty() || only_valid;
@@ -369,5 +369,10 @@ pub fn run(
         }
         report.written = keep;
         Ok((report, keep))
-    })
+    })?;
+    if report.written {
+        // Thousands of new rooms and residents: fresh statistics for the planner (issue 12).
+        store.optimize()?;
+    }
+    Ok(report)
 }
