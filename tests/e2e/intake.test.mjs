@@ -172,6 +172,7 @@ describe('来电来访、派工单、投诉', () => {
     // 收费 and 验收 have no preset: the technician chooses.
     await (await s.waitFor('xpath', `//*[@data-test="slip-fee-kind"]//label[contains(., '无偿')]`)).click()
     await (await s.waitFor('xpath', `//*[@data-test="slip-resident-accepted"]//label[contains(., '业主已验收')]`)).click()
+    await (await s.waitFor('xpath', `//*[@data-test="slip-resident-satisfaction"]//label[normalize-space(.)='满意']`)).click()
     await step('complete', '已完工')
     assert.match(await (await s.byTest('slip-acceptance')).fullText(), /业主已验收/)
   })

@@ -571,15 +571,11 @@ describe('首次设置向导：一次显示所有错误，最后给出下一步�
       if ((await s.css('[data-test="wizard-checklist"]')).length) return 'accepted'
       return (await fieldErrors()).supervisor_phone ? 'refused' : null
     }, { message: 'the phone refused or the setup done' })
-    await t.test('“1380013”被拒，说明写在手机号下面', { todo: 'NEEDS_CORE.md §2: base::phone accepts 1380013 as a local landline' }, async () => {
-      assert.equal(outcome, 'refused')
-      assert.match((await fieldErrors()).supervisor_phone, /手机号|电话/)
-    })
-    if (outcome === 'refused') {
-      await s.screenshot('usability-24-wizard-phone-refused')
-      await fillForm(s, { supervisor_phone: '13800138000' })
-      await (await s.byTest('wizard-finish')).click()
-    }
+    assert.equal(outcome, 'refused', '“1380013” is refused')
+    assert.match((await fieldErrors()).supervisor_phone, /手机号|电话/)
+    await s.screenshot('usability-24-wizard-phone-refused')
+    await fillForm(s, { supervisor_phone: '13800138000' })
+    await (await s.byTest('wizard-finish')).click()
 
     // The checklist: each next thing is a link to its page.
     const list = await (await s.byTest('wizard-checklist', { timeout: 20_000 })).fullText()

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 pub fn render(v: &Value) -> String {
     match v {
-        Value::Array(items) if items.is_empty() => "(无记录)".to_string(),
+        Value::Array(items) if items.is_empty() => "（无记录）".to_string(),
         Value::Array(items) => {
             items.iter().map(one_line).collect::<Vec<_>>().join("\n")
                 + &format!("\n共 {} 条", items.len())

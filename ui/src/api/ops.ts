@@ -237,7 +237,7 @@ export const slipAccept = (input: StepInput) => call<Slip>('slip_accept', input)
 export const slipReturn = (input: StepInput) => call<Slip>('slip_return', input)
 /** 到场 */
 export const slipArrive = (input: StepInput) => call<Slip>('slip_arrive', input)
-/** 完工（完成情况、材料、有偿/无偿及金额、住户验收） */
+/** 完工（完成情况、材料、有偿/无偿及金额、住户验收与满意度） */
 export const slipComplete = (input: CompleteInput) => call<Slip>('slip_complete', input)
 /** 回访（未接通记为一次尝试） */
 export const slipVisit = (input: SlipVisitInput) => call<Slip>('slip_visit', input)

@@ -205,8 +205,8 @@ super::operations! {
     slip_arrive: "slip" "arrive", Roles(WORKERS), StepInput => Slip, |s, c, i| slips::arrive(s, c, i);
         "到场", "--slip-id [--at]";
     slip_complete: "slip" "complete", Roles(WORKERS), CompleteInput => Slip, |s, c, i| slips::complete(s, c, i);
-        "完工（完成情况、材料、有偿/无偿及金额、住户验收）",
-        "--slip-id --work-done --fee-kind free|paid [--fee 35.50] [--materials] [--resident-accepted true] [--resident-satisfaction satisfied|basic|unsatisfied] [--at]";
+        "完工（完成情况、材料、有偿/无偿及金额、住户验收与满意度）",
+        "--slip-id --work-done --fee-kind free|paid [--fee 35.50] [--materials] --resident-accepted true|false --resident-satisfaction satisfied|basic|unsatisfied [--at]";
     slip_visit: "slip" "visit", Roles(DESK), SlipVisitInput => Slip, |s, c, i| slips::visit_slip(s, c, i);
         "回访（未接通记为一次尝试）",
         "--slip-id --method phone|visit|written --answered true|false [--result] [--satisfaction satisfied|basic|unsatisfied] [--follow-up reopened|to_supervisor] [--at]";
@@ -269,7 +269,7 @@ super::operations! {
         "设置值班表格子（一次多个；命令行的 roster set 设一个）",
         "--input '{\"month\":\"2026-12\",\"cells\":[{\"staff_id\":3,\"date\":\"2026-12-05\",\"code\":\"白\"}]}'";
     roster_fill_rotation: "roster" "rotate", Roles(ROSTER_EDITORS), RotationInput => RosterView, |s, c, i| roster::fill_rotation(s, c, i);
-        "按轮班顺序填充", "--month 2026-12 --staff-ids 3,4,5 --pattern 白,白,休";
+        "按轮班顺序填充", "--month 2026-12 --staff-ids 3,4,5 --pattern 白，白，休";
     roster_validate: "roster" "check", Roles(ANYONE), MonthInput => Validation, |s, c, i| roster::validate(s, c, &i.month);
         "检查覆盖空档、岗位、重叠与休息", "--month 2026-12";
     roster_publish: "roster" "publish", Roles(ROSTER_EDITORS), MonthInput => Published, |s, c, i| roster::publish(s, c, &i.month);

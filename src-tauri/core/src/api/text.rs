@@ -106,7 +106,7 @@ impl<'de, 'a> de::Deserializer<'de> for Text<'a> {
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
         let items = self
             .0
-            .split([',', ','])
+            .split([',', '，', '、'])
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .map(Text);

@@ -86,7 +86,7 @@ impl Ctx {
         } else {
             let allowed: Vec<&str> = roles.iter().map(|r| r.label()).collect();
             Err(Error::forbidden(format!(
-                "{}({})无权{};需要:{}",
+                "{}（{}）无权{}；需要：{}",
                 actor.name,
                 actor.role.label(),
                 what,

@@ -52,7 +52,7 @@ pub enum Error {
     #[error("{message}")]
     Unusable { problem: Unusable, message: String },
     /// Something the store promises did not hold (e.g. a pragma was not applied).
-    #[error("数据库状态异常:{0}")]
+    #[error("数据库状态异常：{0}")]
     Integrity(String),
 }
 

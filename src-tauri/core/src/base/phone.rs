@@ -28,7 +28,7 @@ pub fn normalize(field: &str, raw: &str) -> Result<String> {
         Error::invalid(
             field,
             format!(
-                "电话号码“{}”格式不正确:应为 11 位手机号或带区号的固话",
+                "电话号码“{}”格式不正确：应为 11 位手机号或带区号的固话，如 13800138000 或 0755-12345678",
                 raw.trim()
             ),
         )
@@ -49,7 +49,9 @@ pub fn normalize(field: &str, raw: &str) -> Result<String> {
             4
         };
         format!("{}-{}", &digits[..area], &digits[area..])
-    } else if (7..=8).contains(&digits.len()) && !digits.starts_with('0') {
+    } else if (7..=8).contains(&digits.len()) && !digits.starts_with(['0', '1']) {
+        // A local landline without its area code starts with 2–9; "1380013" is a mobile number
+        // cut short, not a landline.
         digits
     } else {
         return Err(bad());
@@ -223,11 +225,19 @@ mod tests {
             "138123456789",
             "0755-12",
             "12-34",
+            // A mobile number cut short is not a local landline (those start with 2–9).
+            "1380013",
+            "13800138",
         ] {
             let e = normalize("phone", bad).unwrap_err();
             assert_eq!(e.kind(), "invalid", "{bad} should be refused");
             assert_eq!(e.field(), Some("phone"));
+            assert!(
+                e.to_string().contains("格式不正确：应为 11 位手机号"),
+                "{e}"
+            );
         }
+        assert_eq!(normalize("phone", "26668888").unwrap(), "26668888");
     }
 
     #[test]

@@ -21,7 +21,7 @@ fn bounded(field: &str, label: &str, v: &str, max: usize) -> Result<String> {
     if n > max {
         return Err(Error::invalid(
             field,
-            format!("{label}过长:最多 {max} 个字,现在有 {n} 个字"),
+            format!("{label}过长：最多 {max} 个字，现在有 {n} 个字"),
         ));
     }
     if v.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {

@@ -25,7 +25,7 @@ pub fn parse(field: &str, raw: &str) -> Result<NaiveDateTime> {
     }
     Err(Error::invalid(
         field,
-        format!("时间“{}”格式不正确,应为 2026-11-23 14:30", raw.trim()),
+        format!("时间“{}”格式不正确，应为 2026-11-23 14:30", raw.trim()),
     ))
 }
 
@@ -45,14 +45,14 @@ pub fn happened(
     if t > now + Duration::minutes(1) {
         return Err(Error::invalid(
             field,
-            format!("时间 {} 晚于当前时间,不能登记未来的时间", text(t)),
+            format!("时间 {} 晚于当前时间，不能登记未来的时间", text(t)),
         ));
     }
     if let Some(nb) = not_before {
         if t < nb {
             return Err(Error::invalid(
                 field,
-                format!("时间 {} 早于上一步的时间 {},请检查", text(t), text(nb)),
+                format!("时间 {} 早于上一步的时间 {}，请检查", text(t), text(nb)),
             ));
         }
     }

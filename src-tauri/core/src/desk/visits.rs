@@ -74,7 +74,7 @@ pub(crate) fn clean(v: &VisitInput, follow_up_needed: bool) -> Result<CleanVisit
         (Satisfaction::Unsatisfied, None) if follow_up_needed => {
             return Err(Error::invalid(
                 "follow_up",
-                "住户不满意:请选择重新派工或转主管处理",
+                "住户不满意：请选择重新派工或转主管处理",
             ))
         }
         (Satisfaction::Unsatisfied, f) => f,

@@ -162,7 +162,7 @@ fn parse_time(field: &str, text: &str) -> Result<NaiveDateTime> {
     }
     Err(Error::invalid(
         field,
-        format!("时间“{}”格式不正确,应为 YYYY-MM-DD HH:MM", text.trim()),
+        format!("时间“{}”格式不正确，应为 YYYY-MM-DD HH:MM", text.trim()),
     ))
 }
 
@@ -229,7 +229,7 @@ pub fn cover_start(store: &mut Store, ctx: &Ctx, input: CoverInput) -> Result<Co
     store.write(|tx| {
         let cover = plan::brief(tx, input.cover_staff_id)?;
         if cover.role != Role::Security {
-            return Err(Error::invalid("cover_staff_id", format!("{} 不是秩序维护员,代值应由秩序维护员担任", cover.name)));
+            return Err(Error::invalid("cover_staff_id", format!("{} 不是秩序维护员，代值应由秩序维护员担任", cover.name)));
         }
         let for_staff = input.for_staff_id.map(|f| plan::brief(tx, f)).transpose()?;
         tx.execute(

@@ -188,7 +188,7 @@ fn parse_time(field: &str, label: &str, text: &str) -> Result<String> {
     let t = NaiveTime::parse_from_str(text.trim(), "%H:%M").map_err(|_| {
         Error::invalid(
             field,
-            format!("{label}“{}”格式不正确,应为 时:分,如 08:30", text.trim()),
+            format!("{label}“{}”格式不正确，应为 时：分，如 08:30", text.trim()),
         )
     })?;
     Ok(t.format("%H:%M").to_string())
@@ -214,7 +214,7 @@ fn clean(input: ShiftInput) -> Result<Clean> {
     if start == end {
         return Err(Error::invalid(
             "end_time",
-            "下班时间不能与上班时间相同(跨夜班次请填次日的下班时间,如 17:30–09:00)",
+            "下班时间不能与上班时间相同（跨夜班次请填次日的下班时间，如 17:30–09:00）",
         ));
     }
     if !(0..=20).contains(&input.min_people) {
@@ -223,7 +223,7 @@ fn clean(input: ShiftInput) -> Result<Clean> {
     if !(1..=20).contains(&input.max_people) || input.max_people < input.min_people {
         return Err(Error::invalid(
             "max_people",
-            "最多人数应在 1 到 20 之间,且不少于最少人数",
+            "最多人数应在 1 到 20 之间，且不少于最少人数",
         ));
     }
     let c = input.color.trim();

@@ -25,7 +25,7 @@ pub fn hash_password(password: &str) -> Result<String> {
     Argon2::default()
         .hash_password(password.as_bytes(), &salt)
         .map(|h| h.to_string())
-        .map_err(|e| Error::Integrity(format!("密码加密失败:{e}")))
+        .map_err(|e| Error::Integrity(format!("密码加密失败：{e}")))
 }
 
 fn password_matches(hash: &str, password: &str) -> bool {
@@ -113,13 +113,13 @@ fn attempt(
     };
     if acc.staff.locked {
         return Ok(Attempt::Refused(Error::AccountLocked(format!(
-            "账号“{}”因连续输错密码已被锁定,请联系客服主管解锁",
+            "账号“{}”因连续输错密码已被锁定，请联系客服主管解锁",
             acc.staff.login.as_deref().unwrap_or("")
         ))));
     }
     if !acc.staff.active {
         return Ok(Attempt::Refused(Error::forbidden(format!(
-            "{} 已停用,不能登录",
+            "{} 已停用，不能登录",
             acc.staff.name
         ))));
     }
@@ -129,7 +129,7 @@ fn attempt(
             let seconds = (ready - now).num_seconds().max(1);
             return Ok(Attempt::Refused(Error::Throttled {
                 seconds,
-                message: format!("密码错误次数过多,请 {seconds} 秒后再试"),
+                message: format!("密码错误次数过多，请 {seconds} 秒后再试"),
             }));
         }
     }
@@ -173,11 +173,11 @@ fn attempt(
     )?;
     Ok(Attempt::Refused(if locked {
         Error::AccountLocked(format!(
-            "密码连续错误 {MAX_FAILURES} 次,账号已锁定,请联系客服主管解锁"
+            "密码连续错误 {MAX_FAILURES} 次，账号已锁定，请联系客服主管解锁"
         ))
     } else {
         Error::WrongPassword(format!(
-            "登录名或密码不正确(还可再试 {} 次)",
+            "登录名或密码不正确（还可再试 {} 次）",
             MAX_FAILURES - failed
         ))
     }))

@@ -139,7 +139,11 @@ pub fn require_by_name(tx: &Transaction, field: &str, name: &str) -> Result<i64>
                 .collect::<rusqlite::Result<_>>()?;
             Err(Error::not_found(
                 field,
-                format!("部门“{}”不存在;现有部门:{}", name.trim(), names.join("、")),
+                format!(
+                    "部门“{}”不存在；现有部门：{}",
+                    name.trim(),
+                    names.join("、")
+                ),
             ))
         }
     }

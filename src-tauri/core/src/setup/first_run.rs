@@ -53,7 +53,7 @@ pub fn init(store: &mut Store, now: NaiveDateTime, input: FirstRun) -> Result<Ac
     let hash = accounts::hash_password(&password)?;
     store.write(|tx| {
         if office::load(tx)?.is_some() {
-            return Err(Error::conflict("office", "首次设置已经完成,不能重复进行"));
+            return Err(Error::conflict("office", "首次设置已经完成，不能重复进行"));
         }
         let ctx = Ctx::new(now, None);
         office::insert(tx, &ctx, &office)?;

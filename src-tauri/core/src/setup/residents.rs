@@ -38,7 +38,7 @@ impl ResidentKind {
             "tenant" | "租户" | "租客" | "住户" => Ok(ResidentKind::Tenant),
             other => Err(Error::invalid(
                 field,
-                format!("住户类型“{other}”无法识别,应为 业主 或 租户"),
+                format!("住户类型“{other}”无法识别，应为 业主 或 租户"),
             )),
         }
     }
@@ -214,7 +214,7 @@ pub(crate) fn add_phones(
         return Err(Error::invalid(
             "phones",
             format!(
-                "该住户已登记 {} 个电话,再加 {} 个会超过 5 个的上限",
+                "该住户已登记 {} 个电话，再加 {} 个会超过 5 个的上限",
                 have.len(),
                 new.len()
             ),

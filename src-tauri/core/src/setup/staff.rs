@@ -113,7 +113,7 @@ pub(crate) fn insert(tx: &Transaction, ctx: &Ctx, s: &CleanStaff) -> Result<Staf
     if find_same(tx, &s.name, &s.phone)?.is_some() {
         return Err(Error::conflict(
             "name",
-            format!("员工“{}”(电话 {})已存在", s.name, s.phone),
+            format!("员工“{}”（电话 {}）已存在", s.name, s.phone),
         ));
     }
     let now = ctx.now.format(TIME_FORMAT).to_string();
@@ -157,7 +157,7 @@ pub fn update(store: &mut Store, ctx: &Ctx, id: StaffId, input: StaffInput) -> R
         let s = clean(tx, &input)?;
         if let Some(other) = find_same(tx, &s.name, &s.phone)? {
             if other != id {
-                return Err(Error::conflict("name", format!("员工“{}”(电话 {})已存在", s.name, s.phone)));
+                return Err(Error::conflict("name", format!("员工“{}”（电话 {}）已存在", s.name, s.phone)));
             }
         }
         let me = ctx.actor()?;

@@ -144,7 +144,7 @@ fn entry(rng: &mut Rng, plan: &Plan, at: NaiveDateTime, receiver: usize) -> Entr
             caller_phone: String::new(),
             channel: "staff_found",
             topic,
-            content: format!("巡查发现:{content}"),
+            content: format!("巡查发现：{content}"),
             receiver,
         };
     }

@@ -59,7 +59,7 @@ pub fn take_up(store: &mut Store, ctx: &Ctx, input: ComplaintNoteInput) -> Resul
             if c.escalated_at.is_none() {
                 return Err(Error::conflict(
                     "complaint_id",
-                    "该投诉不是紧急或重大投诉,无需接手",
+                    "该投诉不是紧急或重大投诉，无需接手",
                 ));
             }
             if c.taken_up_at.is_some() {
@@ -73,7 +73,7 @@ pub fn take_up(store: &mut Store, ctx: &Ctx, input: ComplaintNoteInput) -> Resul
                 params![when::text(ctx.now), me, c.id],
             )?;
             if !note.is_empty() {
-                step_in(tx, ctx, c.id, &format!("接手:{note}"))?;
+                step_in(tx, ctx, c.id, &format!("接手：{note}"))?;
             }
             Ok(())
         },
@@ -94,7 +94,7 @@ pub fn add_step(store: &mut Store, ctx: &Ctx, input: ComplaintNoteInput) -> Resu
             if c.state == ComplaintState::SignedOff {
                 return Err(Error::conflict(
                     "complaint_id",
-                    "投诉已由主管签字办结,不能再添加处理过程",
+                    "投诉已由主管签字办结，不能再添加处理过程",
                 ));
             }
             step_in(tx, ctx, c.id, &note)
@@ -128,7 +128,7 @@ pub fn set_validity(store: &mut Store, ctx: &Ctx, input: ValidityInput) -> Resul
         input.validity.label(),
         |tx, c| {
             if c.state == ComplaintState::SignedOff {
-                return Err(Error::conflict("complaint_id", "投诉已签字办结,不能修改"));
+                return Err(Error::conflict("complaint_id", "投诉已签字办结，不能修改"));
             }
             tx.execute(
                 "UPDATE complaints SET validity = ?1 WHERE id = ?2",
@@ -163,7 +163,7 @@ pub fn reply(store: &mut Store, ctx: &Ctx, input: ReplyInput) -> Result<Complain
             if c.state != ComplaintState::Open {
                 return Err(Error::conflict(
                     "complaint_id",
-                    format!("投诉当前为“{}”,已经答复过", c.state.label()),
+                    format!("投诉当前为“{}”，已经答复过", c.state.label()),
                 ));
             }
             let opened = when::stored(&c.opened_at);
@@ -209,7 +209,7 @@ pub fn visit(store: &mut Store, ctx: &Ctx, input: ComplaintVisitInput) -> Result
         if c.state != ComplaintState::Replied {
             return Err(Error::conflict(
                 "complaint_id",
-                format!("投诉当前为“{}”,答复后才能回访", c.state.label()),
+                format!("投诉当前为“{}”，答复后才能回访", c.state.label()),
             ));
         }
         let after = c.replied_at.as_deref().and_then(when::stored);
@@ -221,7 +221,7 @@ pub fn visit(store: &mut Store, ctx: &Ctx, input: ComplaintVisitInput) -> Result
             (true, Some(VisitFollowUp::Reopened)) => {
                 // The earlier reply stays on record as a step; the complaint then needs a new one.
                 let earlier = format!(
-                    "前次答复({}):{}",
+                    "前次答复（{}）：{}",
                     c.replied_at.as_deref().unwrap_or(""),
                     c.reply
                 );
@@ -230,7 +230,12 @@ pub fn visit(store: &mut Store, ctx: &Ctx, input: ComplaintVisitInput) -> Result
                     "UPDATE complaints SET state = 'open', reply = '', replied_at = NULL, replied_by = NULL WHERE id = ?1",
                     [c.id],
                 )?;
-                step_in(tx, ctx, c.id, &format!("回访不满意,重新处理:{}", v.result))?;
+                step_in(
+                    tx,
+                    ctx,
+                    c.id,
+                    &format!("回访不满意，重新处理：{}", v.result),
+                )?;
             }
             (true, follow_up) => {
                 tx.execute(
@@ -242,7 +247,7 @@ pub fn visit(store: &mut Store, ctx: &Ctx, input: ComplaintVisitInput) -> Result
                         tx,
                         ctx,
                         c.id,
-                        &format!("回访不满意,交主管处理:{}", v.result),
+                        &format!("回访不满意，交主管处理：{}", v.result),
                     )?;
                 }
             }
@@ -265,7 +270,7 @@ pub fn sign_off(store: &mut Store, ctx: &Ctx, input: ComplaintNoteInput) -> Resu
             if c.state != ComplaintState::Visited {
                 return Err(Error::conflict(
                     "complaint_id",
-                    format!("投诉当前为“{}”,回访后才能签字办结", c.state.label()),
+                    format!("投诉当前为“{}”，回访后才能签字办结", c.state.label()),
                 ));
             }
             if c.validity.is_none() {

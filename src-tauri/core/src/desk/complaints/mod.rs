@@ -179,7 +179,7 @@ pub(crate) fn open_in(
     if entry.slip_id.is_some() || entry.complaint_id.is_some() || entry.finished {
         return Err(Error::conflict(
             "intake_id",
-            "该登记已经处理完毕或已转为派工单/投诉,不能再登记投诉",
+            "该登记已经处理完毕或已转为派工单/投诉，不能再登记投诉",
         ));
     }
     let content = match &input.content {

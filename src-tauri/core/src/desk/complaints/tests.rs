@@ -399,7 +399,7 @@ fn an_unsatisfied_visit_is_handled_again_or_goes_to_the_supervisor() {
     assert!(page
         .steps
         .iter()
-        .any(|s| s.note.starts_with("回访不满意,重新处理")));
+        .any(|s| s.note.starts_with("回访不满意，重新处理")));
 
     let b = replied(&mut d);
     let page = visit_with(
@@ -413,7 +413,7 @@ fn an_unsatisfied_visit_is_handled_again_or_goes_to_the_supervisor() {
     assert!(page
         .steps
         .iter()
-        .any(|s| s.note.starts_with("回访不满意,交主管处理")));
+        .any(|s| s.note.starts_with("回访不满意，交主管处理")));
 
     let c = replied(&mut d);
     let page = visit_with(&mut d, c, Satisfaction::Basic, None).unwrap();

@@ -65,7 +65,7 @@ pub(super) fn day(field: &str, raw: Option<&str>) -> Result<Option<chrono::Naive
     match raw.map(str::trim).filter(|r| !r.is_empty()) {
         Some(r) => chrono::NaiveDate::parse_from_str(r, "%Y-%m-%d")
             .map(Some)
-            .map_err(|_| Error::invalid(field, format!("日期“{r}”格式不正确,应为 2026-11-23"))),
+            .map_err(|_| Error::invalid(field, format!("日期“{r}”格式不正确，应为 2026-11-23"))),
         None => Ok(None),
     }
 }

@@ -272,7 +272,7 @@ pub fn register(store: &mut Store, ctx: &Ctx, input: IntakeInput) -> Result<Regi
     let actor = ctx.require(ANYONE, "登记来电来访")?.clone();
     let channel = input
         .channel
-        .ok_or_else(|| Error::invalid("channel", "请选择来源(来电/来访/书面/员工发现)"))?;
+        .ok_or_else(|| Error::invalid("channel", "请选择来源（来电/来访/书面/员工发现）"))?;
     let kind = input
         .kind
         .ok_or_else(|| Error::invalid("kind", "请选择类型"))?;
@@ -285,7 +285,7 @@ pub fn register(store: &mut Store, ctx: &Ctx, input: IntakeInput) -> Result<Regi
     if !callback_phone.is_empty() && !outcome.is_empty() {
         return Err(Error::invalid(
             "outcome",
-            "已登记待回电,处理结果请在回电后填写",
+            "已登记待回电，处理结果请在回电后填写",
         ));
     }
     let received = when::happened("received_at", input.received_at.as_deref(), ctx.now, None)?;
@@ -299,7 +299,7 @@ pub fn register(store: &mut Store, ctx: &Ctx, input: IntakeInput) -> Result<Regi
             text => Some(rooms::require_by_text(tx, text)?),
         };
         if room.is_none() && location.is_empty() && channel != Channel::Call && kind == IntakeKind::Repair {
-            return Err(Error::invalid("room", "请填写房号,公共区域请填写地点"));
+            return Err(Error::invalid("room", "请填写房号，公共区域请填写地点"));
         }
         let category = match input.category.trim() {
             "" if kind == IntakeKind::Repair => return Err(Error::invalid("category", "报修请选择服务类别")),
@@ -325,7 +325,7 @@ pub fn register(store: &mut Store, ctx: &Ctx, input: IntakeInput) -> Result<Regi
         let where_ = if entry.room.is_empty() { entry.location.clone() } else { entry.room.clone() };
         audit::record(tx, ctx, "登记来电来访", "intake_entries", Some(id),
             &format!("{} {} {} {}{}", entry.channel.label(), entry.kind.label(), where_, content.chars().take(30).collect::<String>(),
-                if back_entered { " (补录)" } else { "" }))?;
+                if back_entered { " （补录）" } else { "" }))?;
         let repeat = match (&room, &category) {
             (Some(r), Some(c)) if kind == IntakeKind::Repair => repeat_check(tx, r.id, c.id, received, Some(id), s.repeat_repair_days)?,
             _ => None,
@@ -391,7 +391,7 @@ pub fn callback_done(store: &mut Store, ctx: &Ctx, input: NoteInput) -> Result<I
             "UPDATE intake_entries SET callback_state = 'done', callback_done_at = ?1, callback_done_by = ?2 WHERE id = ?3",
             params![when::text(ctx.now), me, e.id],
         )?;
-        add_followup_in(tx, ctx, e.id, &format!("回电:{note}"))?;
+        add_followup_in(tx, ctx, e.id, &format!("回电：{note}"))?;
         audit::record(tx, ctx, "登记回电", "intake_entries", Some(e.id), &note)?;
         get(tx, e.id)
     })
@@ -518,7 +518,7 @@ pub fn repeat_check(
         Some((n, Some(last))) if n > 0 => Some(RepeatWarning {
             days,
             count: n,
-            message: format!("重复报修:该房间 {days} 天内已有 {n} 次同类报修,最近一次 {last}"),
+            message: format!("重复报修：该房间 {days} 天内已有 {n} 次同类报修，最近一次 {last}"),
             last_at: last,
         }),
         _ => None,

@@ -81,7 +81,7 @@ fn hhmm(field: &str, v: &str) -> Result<String> {
         .map_err(|_| {
             Error::invalid(
                 field,
-                format!("时间“{}”格式不正确,应为 HH:MM,如 17:30", v.trim()),
+                format!("时间“{}”格式不正确，应为 HH:MM，如 17:30", v.trim()),
             )
         })
 }

@@ -108,7 +108,7 @@ pub fn search(store: &mut Store, ctx: &Ctx, query: SearchQuery) -> Result<Search
     if text.is_empty() {
         return Err(Error::invalid(
             "text",
-            "请输入要搜索的内容:房号、姓名、电话、单号或内容中的词",
+            "请输入要搜索的内容：房号、姓名、电话、单号或内容中的词",
         ));
     }
     if text.chars().count() > MAX_TEXT_CHARS {
@@ -121,7 +121,7 @@ pub fn search(store: &mut Store, ctx: &Ctx, query: SearchQuery) -> Result<Search
     let Some(tiers) = grams::match_tiers(text) else {
         return Err(Error::invalid(
             "text",
-            "搜索内容只有标点符号;请输入文字、数字或字母",
+            "搜索内容只有标点符号；请输入文字、数字或字母",
         ));
     };
     store.read(|tx| {
@@ -180,7 +180,7 @@ pub(crate) fn page_bounds(query: &SearchQuery) -> Result<(i64, i64)> {
     if !(0..=MAX_OFFSET).contains(&offset) {
         return Err(Error::invalid(
             "offset",
-            format!("翻页位置应在 0 到 {MAX_OFFSET} 之间;请把搜索条件写得更具体"),
+            format!("翻页位置应在 0 到 {MAX_OFFSET} 之间；请把搜索条件写得更具体"),
         ));
     }
     Ok((limit, offset))

@@ -99,6 +99,8 @@ pub struct SlipPage {
     pub actions: Vec<SlipAction>,
 }
 
+/// `+d.department_id`: the board's own conditions (state, assignee, period) lead, never a walk
+/// through the few departments over every slip of each (tests/query_plans.rs).
 const SELECT: &str = "SELECT d.id, d.serial, d.intake_id, d.opened_at, ob.name, coalesce(r.code, ''), d.location,
         d.caller_name, d.caller_phone, c.name, d.department_id, dep.name, d.content, d.appointment_at, d.state,
         d.paused_from, d.assignee_id, coalesce(a.name, ''), coalesce(ds.name, ''), d.dispatched_at, d.accepted_at,
@@ -109,7 +111,7 @@ const SELECT: &str = "SELECT d.id, d.serial, d.intake_id, d.opened_at, ob.name, 
      JOIN staff ob ON ob.id = d.opened_by
      LEFT JOIN rooms r ON r.id = d.room_id
      JOIN categories c ON c.id = d.category_id
-     JOIN departments dep ON dep.id = d.department_id
+     JOIN departments dep ON dep.id = +d.department_id
      LEFT JOIN staff a ON a.id = d.assignee_id
      LEFT JOIN staff ds ON ds.id = d.dispatcher_id
      LEFT JOIN staff ts ON ts.id = d.technician_signed_by";

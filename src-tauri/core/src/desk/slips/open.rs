@@ -45,7 +45,7 @@ pub(crate) fn open_in(tx: &Transaction, ctx: &Ctx, input: &OpenSlipInput) -> Res
     if entry.slip_id.is_some() || entry.complaint_id.is_some() || entry.finished {
         return Err(Error::conflict(
             "intake_id",
-            "该登记已经处理完毕或已转为派工单/投诉,不能再开派工单",
+            "该登记已经处理完毕或已转为派工单/投诉，不能再开派工单",
         ));
     }
     let category = match input
@@ -60,7 +60,7 @@ pub(crate) fn open_in(tx: &Transaction, ctx: &Ctx, input: &OpenSlipInput) -> Res
             None => {
                 return Err(Error::invalid(
                     "category",
-                    "请选择服务类别,派工单按类别派到部门并计算时限",
+                    "请选择服务类别，派工单按类别派到部门并计算时限",
                 ))
             }
         },

@@ -83,6 +83,30 @@ fn bad_fee_times_and_reasons_are_refused() {
     )
     .unwrap_err();
     assert_eq!(e.field(), Some("work_done"));
+    // 验收 and 满意度 are chosen, never left empty (issue 13).
+    let e = complete(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech.clone()),
+        CompleteInput {
+            resident_accepted: None,
+            ..done_input(id)
+        },
+    )
+    .unwrap_err();
+    assert_eq!(
+        (e.field(), e.to_string().as_str()),
+        (Some("resident_accepted"), "请选择业主是否验收")
+    );
+    let e = complete(
+        &mut d.store,
+        &crate::Ctx::as_user(d.now, tech.clone()),
+        CompleteInput {
+            resident_satisfaction: None,
+            ..done_input(id)
+        },
+    )
+    .unwrap_err();
+    assert_eq!(e.field(), Some("resident_satisfaction"));
     // A time in the future, and a time before the slip was opened.
     let e = complete(
         &mut d.store,

@@ -154,14 +154,14 @@ fn check_assignee(tx: &Transaction, slip: &Slip, assignee_id: i64) -> Result<()>
     if !s.active {
         return Err(Error::invalid(
             "assignee_id",
-            format!("{}已停用,不能接收派工", s.name),
+            format!("{}已停用，不能接收派工", s.name),
         ));
     }
     if s.department != slip.department {
         return Err(Error::invalid(
             "assignee_id",
             format!(
-                "{}属于{},本单应派给{}的员工",
+                "{}属于{}，本单应派给{}的员工",
                 s.name, s.department, slip.department
             ),
         ));
@@ -337,7 +337,7 @@ pub fn parse_fee(field: &str, raw: &str) -> Result<i64> {
         Error::invalid(
             field,
             format!(
-                "费用“{}”不正确,应为不小于 0 的金额,如 35 或 35.50",
+                "费用“{}”不正确，应为不小于 0 的金额，如 35 或 35.50",
                 raw.trim()
             ),
         )
@@ -371,6 +371,14 @@ pub fn complete(store: &mut Store, ctx: &Ctx, input: CompleteInput) -> Result<Sl
     let fee_kind = input
         .fee_kind
         .ok_or_else(|| Error::invalid("fee_kind", "请选择有偿或无偿"))?;
+    // The resident's word at completion is recorded by a choice, never left to a default
+    // (issue 13): an empty 验收 or 满意度 is refused, not stored as 未记录.
+    let accepted = input
+        .resident_accepted
+        .ok_or_else(|| Error::invalid("resident_accepted", "请选择业主是否验收"))?;
+    let satisfaction = input
+        .resident_satisfaction
+        .ok_or_else(|| Error::invalid("resident_satisfaction", "请选择业主满意度"))?;
     let cents = match fee_kind {
         FeeKind::Free if input.fee.trim().is_empty() => 0,
         FeeKind::Free => match parse_fee("fee", &input.fee)? {
@@ -388,7 +396,7 @@ pub fn complete(store: &mut Store, ctx: &Ctx, input: CompleteInput) -> Result<Sl
                 "UPDATE dispatch_slips SET state = 'done', completed_at = ?1, work_done = ?2, materials = ?3, fee_kind = ?4,
                      fee_cents = ?5, resident_accepted = ?6, resident_satisfaction = ?7, technician_signed_by = ?8,
                      technician_signed_at = ?9 WHERE id = ?10",
-                params![when::text(at), work, materials, fee_kind, cents, input.resident_accepted, input.resident_satisfaction,
+                params![when::text(at), work, materials, fee_kind, cents, accepted, satisfaction,
                     slip.assignee_id, when::text(ctx.now), slip.id],
             )?;
             Ok((SlipState::Done, slip.assignee_id))

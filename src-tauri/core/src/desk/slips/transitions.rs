@@ -181,7 +181,7 @@ pub fn check<'a>(
         return Err(Error::conflict(
             "state",
             format!(
-                "派工单当前为“{}”,不能{};只有“{}”的派工单可以{}",
+                "派工单当前为“{}”，不能{}；只有“{}”的派工单可以{}",
                 state.label(),
                 action.label(),
                 from.join("”“"),

@@ -68,7 +68,7 @@ pub fn open_records(tx: &Transaction, at: NaiveDateTime) -> Result<Vec<Pulled>> 
         out.push(Pulled {
             source: "待回访",
             ref_id: s.id,
-            summary: format!("{}(已完工待回访){}", s.serial, short(&s.content)),
+            summary: format!("{}（已完工待回访）{}", s.serial, short(&s.content)),
         });
     }
     for c in &open.complaints_awaiting_reply {

@@ -126,7 +126,7 @@ pub fn start(store: &mut Store, ctx: &Ctx, input: HandoverStart) -> Result<Hando
         let p_in = if input.kind == HandoverKind::Desk { p_in.map(|a| a.staff) } else { None };
         let outgoing = match input.outgoing_id {
             Some(id) => plan::brief(tx, id)?,
-            None => p_out.clone().ok_or_else(|| Error::invalid("outgoing_id", "值班表上此时没有交班人,请选择交班人"))?,
+            None => p_out.clone().ok_or_else(|| Error::invalid("outgoing_id", "值班表上此时没有交班人，请选择交班人"))?,
         };
         let incoming = match input.incoming_id {
             Some(id) => plan::brief(tx, id)?,
@@ -136,14 +136,14 @@ pub fn start(store: &mut Store, ctx: &Ctx, input: HandoverStart) -> Result<Hando
             return Err(Error::invalid("incoming_id", "交班人与接班人不能是同一人"));
         }
         if input.kind == HandoverKind::Security && incoming.role != Role::Security {
-            return Err(Error::invalid("incoming_id", format!("{} 不是秩序维护员;晚间移交应交给秩序维护岗", incoming.name)));
+            return Err(Error::invalid("incoming_id", format!("{} 不是秩序维护员；晚间移交应交给秩序维护岗", incoming.name)));
         }
         let kind = if input.kind == HandoverKind::Security { "security" } else { "desk" };
         let dup: Option<i64> = tx
             .query_row("SELECT id FROM handovers WHERE change_at = ?1 AND kind = ?2", params![when::text(change_at), kind], |r| r.get(0))
             .optional()?;
         if let Some(d) = dup {
-            return Err(Error::conflict("change_at", format!("{} 的交接班记录已经存在(编号 {d})", when::text(change_at))));
+            return Err(Error::conflict("change_at", format!("{} 的交接班记录已经存在（编号 {d}）", when::text(change_at))));
         }
         let serial = serials::next(tx, SerialKind::Handover, ctx.now)?;
         tx.execute(
@@ -190,13 +190,13 @@ fn require_editable(tx: &Transaction, id: i64) -> Result<Handover> {
     if h.status == HandoverStatus::Signed {
         return Err(Error::conflict(
             "id",
-            format!("交接班记录 {} 已签字锁定,只能追加补充说明", h.serial),
+            format!("交接班记录 {} 已签字锁定，只能追加补充说明", h.serial),
         ));
     }
     if h.outgoing_signed_at.is_some() || h.incoming_signed_at.is_some() {
         return Err(Error::conflict(
             "id",
-            "已有一方签字,内容不能再改;请双方核对后完成签字,或签字后追加补充说明",
+            "已有一方签字，内容不能再改；请双方核对后完成签字，或签字后追加补充说明",
         ));
     }
     Ok(h)
@@ -250,10 +250,10 @@ pub fn set_check(store: &mut Store, ctx: &Ctx, input: CheckInput) -> Result<Hand
         let h = require_editable(tx, input.id)?;
         let c = h.checks.iter().find(|c| c.item_id == input.item_id).ok_or_else(|| Error::not_found("item_id", "本次交接没有这件物品"))?;
         if input.state == ItemState::Ok && input.actual_qty < c.expected_qty {
-            return Err(Error::invalid("state", format!("{} 应有 {} 件,实有 {} 件,请标记为缺失并说明", c.item_name, c.expected_qty, input.actual_qty)));
+            return Err(Error::invalid("state", format!("{} 应有 {} 件，实有 {} 件，请标记为缺失并说明", c.item_name, c.expected_qty, input.actual_qty)));
         }
         if input.state != ItemState::Ok && explanation.is_empty() {
-            return Err(Error::invalid("explanation", format!("{} {},请填写交班人的说明", c.item_name, input.state.label())));
+            return Err(Error::invalid("explanation", format!("{} {}，请填写交班人的说明", c.item_name, input.state.label())));
         }
         tx.execute(
             "UPDATE handover_checks SET actual_qty = ?1, state = ?2, note = ?3, explanation = ?4 WHERE handover_id = ?5 AND item_id = ?6",

@@ -56,7 +56,10 @@ pub fn sign(store: &mut Store, ctx: &Ctx, input: SignInput) -> Result<Handover> 
         }
         Error::NotFound { .. } => Error::invalid(
             "password",
-            format!("{} 没有登录账号,不能签字;请主管先为其开通账号", signer.name),
+            format!(
+                "{} 没有登录账号，不能签字；请主管先为其开通账号",
+                signer.name
+            ),
         ),
         other => other,
     })?;
@@ -82,7 +85,7 @@ pub(crate) fn sign_as(store: &mut Store, ctx: &Ctx, id: i64, party: Party) -> Re
             if pending > 0 {
                 return Err(Error::conflict(
                     "night_log",
-                    format!("还有 {pending} 条夜间值班记录未转为派工单/投诉或标记已处理,处理后才能完成早班交接"),
+                    format!("还有 {pending} 条夜间值班记录未转为派工单/投诉或标记已处理，处理后才能完成早班交接"),
                 ));
             }
         }
@@ -130,7 +133,7 @@ pub fn add_addendum(store: &mut Store, ctx: &Ctx, input: AddendumInput) -> Resul
     store.write(|tx| {
         let h = load(tx, input.id)?;
         if h.status != HandoverStatus::Signed {
-            return Err(Error::conflict("id", "记录尚未签字,请直接修改内容"));
+            return Err(Error::conflict("id", "记录尚未签字，请直接修改内容"));
         }
         tx.execute(
             "INSERT INTO handover_addenda (handover_id, text, written_at, written_by) VALUES (?1, ?2, ?3, ?4)",

@@ -44,7 +44,7 @@ pub(super) fn changes_for(
                     let name = plan::brief(tx, sub)?.name;
                     return Err(Error::conflict(
                         "substitute_id",
-                        format!("{name} 在 {} 已有{},不能顶班", md(day), own.name),
+                        format!("{name} 在 {} 已有{}，不能顶班", md(day), own.name),
                     ));
                 }
                 out.push(Change {
@@ -181,11 +181,11 @@ pub fn approve(store: &mut Store, ctx: &Ctx, input: DecisionInput) -> Result<Dut
     store.write(|tx| {
         let req = get_tx(tx, input.id)?;
         if req.status != RequestStatus::Pending {
-            return Err(Error::conflict("id", format!("该申请{},不能再审批", req.status.label())));
+            return Err(Error::conflict("id", format!("该申请{}，不能再审批", req.status.label())));
         }
         if req.kind == RequestKind::Leave && req.days > SUPERVISOR_LEAVE_DAYS && me.role != Role::Manager {
             return Err(Error::forbidden(format!(
-                "请假 {} 天超过 {SUPERVISOR_LEAVE_DAYS} 天,需由项目经理审批",
+                "请假 {} 天超过 {SUPERVISOR_LEAVE_DAYS} 天，需由项目经理审批",
                 req.days
             )));
         }
@@ -194,7 +194,7 @@ pub fn approve(store: &mut Store, ctx: &Ctx, input: DecisionInput) -> Result<Dut
         }
         let from = parse_day("from_day", &req.from_day)?;
         if from < ctx.now.date() {
-            return Err(Error::conflict("from_day", "申请的日期已经过去,请驳回"));
+            return Err(Error::conflict("from_day", "申请的日期已经过去，请驳回"));
         }
         let substitute = if req.kind == RequestKind::Leave { input.substitute_id } else { None };
         let changes = changes_for(tx, &req, substitute)?;
@@ -271,7 +271,7 @@ pub fn reject(store: &mut Store, ctx: &Ctx, input: DecisionInput) -> Result<Duty
     store.write(|tx| {
         let req = get_tx(tx, input.id)?;
         if req.status != RequestStatus::Pending {
-            return Err(Error::conflict("id", format!("该申请{},不能再处理", req.status.label())));
+            return Err(Error::conflict("id", format!("该申请{}，不能再处理", req.status.label())));
         }
         let own = req.staff.id == me.id;
         let status = if ROSTER_EDITORS.contains(&me.role) && !own {
@@ -279,7 +279,7 @@ pub fn reject(store: &mut Store, ctx: &Ctx, input: DecisionInput) -> Result<Duty
         } else if own {
             "withdrawn"
         } else {
-            return Err(Error::forbidden(format!("{}({})无权驳回他人的申请", me.name, me.role.label())));
+            return Err(Error::forbidden(format!("{}（{}）无权驳回他人的申请", me.name, me.role.label())));
         };
         tx.execute(
             "UPDATE duty_requests SET status = ?1, decided_at = ?2, decided_by = ?3, decision_note = ?4 WHERE id = ?5",

@@ -101,7 +101,7 @@ fn parse_day(field: &str, text: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), DAY_FORMAT).map_err(|_| {
         Error::invalid(
             field,
-            format!("日期“{}”格式不正确,应为 YYYY-MM-DD", text.trim()),
+            format!("日期“{}”格式不正确，应为 YYYY-MM-DD", text.trim()),
         )
     })
 }
@@ -256,7 +256,7 @@ pub fn file(store: &mut Store, ctx: &Ctx, input: RequestInput) -> Result<DutyReq
     let me = ctx.actor()?.clone();
     if input.staff_id != me.id && !DESK.contains(&me.role) {
         return Err(Error::forbidden(format!(
-            "{}({})只能为自己提交申请",
+            "{}（{}）只能为自己提交申请",
             me.name,
             me.role.label()
         )));
@@ -270,7 +270,7 @@ pub fn file(store: &mut Store, ctx: &Ctx, input: RequestInput) -> Result<DutyReq
     if from < today {
         return Err(Error::invalid(
             "from_day",
-            format!("{} 已经过去,不能再申请", from.format(DAY_FORMAT)),
+            format!("{} 已经过去，不能再申请", from.format(DAY_FORMAT)),
         ));
     }
     if to < from {
@@ -286,7 +286,7 @@ pub fn file(store: &mut Store, ctx: &Ctx, input: RequestInput) -> Result<DutyReq
             if d < today {
                 return Err(Error::invalid(
                     "other_day",
-                    format!("{} 已经过去,不能再换班", d.format(DAY_FORMAT)),
+                    format!("{} 已经过去，不能再换班", d.format(DAY_FORMAT)),
                 ));
             }
             Some(d)
@@ -307,12 +307,12 @@ pub fn file(store: &mut Store, ctx: &Ctx, input: RequestInput) -> Result<DutyReq
                 }
                 other = Some(plan::brief(tx, oid)?);
                 if plan::shift_of(tx, who.id, from)?.is_none() {
-                    return Err(Error::invalid("from_day", format!("{} 在 {} 没有班次,无需调班", who.name, md(from))));
+                    return Err(Error::invalid("from_day", format!("{} 在 {} 没有班次，无需调班", who.name, md(from))));
                 }
             }
             RequestKind::Leave => {
                 if input.other_staff_id.is_some() || other_day.is_some() {
-                    return Err(Error::invalid("other_staff_id", "请假由审批人指定顶班人员,申请时不填"));
+                    return Err(Error::invalid("other_staff_id", "请假由审批人指定顶班人员，申请时不填"));
                 }
             }
         }

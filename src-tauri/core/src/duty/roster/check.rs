@@ -103,7 +103,7 @@ pub fn month(
         if let Some(&(a, b)) = stretches.first() {
             if a == start && b < start + Duration::days(1) {
                 warnings.push(format!(
-                    "上月({prev})没有已发布的值班表,{} 00:00–{} 由上月安排值守,无法核对",
+                    "上月（{prev}）没有已发布的值班表，{} 00:00–{} 由上月安排值守，无法核对",
                     md(first),
                     b.format("%H:%M")
                 ));
@@ -129,7 +129,7 @@ pub fn month(
                 date: date.clone(),
                 staff_id: None,
                 message: format!(
-                    "{} {}安排了 {n} 人,应为 {}–{} 人",
+                    "{} {}安排了 {n} 人，应为 {}–{} 人",
                     md(*day),
                     s.name,
                     s.min_people,
@@ -143,7 +143,7 @@ pub fn month(
                     kind: ProblemKind::Role,
                     date: date.clone(),
                     staff_id: None,
-                    message: format!("{} {}需要{},目前没有安排", md(*day), s.name, role.label()),
+                    message: format!("{} {}需要{}，目前没有安排", md(*day), s.name, role.label()),
                 });
             }
         }
@@ -183,7 +183,7 @@ pub fn month(
                     date,
                     staff_id: Some(y.staff.id),
                     message: format!(
-                        "{} 在 {} {} 下班后只休息 {} 分钟就上 {} {},少于规定的 {} 分钟",
+                        "{} 在 {} {} 下班后只休息 {} 分钟就上 {} {}，少于规定的 {} 分钟",
                         y.staff.name,
                         md(x.day),
                         x.shift.name,

@@ -37,7 +37,7 @@ impl Month {
             .map_err(|_| {
                 Error::invalid(
                     field,
-                    format!("月份“{}”格式不正确,应为 YYYY-MM,如 2026-12", text.trim()),
+                    format!("月份“{}”格式不正确，应为 YYYY-MM，如 2026-12", text.trim()),
                 )
             })
     }
@@ -132,7 +132,7 @@ fn require_draft(tx: &Transaction, month: Month) -> Result<i64> {
         (_, RosterStatus::Published) => Err(Error::conflict(
             "month",
             format!(
-                "{} 的值班表已发布,不能再修改;调整请走调班/请假申请",
+                "{} 的值班表已发布，不能再修改；调整请走调班/请假申请",
                 month.key()
             ),
         )),
@@ -265,7 +265,7 @@ pub fn create(store: &mut Store, ctx: &Ctx, month: &str) -> Result<RosterView> {
     if m.next_first() <= ctx.now.date() {
         return Err(Error::invalid(
             "month",
-            format!("{} 已经过去,不能再编排", m.key()),
+            format!("{} 已经过去，不能再编排", m.key()),
         ));
     }
     store.write(|tx| {
@@ -312,7 +312,7 @@ fn put_cell(tx: &Transaction, roster: i64, month: Month, c: &CellInput) -> Resul
     let day = NaiveDate::parse_from_str(c.date.trim(), DAY_FORMAT).map_err(|_| {
         Error::invalid(
             "date",
-            format!("日期“{}”格式不正确,应为 YYYY-MM-DD", c.date),
+            format!("日期“{}”格式不正确，应为 YYYY-MM-DD", c.date),
         )
     })?;
     if Month::of(day) != month {
@@ -325,7 +325,7 @@ fn put_cell(tx: &Transaction, roster: i64, month: Month, c: &CellInput) -> Resul
     if !who.active {
         return Err(Error::invalid(
             "staff_id",
-            format!("{} 已停用,不能排班", who.name),
+            format!("{} 已停用，不能排班", who.name),
         ));
     }
     let d = day.format(DAY_FORMAT).to_string();
@@ -391,7 +391,7 @@ pub fn fill_rotation(store: &mut Store, ctx: &Ctx, input: RotationInput) -> Resu
         return Err(Error::invalid("staff_ids", "请选择参加轮班的人员"));
     }
     if input.pattern.is_empty() {
-        return Err(Error::invalid("pattern", "请填写轮班顺序,如 夜,休,休"));
+        return Err(Error::invalid("pattern", "请填写轮班顺序，如 夜，休，休"));
     }
     store.write(|tx| {
         let id = require_draft(tx, m)?;
@@ -431,7 +431,7 @@ pub fn fill_rotation(store: &mut Store, ctx: &Ctx, input: RotationInput) -> Resu
             "rosters",
             Some(id),
             &format!(
-                "{} 人,顺序 {}",
+                "{} 人，顺序 {}",
                 input.staff_ids.len(),
                 input.pattern.join(",")
             ),
@@ -470,7 +470,7 @@ pub fn publish(store: &mut Store, ctx: &Ctx, month: &str) -> Result<Published> {
             let shown: Vec<String> = lines.iter().take(8).cloned().collect();
             let more = if lines.len() > 8 { format!(" 等共 {} 项", lines.len()) } else { String::new() };
             let field = if v.gaps.is_empty() { "problems" } else { "gaps" };
-            return Err(Error::conflict(field, format!("值班表不能发布:{}{more}", shown.join(";"))));
+            return Err(Error::conflict(field, format!("值班表不能发布：{}{more}", shown.join("；"))));
         }
         let settings = duty_settings::load(tx)?;
         let deadline = m.first - Duration::days(settings.publish_lead_days);
@@ -488,12 +488,12 @@ pub fn publish(store: &mut Store, ctx: &Ctx, month: &str) -> Result<Published> {
         let mut warnings = v.warnings.clone();
         if late {
             warnings.push(format!(
-                "按规定值班表应在 {} 之前(提前 {} 天)发布,本次发布已晚",
+                "按规定值班表应在 {} 之前（提前 {} 天）发布，本次发布已晚",
                 deadline.format("%-m月%-d日"),
                 settings.publish_lead_days
             ));
         }
-        audit::record(tx, ctx, "发布值班表", "rosters", Some(id), &format!("{}{}", m.key(), if late { "(晚于规定)" } else { "" }))?;
+        audit::record(tx, ctx, "发布值班表", "rosters", Some(id), &format!("{}{}", m.key(), if late { "（晚于规定）" } else { "" }))?;
         Ok(Published { roster: view(tx, m)?, warnings })
     })
 }

@@ -65,7 +65,7 @@ pub fn send(store: &mut Store, ctx: &Ctx, input: SendInput) -> Result<()> {
         Error::invalid(
             "to",
             format!(
-                "无法调用{what}({program}):{e};文件已保存在 {}",
+                "无法调用{what}（{program}）：{e}；文件已保存在 {}",
                 path.display()
             ),
         )
@@ -74,7 +74,7 @@ pub fn send(store: &mut Store, ctx: &Ctx, input: SendInput) -> Result<()> {
         return Err(Error::invalid(
             "to",
             format!(
-                "{what}({program})未能接收文件;文件已保存在 {}",
+                "{what}（{program}）未能接收文件；文件已保存在 {}",
                 path.display()
             ),
         ));

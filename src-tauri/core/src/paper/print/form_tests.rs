@@ -34,10 +34,10 @@ fn dispatch_slip_on_a4_and_a5_and_as_a_batch() {
                 "给排水",
                 "工程部",
                 &long_text(2),
-                "更换角阀一只,重新做防水处理",
+                "更换角阀一只，重新做防水处理",
                 "有偿¥35.00",
-                "系统签名:赵师傅2026-11-0215:31",
-                "住户验收(签字)",
+                "系统签名：赵师傅2026-11-0215:31",
+                "住户验收（签字）",
             ],
         );
         assert_fonts_subset(&path);
@@ -71,17 +71,17 @@ fn complaint_record_reads_back() {
         department: "秩序维护部".into(),
         urgency: "一般".into(),
         validity: "有效".into(),
-        content: "楼上装修每天早上七点开始施工,违反装修管理规定,多次反映未解决。".into(),
+        content: "楼上装修每天早上七点开始施工，违反装修管理规定，多次反映未解决。".into(),
         received_by: "李小梅".into(),
         handler: "王主管".into(),
         deadline: "2026-11-07 10:02".into(),
         steps: vec![ComplaintStep {
             at: "2026-11-05 11:00".into(),
             by: "王主管".into(),
-            action: "上门约谈装修户,责令调整施工时间".into(),
+            action: "上门约谈装修户，责令调整施工时间".into(),
         }],
         result: "装修户承诺按规定时间施工".into(),
-        feedback: "已电话告知周先生处理结果,住户表示满意".into(),
+        feedback: "已电话告知周先生处理结果，住户表示满意".into(),
         closed_at: "2026-11-06 16:20".into(),
         closed_by: "王主管".into(),
         status: "已回访".into(),
@@ -100,10 +100,10 @@ fn complaint_record_reads_back() {
             "噪音扰民",
             "秩序维护部",
             &c.content,
-            "上门约谈装修户,责令调整施工时间",
+            "上门约谈装修户，责令调整施工时间",
             &c.result,
             &c.feedback,
-            "系统签名:王主管2026-11-0616:20",
+            "系统签名：王主管2026-11-0616:20",
         ],
     );
 }
@@ -120,7 +120,7 @@ fn return_visit_log_reads_back() {
             phone: "13800001111".into(),
             subject: "卫生间渗水维修".into(),
             satisfaction: "满意".into(),
-            opinion: "师傅很准时,处理得很干净".into(),
+            opinion: "师傅很准时，处理得很干净".into(),
             visitor: "李小梅".into(),
         }],
     };
@@ -139,7 +139,7 @@ fn return_visit_log_reads_back() {
             "陈先生",
             "138****1111",
             "卫生间渗水维修",
-            "师傅很准时,处理得很干净",
+            "师傅很准时，处理得很干净",
         ],
     );
 }
@@ -203,7 +203,7 @@ fn roster_prints_the_month_grid_with_phones_and_legend() {
             "139****5673",
             "班次说明",
             "17:30–次日09:00",
-            "系统签名:王主管2026-10-2416:00",
+            "系统签名：王主管2026-10-2416:00",
         ],
     );
 }
@@ -247,8 +247,8 @@ fn shift_request_reads_back() {
             &r.original,
             &r.exchange,
             "家中有事需外出",
-            "系统签名:王主管2026-11-0310:00",
-            "项目经理(签字)",
+            "系统签名：王主管2026-11-0310:00",
+            "项目经理（签字）",
         ],
     );
 }
@@ -271,7 +271,7 @@ fn handover_prints_checklist_open_items_and_both_signatures() {
                 name: "公共区域钥匙".into(),
                 quantity: "1串".into(),
                 state: "缺失".into(),
-                note: "3号机房钥匙借给电梯维保,17:00前归还".into(),
+                note: "3号机房钥匙借给电梯维保，17:00前归还".into(),
             },
         ],
         open_items: vec![HandoverOpenItem {
@@ -279,7 +279,7 @@ fn handover_prints_checklist_open_items_and_both_signatures() {
             description: "5-1-0802 渗水待楼上业主回家后检查".into(),
             follow_up: "晚上8点前联系楼上业主".into(),
         }],
-        anomalies: "地下车库B区照明一组不亮,交班人说明:已报工程部".into(),
+        anomalies: "地下车库B区照明一组不亮，交班人说明：已报工程部".into(),
         log_notes: "已阅当班值班日志".into(),
         outgoing_signed_at: "2026-11-02 17:25".into(),
         incoming_signed_at: "2026-11-02 17:28".into(),
@@ -294,12 +294,12 @@ fn handover_prints_checklist_open_items_and_both_signatures() {
             "交接班记录表",
             "JJ-202611-0031",
             "对讲机",
-            "3号机房钥匙借给电梯维保,17:00前归还",
+            "3号机房钥匙借给电梯维保，17:00前归还",
             "PG-202611-0004",
             "晚上8点前联系楼上业主",
             "地下车库B区照明一组不亮",
-            "系统签名:李小梅2026-11-0217:25",
-            "系统签名:赵师傅2026-11-0217:28",
+            "系统签名：李小梅2026-11-0217:25",
+            "系统签名：赵师傅2026-11-0217:28",
         ],
     );
 }

@@ -84,7 +84,7 @@ fn bound(field: &str, text: &str, is_end: bool) -> Result<(String, String)> {
     }
     Err(Error::invalid(
         field,
-        format!("日期“{t}”格式不正确,应为 2026-11-02 或 2026-11-02 08:30"),
+        format!("日期“{t}”格式不正确，应为 2026-11-02 或 2026-11-02 08:30"),
     ))
 }
 
@@ -115,7 +115,7 @@ fn day(field: &str, text: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
         Error::invalid(
             field,
-            format!("日期“{}”格式不正确,应为 2026-11-02", text.trim()),
+            format!("日期“{}”格式不正确，应为 2026-11-02", text.trim()),
         )
     })
 }

@@ -26,7 +26,7 @@ fn prints_each_intake_form_from_the_database_and_archives_it() {
         1,
         "call",
         "repair",
-        "厨房下水道堵塞,水漫到客厅",
+        "厨房下水道堵塞，水漫到客厅",
         false,
     );
     test_desk::intake(
@@ -73,7 +73,7 @@ fn prints_each_intake_form_from_the_database_and_archives_it() {
             },
             vec![
                 "来电来访登记表",
-                "厨房下水道堵塞,水漫到客厅",
+                "厨房下水道堵塞，水漫到客厅",
                 "PG-202611-0001",
                 "3-2-1502",
                 "138****5678",
@@ -116,7 +116,7 @@ fn prints_each_intake_form_from_the_database_and_archives_it() {
                 "更换角阀一只",
                 "有偿¥35.00",
                 "师傅很准时",
-                "系统签名:赵师傅",
+                "系统签名：赵师傅",
             ],
         ),
         (
@@ -139,7 +139,7 @@ fn prints_each_intake_form_from_the_database_and_archives_it() {
                 "139****4321",
                 "上门约谈装修户",
                 "装修户承诺按规定时间施工",
-                "系统签名:王主管",
+                "系统签名：王主管",
             ],
         ),
         (
@@ -329,7 +329,7 @@ fn prints_the_duty_forms_from_the_duty_tables() {
                 "139****0002",
                 "夜班",
                 "17:30–次日09:00",
-                "系统签名:王主管2026-10-2416:00",
+                "系统签名：王主管2026-10-2416:00",
             ],
         ),
         (
@@ -342,10 +342,10 @@ fn prints_the_duty_forms_from_the_duty_tables() {
                 "#5",
                 "请假",
                 "家中老人住院需陪护",
-                "2026-11-10至2026-11-11,共2天",
+                "2026-11-10至2026-11-11，共2天",
                 "赵师傅",
                 "已批准",
-                "系统签名:王主管2026-11-0310:00",
+                "系统签名：王主管2026-11-0310:00",
             ],
         ),
         (
@@ -362,8 +362,8 @@ fn prints_the_duty_forms_from_the_duty_tables() {
                 "借给秩序维护部巡逻",
                 "5-1-0802渗水待楼上业主回家后检查",
                 "照明一组不亮",
-                "系统签名:李小梅2026-11-0217:25",
-                "系统签名:赵师傅2026-11-0217:28",
+                "系统签名：李小梅2026-11-0217:25",
+                "系统签名：赵师傅2026-11-0217:28",
             ],
         ),
     ];
@@ -478,8 +478,8 @@ fn the_period_report_prints_the_reports_numbers() {
     for want in [
         "2026年11月客服统计报表".to_string(),
         "KF-BB-01".to_string(),
-        format!("{}条(夜间{}条)", r.intake.total, r.intake.night_entries),
-        format!("{}张,完工{}张", r.slips.opened, r.slips.completed),
+        format!("{}条（夜间{}条）", r.intake.total, r.intake.night_entries),
+        format!("{}张，完工{}张", r.slips.opened, r.slips.completed),
         format!("按时完成率{}", pct(r.slips.on_time_rate)),
         format!(
             "{}/{}/{}",
@@ -488,7 +488,7 @@ fn the_period_report_prints_the_reports_numbers() {
         "给排水".to_string(),
         "邻里纠纷".to_string(),
         "十一、值班统计".to_string(),
-        "编制(客服主管)".to_string(),
+        "编制（客服主管）".to_string(),
     ] {
         assert!(text.contains(&want), "“{want}” missing:\n{text}");
     }

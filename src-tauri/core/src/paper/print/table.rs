@@ -260,10 +260,10 @@ pub fn signatures(doc: &mut Document, boxes: &[Signature], size_pt: f32) {
     for (i, b) in boxes.iter().enumerate() {
         let x = doc.left() + i as f32 * w;
         doc.rect(x, y, w, h, false);
-        doc.text(x + PAD, y + PAD, size_pt, &format!("{}(签字):", b.role));
+        doc.text(x + PAD, y + PAD, size_pt, &format!("{}（签字）：", b.role));
         let note = match &b.signed {
-            Some((name, at)) => format!("系统签名:{name} {at}"),
-            None => "日期:      年    月    日".to_string(),
+            Some((name, at)) => format!("系统签名：{name} {at}"),
+            None => "日期：      年    月    日".to_string(),
         };
         let small = size_pt - 1.5;
         let lines = doc.face.wrap(&note, small, w - 2.0 * PAD);

@@ -33,7 +33,7 @@ pub(crate) fn tool(name: &str) -> PathBuf {
         .ok();
     match found.filter(|o| o.status.success()) {
         Some(o) => PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()),
-        None => panic!("测试需要 {name}(poppler-utils):请先 apt-get install poppler-utils"),
+        None => panic!("测试需要 {name}(poppler-utils)：请先 apt-get install poppler-utils"),
     }
 }
 
@@ -122,7 +122,8 @@ pub(crate) const HEADER: [&str; 6] = [
 ];
 
 pub(crate) fn long_text(n: usize) -> String {
-    "住户反映卫生间天花板渗水,楼上住户不在家,需联系楼上业主约定时间进入检查防水层并修复。".repeat(n)
+    "住户反映卫生间天花板渗水，楼上住户不在家，需联系楼上业主约定时间进入检查防水层并修复。"
+        .repeat(n)
 }
 
 pub(crate) fn intake_rows(n: usize) -> Vec<IntakeRow> {
@@ -138,7 +139,7 @@ pub(crate) fn intake_rows(n: usize) -> Vec<IntakeRow> {
             content: if i == 0 {
                 long_text(3)
             } else {
-                format!("第{}条:厨房下水道堵塞", i + 1)
+                format!("第{}条：厨房下水道堵塞", i + 1)
             },
             received_by: "李小梅".into(),
             result: "已派工 PG-202611-0001".into(),
@@ -169,9 +170,9 @@ fn intake_log_reads_back_with_header_and_masked_phones() {
             "王女士",
             "138****5678",
             &long_text(3),
-            "第3条:厨房下水道堵塞",
+            "第3条：厨房下水道堵塞",
             "李小梅",
-            "登记人(签字)",
+            "登记人（签字）",
             "住户电话已隐去中间四位",
         ],
     );
@@ -289,8 +290,8 @@ fn night_log_prints_entries_covers_and_signatures() {
             "赵师傅",
             "秩序维护员孙强",
             "5栋电梯困人紧急处理",
-            "系统签名:赵师傅2026-11-0308:40",
-            "早班接收人(签字)",
+            "系统签名：赵师傅2026-11-0308:40",
+            "早班接收人（签字）",
         ],
     );
 }
@@ -312,10 +313,10 @@ pub(crate) fn slip(i: usize) -> DispatchSlip {
         accepted_at: "2026-11-02 09:20".into(),
         arrived_at: "2026-11-02 14:05".into(),
         completed_at: "2026-11-02 15:30".into(),
-        work_done: "更换角阀一只,重新做防水处理".into(),
-        materials: "角阀×1,防水胶×1".into(),
+        work_done: "更换角阀一只，重新做防水处理".into(),
+        materials: "角阀×1，防水胶×1".into(),
         fee: "有偿 ¥35.00".into(),
-        acceptance: "住户已验收,满意".into(),
+        acceptance: "住户已验收，满意".into(),
         return_visit: "".into(),
         technician_signed_by: "赵师傅".into(),
         technician_signed_at: "2026-11-02 15:31".into(),

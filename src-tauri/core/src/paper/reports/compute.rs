@@ -215,7 +215,9 @@ fn slip_groups(
     cutoff: &str,
 ) -> Result<Vec<SlipGroup>> {
     let overdue = overdue_sql("?3");
-    // count(*) FILTER is 0 over no rows, where sum() would be NULL.
+    // count(*) FILTER is 0 over no rows, where sum() would be NULL. `+d.department_id` keeps
+    // the planner from walking the four departments and reading every slip of each (4.6 s on
+    // ten years): the period's range on opened_at leads (tests/query_plans.rs).
     let sql = format!(
         "SELECT {key}, count(*),
                 count(*) FILTER (WHERE d.completed_at IS NOT NULL),
@@ -223,7 +225,7 @@ fn slip_groups(
                 count(*) FILTER (WHERE {overdue})
          FROM dispatch_slips d
          JOIN categories cat ON cat.id = d.category_id
-         JOIN departments dep ON dep.id = d.department_id
+         JOIN departments dep ON dep.id = +d.department_id
          WHERE d.opened_at >= ?1 AND d.opened_at < ?2 AND d.state <> 'cancelled'
          GROUP BY 1 ORDER BY count(*) DESC, 1"
     );
@@ -451,7 +453,7 @@ fn slip_rows(tx: &Transaction, from: &str, to: &str) -> Result<Vec<SlipDetail>> 
                 (SELECT v.satisfaction FROM return_visits v WHERE v.slip_id = d.id AND v.answered = 1 ORDER BY v.at DESC, v.id DESC LIMIT 1)
          FROM dispatch_slips d
          JOIN categories cat ON cat.id = d.category_id
-         JOIN departments dep ON dep.id = d.department_id
+         JOIN departments dep ON dep.id = +d.department_id
          LEFT JOIN rooms r ON r.id = d.room_id
          LEFT JOIN staff a ON a.id = d.assignee_id
          WHERE d.opened_at >= ?1 AND d.opened_at < ?2 ORDER BY d.serial",

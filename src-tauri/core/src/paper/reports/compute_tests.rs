@@ -224,11 +224,11 @@ fn a_seeded_month_reports_what_the_database_holds() {
         .collect();
     assert!(
         flat.windows(2)
-            .any(|w| w[0] == "来电来访登记(件)" && w[1] == "20"),
+            .any(|w| w[0] == "来电来访登记（件）" && w[1] == "20"),
         "{flat:?}"
     );
     let csv = libreoffice_csv(path);
-    assert!(csv[0].contains("派工单(张),8"), "{}", csv[0]);
+    assert!(csv[0].contains("派工单（张）,8"), "{}", csv[0]);
     assert!(csv[0].contains("按时完成率,66.7%"), "{}", csv[0]);
     assert!(csv[6].contains("PG-202611-0007"));
 }

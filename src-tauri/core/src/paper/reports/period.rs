@@ -35,7 +35,7 @@ impl Period {
     pub fn parse(kind: PeriodKind, text: &str, today: NaiveDate) -> Result<Period> {
         let t = text.trim();
         let bad =
-            |hint: &str| Error::invalid("period", format!("报表期间“{t}”格式不正确,应为 {hint}"));
+            |hint: &str| Error::invalid("period", format!("报表期间“{t}”格式不正确，应为 {hint}"));
         let year = |s: &str| -> Option<i32> {
             (s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()))
                 .then(|| s.parse().ok())
@@ -81,7 +81,7 @@ impl Period {
         if start > today {
             return Err(Error::invalid(
                 "period",
-                format!("{label}尚未开始,不能生成报表"),
+                format!("{label}尚未开始，不能生成报表"),
             ));
         }
         Ok(Period {

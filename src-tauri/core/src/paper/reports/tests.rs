@@ -260,11 +260,11 @@ fn workbook_has_every_sheet_and_its_numbers_read_back_with_calamine() {
         cell_str(&sum[0][0]),
         "阳光物业服务有限公司 阳光花园 2026年11月客服工作汇总"
     );
-    assert_eq!(value_of(sum, "来电来访登记(件)"), Data::Float(60.0));
-    assert_eq!(value_of(sum, "派工单(张)"), Data::Float(40.0));
+    assert_eq!(value_of(sum, "来电来访登记（件）"), Data::Float(60.0));
+    assert_eq!(value_of(sum, "派工单（张）"), Data::Float(40.0));
     assert_eq!(value_of(sum, "完成率"), Data::Float(0.9));
-    assert_eq!(value_of(sum, "平均完成时间(小时)"), Data::Float(5.25));
-    assert_eq!(value_of(sum, "投诉受理(件)"), Data::Float(8.0));
+    assert_eq!(value_of(sum, "平均完成时间（小时）"), Data::Float(5.25));
+    assert_eq!(value_of(sum, "投诉受理（件）"), Data::Float(8.0));
     assert_eq!(value_of(sum, "报修"), Data::Float(40.0));
     assert_eq!(value_of(sum, "2026-11-30"), Data::Float(4.0));
     let detail = &sheets[6].1;
@@ -287,8 +287,8 @@ fn workbook_has_every_sheet_and_its_numbers_read_back_with_calamine() {
         "phones must be masked"
     );
     let duty = &sheets[5].1;
-    assert_eq!(value_of(duty, "值守空档(处)"), Data::Float(1.0));
-    assert_eq!(value_of(duty, "交接遗留事项(项)"), Data::Float(14.0));
+    assert_eq!(value_of(duty, "值守空档（处）"), Data::Float(1.0));
+    assert_eq!(value_of(duty, "交接遗留事项（项）"), Data::Float(14.0));
     // The workbook carries native charts (drawing parts) and print setup.
     let zip = String::from_utf8_lossy(&bytes);
     assert!(
@@ -307,7 +307,7 @@ pub(crate) fn libreoffice_csv(path: &Path) -> Vec<String> {
         .unwrap_or(false);
     assert!(
         ok,
-        "测试需要 LibreOffice:请先 apt-get install --no-install-recommends libreoffice-calc"
+        "测试需要 LibreOffice：请先 apt-get install --no-install-recommends libreoffice-calc"
     );
     let out_dir = path.parent().unwrap().join("csv");
     let profile = path.parent().unwrap().join("lo-profile");
@@ -350,7 +350,7 @@ fn libreoffice_opens_the_workbook_and_its_csv_matches() {
     std::fs::write(&path, xlsx::write(&r).unwrap()).unwrap();
     let csv = libreoffice_csv(&path);
     assert!(
-        csv[0].contains("来电来访登记(件),60"),
+        csv[0].contains("来电来访登记（件）,60"),
         "汇总 CSV:\n{}",
         csv[0]
     );
@@ -410,6 +410,9 @@ fn an_empty_report_is_a_valid_workbook() {
     std::fs::write(&path, xlsx::write(&r).unwrap()).unwrap();
     let sheets = read_sheets(&path);
     assert_eq!(sheets.len(), SHEETS.len(), "every sheet, 说明 included");
-    assert_eq!(value_of(&sheets[0].1, "来电来访登记(件)"), Data::Float(0.0));
+    assert_eq!(
+        value_of(&sheets[0].1, "来电来访登记（件）"),
+        Data::Float(0.0)
+    );
     assert_eq!(cell_str(&value_of(&sheets[0].1, "完成率")), "—");
 }

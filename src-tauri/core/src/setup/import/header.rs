@@ -95,7 +95,7 @@ pub fn find(rows: &[Vec<String>], columns: &[Column]) -> Result<Header> {
                 .collect();
             return Err(Error::BadFile {
                 message: format!(
-                    "第 {} 行表头缺少必需的列:{};可下载模板对照",
+                    "第 {} 行表头缺少必需的列：{}；可下载模板对照",
                     index + 1,
                     missing.join("、")
                 ),
@@ -105,7 +105,7 @@ pub fn find(rows: &[Vec<String>], columns: &[Column]) -> Result<Header> {
     let names: Vec<&str> = columns.iter().map(|c| c.name).collect();
     Err(Error::BadFile {
         message: format!(
-            "找不到表头:第一行应为列名 {};可下载模板对照",
+            "找不到表头：第一行应为列名 {}；可下载模板对照",
             names.join("、")
         ),
     })

@@ -56,7 +56,7 @@ impl ImportKind {
             "staff" | "员工" => Ok(ImportKind::Staff),
             other => Err(Error::invalid(
                 "kind",
-                format!("导入类型“{other}”无法识别,应为 rooms(住户与房间)或 staff(员工)"),
+                format!("导入类型“{other}”无法识别，应为 rooms（住户与房间）或 staff（员工）"),
             )),
         }
     }
@@ -127,33 +127,33 @@ impl ImportReport {
             "预计导入"
         };
         s.push_str(&format!(
-            "{}({},共 {} 行数据)\n",
+            "{}（{}，共 {} 行数据）\n",
             self.file_name, self.format, self.rows
         ));
         match self.kind {
-            ImportKind::Staff => s.push_str(&format!("{verb}:新员工 {} 人\n", self.new_staff)),
+            ImportKind::Staff => s.push_str(&format!("{verb}：新员工 {} 人\n", self.new_staff)),
             ImportKind::Rooms => s.push_str(&format!(
-                "{verb}:新楼栋 {} 栋,新房间 {} 间,新住户 {} 位,新增电话 {} 个\n",
+                "{verb}：新楼栋 {} 栋，新房间 {} 间，新住户 {} 位，新增电话 {} 个\n",
                 self.new_buildings, self.new_rooms, self.new_residents, self.added_phones
             )),
         }
         s.push_str(&format!(
-            "已存在(跳过):{} 行;有问题:{} 行\n",
+            "已存在（跳过）：{} 行；有问题：{} 行\n",
             self.duplicates, self.invalid_rows
         ));
         for p in &self.problems {
             s.push_str(&format!(
-                "  第 {} 行「{}」:{}\n",
+                "  第 {} 行「{}」：{}\n",
                 p.row, p.column, p.message
             ));
         }
         for n in &self.notes {
-            s.push_str(&format!("  说明:{n}\n"));
+            s.push_str(&format!("  说明：{n}\n"));
         }
         if !self.written && !self.problems.is_empty() {
-            s.push_str("未写入任何数据。请改正后重新导入,或选择“只导入正确的行”。\n");
+            s.push_str("未写入任何数据。请改正后重新导入，或选择“只导入正确的行”。\n");
         } else if !self.written {
-            s.push_str("(预览,未写入)\n");
+            s.push_str("（预览，未写入）\n");
         }
         s.trim_end().to_string()
     }
@@ -258,13 +258,13 @@ fn apply(tx: &Transaction, ctx: &Ctx, file: &ImportFile) -> Result<ImportReport>
     };
     if index > 0 {
         report.notes.push(format!(
-            "数据取自第 {} 张工作表(前面的工作表没有所需的表头);行号指该工作表中的行",
+            "数据取自第 {} 张工作表（前面的工作表没有所需的表头）；行号指该工作表中的行",
             index + 1
         ));
     }
     if !header.ignored.is_empty() {
         report.notes.push(format!(
-            "以下列无法识别,已忽略:{}",
+            "以下列无法识别，已忽略：{}",
             header.ignored.join("、")
         ));
     }
@@ -361,7 +361,7 @@ pub fn run(
                 ImportKind::Staff => "staff",
             };
             let summary = format!(
-                "{}:新楼栋 {},新房间 {},新住户 {},新增电话 {},新员工 {},重复 {} 行,有问题未导入 {} 行",
+                "{}：新楼栋 {}，新房间 {}，新住户 {}，新增电话 {}，新员工 {}，重复 {} 行，有问题未导入 {} 行",
                 file.file_name, report.new_buildings, report.new_rooms, report.new_residents, report.added_phones,
                 report.new_staff, report.duplicates, report.invalid_rows
             );

@@ -108,7 +108,7 @@ pub fn check(header: &Header, row: &[String], p: &mut RowProblems) -> Result<Opt
         if !cell(PHONES).is_empty() || !cell(KIND).is_empty() {
             p.add(Error::invalid(
                 "name",
-                "填写了电话或住户类型,但没有填写住户姓名",
+                "填写了电话或住户类型，但没有填写住户姓名",
             ))?;
         }
         None
@@ -144,7 +144,7 @@ fn area(text: &str) -> Result<Option<f64>> {
         .ok()
         .filter(|a| a.is_finite())
         .map(Some)
-        .ok_or_else(|| Error::invalid("area_m2", format!("面积“{t}”不是数字,应填写如 89.5")))
+        .ok_or_else(|| Error::invalid("area_m2", format!("面积“{t}”不是数字，应填写如 89.5")))
 }
 
 /// Several numbers in one cell, separated by , ; 、 / or spaces. A piece that is one number
@@ -186,7 +186,7 @@ pub fn write(tx: &Transaction, ctx: &Ctx, row: &RoomRow) -> Result<Tally> {
                 if !added.is_empty() {
                     t.added_phones += added.len() as u32;
                     t.note = Some(format!(
-                        "{} 的住户“{}”已登记,为其新增电话 {}",
+                        "{} 的住户“{}”已登记，为其新增电话 {}",
                         row.room.code.full(),
                         res.name,
                         added.join("、")

@@ -30,10 +30,10 @@ pub fn read(bytes: &[u8]) -> Result<Sheet> {
         })
     };
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return bad("文件是空的,没有任何内容");
+        return bad("文件是空的，没有任何内容");
     }
     if bytes.len() > MAX_BYTES {
-        return bad("文件太大(超过 20 MB),不像是住户或员工表格");
+        return bad("文件太大（超过 20 MB），不像是住户或员工表格");
     }
     let (format, mut sheets) = if bytes.starts_with(b"PK\x03\x04") {
         ("xlsx", read_xlsx(bytes)?)
@@ -41,7 +41,9 @@ pub fn read(bytes: &[u8]) -> Result<Sheet> {
         ("xls", read_xls(bytes)?)
     } else if let Some(what) = known_binary(bytes) {
         return Err(Error::BadFile {
-            message: format!("这是一个{what},不是表格;请选择 Excel 表格(.xlsx/.xls)或 CSV 文件"),
+            message: format!(
+                "这是一个{what}，不是表格；请选择 Excel 表格（.xlsx/.xls）或 CSV 文件"
+            ),
         });
     } else {
         ("csv", vec![read_csv(&decode_text(bytes)?)?])
@@ -63,7 +65,7 @@ pub fn read(bytes: &[u8]) -> Result<Sheet> {
         .any(|rows| rows.len() > MAX_ROWS)
     {
         return Err(Error::BadFile {
-            message: format!("表格超过 {MAX_ROWS} 行,请分成几个文件导入"),
+            message: format!("表格超过 {MAX_ROWS} 行，请分成几个文件导入"),
         });
     }
     Ok(sheet)
@@ -73,15 +75,15 @@ pub fn read(bytes: &[u8]) -> Result<Sheet> {
 fn known_binary(bytes: &[u8]) -> Option<&'static str> {
     const MAGIC: &[(&[u8], &str)] = &[
         (b"%PDF", " PDF 文件"),
-        (b"\x89PNG", "图片(PNG)"),
-        (b"\xFF\xD8\xFF", "图片(JPEG)"),
-        (b"GIF8", "图片(GIF)"),
-        (b"BM", "图片(BMP)"),
-        (b"Rar!", "压缩包(RAR)"),
-        (b"7z\xBC\xAF", "压缩包(7z)"),
-        (b"\x1F\x8B", "压缩包(gz)"),
+        (b"\x89PNG", "图片（PNG）"),
+        (b"\xFF\xD8\xFF", "图片（JPEG）"),
+        (b"GIF8", "图片（GIF）"),
+        (b"BM", "图片（BMP）"),
+        (b"Rar!", "压缩包（RAR）"),
+        (b"7z\xBC\xAF", "压缩包（7z）"),
+        (b"\x1F\x8B", "压缩包（gz）"),
         (b"{\\rtf", " RTF 文档"),
-        (b"MZ", "程序文件(exe)"),
+        (b"MZ", "程序文件（exe）"),
         (b"\x7FELF", "程序文件"),
         (b"SQLite format 3", "数据库文件"),
     ];
@@ -95,15 +97,15 @@ fn known_binary(bytes: &[u8]) -> Option<&'static str> {
 fn not_a_workbook_zip(bytes: &[u8]) -> Error {
     let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
     let what = if has(b"word/") {
-        "这是一个 Word 文档,不是表格"
+        "这是一个 Word 文档，不是表格"
     } else if has(b"ppt/") {
-        "这是一个 PowerPoint 文件,不是表格"
+        "这是一个 PowerPoint 文件，不是表格"
     } else if has(b"content.xml") && has(b"opendocument") {
-        "这是一个 WPS/OpenOffice 文件;请在其中“另存为”Excel 表格(.xlsx)后再导入"
+        "这是一个 WPS/OpenOffice 文件；请在其中“另存为”Excel 表格（.xlsx）后再导入"
     } else if has(b"xl/") {
-        "这个 Excel 文件已损坏或无法读取,请用 Excel 打开后重新保存再导入"
+        "这个 Excel 文件已损坏或无法读取，请用 Excel 打开后重新保存再导入"
     } else {
-        "这是一个压缩包(zip),不是 Excel 表格"
+        "这是一个压缩包（zip），不是 Excel 表格"
     };
     Error::BadFile {
         message: what.to_string(),
@@ -129,7 +131,7 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<Vec<Vec<String>>>> {
 fn read_xls(bytes: &[u8]) -> Result<Vec<Vec<Vec<String>>>> {
     let unreadable = || {
         Error::BadFile {
-        message: "这是一个旧版 Office 文件,但无法作为 Excel 表格读取(可能是 Word 文档或已加密);请另存为 .xlsx 后再导入".into(),
+        message: "这是一个旧版 Office 文件，但无法作为 Excel 表格读取（可能是 Word 文档或已加密）；请另存为 .xlsx 后再导入".into(),
     }
     };
     let mut book: Xls<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|_| unreadable())?;
@@ -184,10 +186,12 @@ fn decode_text(bytes: &[u8]) -> Result<String> {
             .decode_without_bom_handling_and_without_replacement(bytes)
             .map(|c| c.into_owned())
     };
-    let not_table = || Error::BadFile {
+    let not_table = || {
+        Error::BadFile {
         message:
-            "无法识别这个文件:它既不是 Excel 表格,也不是 CSV 文本;请选择 .xlsx、.xls 或 .csv 文件"
+            "无法识别这个文件：它既不是 Excel 表格，也不是 CSV 文本；请选择 .xlsx、.xls 或 .csv 文件"
                 .into(),
+    }
     };
     let text = text.ok_or_else(not_table)?;
     if text
@@ -216,7 +220,7 @@ fn read_csv(text: &str) -> Result<Vec<Vec<String>>> {
     for record in reader.records() {
         let record = record.map_err(|e| Error::BadFile {
             message: format!(
-                "CSV 文件格式有误(第 {} 行附近),请用 Excel 打开后重新保存",
+                "CSV 文件格式有误（第 {} 行附近），请用 Excel 打开后重新保存",
                 e.position().map_or(0, |p| p.line())
             ),
         })?;

@@ -90,7 +90,7 @@ fn active(text: &str) -> Result<bool> {
         "否" | "离职" | "停用" | "N" | "n" | "no" | "false" | "0" | "×" => Ok(false),
         other => Err(Error::invalid(
             "active",
-            format!("在职“{other}”无法识别,应填 是 或 否"),
+            format!("在职“{other}”无法识别，应填 是 或 否"),
         )),
     }
 }

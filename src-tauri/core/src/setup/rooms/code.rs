@@ -59,7 +59,7 @@ impl RoomCode {
             Error::invalid(
                 "room",
                 format!(
-                    "房号“{}”无法识别:请输入如 3-2-1201 或 3栋2单元1201",
+                    "房号“{}”无法识别：请输入如 3-2-1201 或 3栋2单元1201",
                     text.trim()
                 ),
             )
@@ -122,7 +122,7 @@ fn check(field: &str, label: &str, v: &str, max: usize) -> Result<()> {
     if v.chars().count() > max {
         return Err(Error::invalid(
             field,
-            format!("{label}“{v}”过长:最多 {max} 个字符"),
+            format!("{label}“{v}”过长：最多 {max} 个字符"),
         ));
     }
     if !v.chars().all(|c| c.is_ascii_alphanumeric()) {

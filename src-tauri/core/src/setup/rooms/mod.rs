@@ -87,7 +87,7 @@ fn clean_building(input: &BuildingInput) -> Result<(String, String)> {
     let code = RoomCode::from_parts(&input.name, "", "1").map_err(|_| {
         Error::invalid(
             "name",
-            format!("楼栋“{}”只能是数字或字母,如 3 或 A", input.name.trim()),
+            format!("楼栋“{}”只能是数字或字母，如 3 或 A", input.name.trim()),
         )
     })?;
     Ok((
@@ -214,7 +214,7 @@ pub fn find_by_code(tx: &Transaction, code: &RoomCode) -> Result<Option<Room>> {
 pub fn require_by_text(tx: &Transaction, text: &str) -> Result<Room> {
     let code = RoomCode::parse(text)?;
     find_by_code(tx, &code)?
-        .ok_or_else(|| Error::not_found("room", format!("房间 {} 不存在,请检查房号", code.full())))
+        .ok_or_else(|| Error::not_found("room", format!("房间 {} 不存在，请检查房号", code.full())))
 }
 
 pub(crate) struct CleanRoom {
@@ -249,7 +249,7 @@ pub(crate) fn insert_room(
         None => {
             return Err(Error::not_found(
                 "building",
-                format!("{}栋不存在,请先在“楼栋”中新增", room.code.building),
+                format!("{}栋不存在，请先在“楼栋”中新增", room.code.building),
             ))
         }
     };

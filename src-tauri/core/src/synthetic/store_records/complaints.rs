@@ -104,7 +104,7 @@ impl Writer<'_> {
             finished.then(|| t(signed)),
             finished.then_some(self.supervisor),
             if finished {
-                "处理完毕,业主认可"
+                "处理完毕，业主认可"
             } else {
                 ""
             }

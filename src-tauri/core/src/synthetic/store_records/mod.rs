@@ -397,7 +397,7 @@ impl<'t> Writer<'t> {
             (reached >= 7).then_some(self.supervisor),
             t(deadline),
             if done {
-                "已处理完毕,现场测试正常"
+                "已处理完毕，现场测试正常"
             } else {
                 ""
             },
@@ -459,7 +459,7 @@ impl<'t> Writer<'t> {
         }
         if reached >= 6 {
             let result = if satisfaction == "unsatisfied" {
-                "业主表示仍有问题,已转主管跟进"
+                "业主表示仍有问题，已转主管跟进"
             } else {
                 "业主表示已修好"
             };

@@ -82,7 +82,7 @@ pub fn render(meta: &PrintMeta, c: &ComplaintRecord) -> Result<Vec<u8>> {
         BODY_PT,
     );
     doc.y += 3.0;
-    doc.paragraph(BODY_PT, "处理过程:");
+    doc.paragraph(BODY_PT, "处理过程：");
     let steps: Vec<Vec<String>> = c
         .steps
         .iter()

@@ -59,7 +59,7 @@ pub fn render(meta: &PrintMeta, h: &HandoverSheet) -> Result<Vec<u8>> {
         BODY_PT,
     );
     doc.y += 3.0;
-    doc.paragraph(BODY_PT, "一、物品交接清单:");
+    doc.paragraph(BODY_PT, "一、物品交接清单：");
     let items: Vec<Vec<String>> = h
         .items
         .iter()
@@ -88,7 +88,7 @@ pub fn render(meta: &PrintMeta, h: &HandoverSheet) -> Result<Vec<u8>> {
         "未设置交接物品",
     );
     doc.y += 3.0;
-    doc.paragraph(BODY_PT, "二、未完成事项(移交下一班跟进):");
+    doc.paragraph(BODY_PT, "二、未完成事项（移交下一班跟进）：");
     let open: Vec<Vec<String>> = h
         .open_items
         .iter()
@@ -162,7 +162,7 @@ pub fn from_record(h: &Handover) -> HandoverSheet {
                     if c.explanation.is_empty() {
                         String::new()
                     } else {
-                        format!("交班人说明:{}", c.explanation)
+                        format!("交班人说明：{}", c.explanation)
                     },
                 ]
                 .into_iter()
@@ -187,7 +187,7 @@ pub fn from_record(h: &Handover) -> HandoverSheet {
                 let why = if a.explanation.is_empty() {
                     String::new()
                 } else {
-                    format!("(交班人说明:{})", a.explanation)
+                    format!("（交班人说明：{}）", a.explanation)
                 };
                 format!("{}:{}{}", a.area, a.description, why)
             })

@@ -107,7 +107,7 @@ pub fn render(meta: &PrintMeta, log: &IntakeLog) -> Result<Vec<u8>> {
     )?;
     doc.paragraph(
         SMALL_PT,
-        &format!("登记期间:{}    共 {} 条", log.period, log.rows.len()),
+        &format!("登记期间：{}    共 {} 条", log.period, log.rows.len()),
     );
     table(
         &mut doc,
@@ -133,7 +133,7 @@ pub fn render_night(meta: &PrintMeta, log: &NightLog) -> Result<Vec<u8>> {
     doc.paragraph(
         SMALL_PT,
         &format!(
-            "值班时间:{}    值班人:{}    共 {} 条",
+            "值班时间：{}    值班人：{}    共 {} 条",
             log.period,
             log.on_duty,
             log.rows.len()
@@ -147,7 +147,10 @@ pub fn render_night(meta: &PrintMeta, log: &NightLog) -> Result<Vec<u8>> {
         "当晚无来电来访登记",
     );
     doc.y += 3.0;
-    doc.paragraph(BODY_PT, "代值记录(值班人因紧急情况离开时由秩序维护员代值):");
+    doc.paragraph(
+        BODY_PT,
+        "代值记录（值班人因紧急情况离开时由秩序维护员代值）：",
+    );
     let covers: Vec<Vec<String>> = log
         .covers
         .iter()

@@ -64,7 +64,7 @@ pub fn render(meta: &PrintMeta, r: &Report) -> Result<Vec<u8>> {
     doc.paragraph(
         SMALL_PT,
         &format!(
-            "统计期间:{}    数据截至:{}",
+            "统计期间：{}    数据截至：{}",
             r.period.label,
             &r.generated_at[..16.min(r.generated_at.len())]
         ),
@@ -74,20 +74,23 @@ pub fn render(meta: &PrintMeta, r: &Report) -> Result<Vec<u8>> {
     let summary = vec![
         vec![
             "来电来访登记".into(),
-            format!("{} 条(夜间 {} 条)", r.intake.total, r.intake.night_entries),
+            format!(
+                "{} 条（夜间 {} 条）",
+                r.intake.total, r.intake.night_entries
+            ),
         ],
         vec![
             "派工单".into(),
-            format!("{} 张,完工 {} 张", s.opened, s.completed),
+            format!("{} 张，完工 {} 张", s.opened, s.completed),
         ],
         vec!["完成率".into(), pct(s.completion_rate)],
         vec!["按时完成率".into(), pct(s.on_time_rate)],
         vec![
-            "平均响应时间(开单→接单)".into(),
+            "平均响应时间（开单→接单）".into(),
             num(s.avg_response_minutes, "分钟"),
         ],
         vec![
-            "平均完成时间(开单→完工)".into(),
+            "平均完成时间（开单→完工）".into(),
             num(s.avg_completion_hours, "小时"),
         ],
         vec![
@@ -135,7 +138,7 @@ pub fn render(meta: &PrintMeta, r: &Report) -> Result<Vec<u8>> {
         col_c("按时", 1.0),
         col_c("超时", 1.0),
     ];
-    heading(&mut doc, "四、报修分析(按类别)");
+    heading(&mut doc, "四、报修分析（按类别）");
     table(
         &mut doc,
         &slip_cols,
@@ -143,7 +146,7 @@ pub fn render(meta: &PrintMeta, r: &Report) -> Result<Vec<u8>> {
         BODY_PT,
         "本期无派工单",
     );
-    heading(&mut doc, "五、报修分析(按部门)");
+    heading(&mut doc, "五、报修分析（按部门）");
     table(
         &mut doc,
         &slip_cols,
@@ -174,7 +177,7 @@ pub fn render(meta: &PrintMeta, r: &Report) -> Result<Vec<u8>> {
             col("类别", 1.4),
             col("维修人", 1.2),
             col("时限", 2.2),
-            col_c("超时(小时)", 1.2),
+            col_c("超时（小时）", 1.2),
         ],
         &overdue,
         BODY_PT,
@@ -187,7 +190,7 @@ pub fn render(meta: &PrintMeta, r: &Report) -> Result<Vec<u8>> {
         col_c("有效", 1.0),
         col_c("结案", 1.0),
     ];
-    heading(&mut doc, "七、投诉分析(按类别)");
+    heading(&mut doc, "七、投诉分析（按类别）");
     table(
         &mut doc,
         &complaint_cols,
@@ -195,7 +198,7 @@ pub fn render(meta: &PrintMeta, r: &Report) -> Result<Vec<u8>> {
         BODY_PT,
         "本期无投诉",
     );
-    heading(&mut doc, "八、投诉分析(按部门)");
+    heading(&mut doc, "八、投诉分析（按部门）");
     table(
         &mut doc,
         &complaint_cols,
@@ -296,7 +299,7 @@ pub fn render(meta: &PrintMeta, r: &Report) -> Result<Vec<u8>> {
     );
     signatures(
         &mut doc,
-        &[sig("编制(客服主管)", None), sig("审核(项目经理)", None)],
+        &[sig("编制（客服主管）", None), sig("审核（项目经理）", None)],
         BODY_PT,
     );
     doc.finish()

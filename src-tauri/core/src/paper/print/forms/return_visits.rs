@@ -41,7 +41,7 @@ pub fn render(meta: &PrintMeta, log: &ReturnVisitLog) -> Result<Vec<u8>> {
     )?;
     doc.paragraph(
         SMALL_PT,
-        &format!("回访期间:{}    共 {} 条", log.period, log.rows.len()),
+        &format!("回访期间：{}    共 {} 条", log.period, log.rows.len()),
     );
     let rows: Vec<Vec<String>> = log
         .rows

@@ -73,7 +73,7 @@ pub fn render(meta: &PrintMeta, r: &RosterSheet) -> Result<Vec<u8>> {
         .collect();
     table(&mut doc, &cols, &rows, SMALL_PT - 0.5, "本月尚未排班");
     doc.y += 3.0;
-    doc.paragraph(SMALL_PT + 1.0, "班次说明:");
+    doc.paragraph(SMALL_PT + 1.0, "班次说明：");
     let legend: Vec<Vec<String>> = r
         .legend
         .iter()
@@ -88,16 +88,16 @@ pub fn render(meta: &PrintMeta, r: &RosterSheet) -> Result<Vec<u8>> {
     );
     doc.paragraph(
         SMALL_PT,
-        "值班人员须提前15分钟到岗办理交接;调班须提交调班申请并经客服主管批准后方可生效。",
+        "值班人员须提前15分钟到岗办理交接；调班须提交调班申请并经客服主管批准后方可生效。",
     );
     signatures(
         &mut doc,
         &[
             sig(
-                "编制(客服主管)",
+                "编制（客服主管）",
                 super::signed(&r.published_by, &r.published_at),
             ),
-            sig("审批(项目经理)", None),
+            sig("审批（项目经理）", None),
         ],
         SMALL_PT + 1.0,
     );

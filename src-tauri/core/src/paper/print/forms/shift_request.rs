@@ -69,7 +69,7 @@ pub fn render(meta: &PrintMeta, r: &ShiftRequestForm) -> Result<Vec<u8>> {
     );
     doc.paragraph(
         BODY_PT - 1.0,
-        "说明:调班须经客服主管批准后方可生效;请假超过2天须经项目经理批准。",
+        "说明：调班须经客服主管批准后方可生效；请假超过2天须经项目经理批准。",
     );
     signatures(
         &mut doc,
@@ -133,12 +133,12 @@ pub fn from_request(q: &DutyRequest) -> ShiftRequestForm {
             RequestKind::Leave.label().to_string()
         } else {
             match &q.other_day {
-                Some(d) => format!("与{other}对调,本人改上 {d}"),
+                Some(d) => format!("与{other}对调，本人改上 {d}"),
                 None => format!("由{other}顶替"),
             }
         },
         period: if leave {
-            format!("{} 至 {},共 {} 天", q.from_day, q.to_day, q.days)
+            format!("{} 至 {}，共 {} 天", q.from_day, q.to_day, q.days)
         } else {
             String::new()
         },

@@ -443,14 +443,14 @@ fn check(seed: u64, month_index: u32, size: usize, report_after_hours: i64) {
         calamine::Data::Int(i) => i,
         other => panic!("{label}: {other:?}; {ctx_note}"),
     };
-    assert_eq!(num("来电来访登记(件)"), total, "xlsx intake; {ctx_note}");
+    assert_eq!(num("来电来访登记（件）"), total, "xlsx intake; {ctx_note}");
     assert_eq!(
-        num("派工单(张)"),
+        num("派工单（张）"),
         slips.len() as i64,
         "xlsx slips; {ctx_note}"
     );
     assert_eq!(
-        num("投诉受理(件)"),
+        num("投诉受理（件）"),
         complaints.len() as i64,
         "xlsx complaints; {ctx_note}"
     );

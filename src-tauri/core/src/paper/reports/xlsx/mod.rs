@@ -181,7 +181,7 @@ pub(super) fn title(
         1,
         0,
         format!(
-            "统计期间:{} 至 {}(不含);生成时间:{};电话号码已隐去中间四位",
+            "统计期间：{} 至 {}（不含）；生成时间：{}；电话号码已隐去中间四位",
             r.period.start, r.period.end, r.generated_at
         ),
         &st.note,

@@ -15,25 +15,25 @@ pub(super) fn summary(ws: &mut Worksheet, st: &Styles, r: &Report) -> Result<(),
     let c = &r.complaints;
     let v = &r.visits;
     let ind: Vec<Vec<V>> = vec![
-        vec![V::T("来电来访登记(件)"), V::I(r.intake.total)],
-        vec![V::T("其中夜间登记(件)"), V::I(r.intake.night_entries)],
-        vec![V::T("派工单(张)"), V::I(s.opened)],
-        vec![V::T("已完成(张)"), V::I(s.completed)],
+        vec![V::T("来电来访登记（件）"), V::I(r.intake.total)],
+        vec![V::T("其中夜间登记（件）"), V::I(r.intake.night_entries)],
+        vec![V::T("派工单（张）"), V::I(s.opened)],
+        vec![V::T("已完成（张）"), V::I(s.completed)],
         vec![V::T("完成率"), V::Pct(s.completion_rate)],
         vec![V::T("按时完成率"), V::Pct(s.on_time_rate)],
         vec![
-            V::T("平均响应时间(分钟)"),
+            V::T("平均响应时间（分钟）"),
             s.avg_response_minutes.map(V::F).unwrap_or(V::T("—")),
         ],
         vec![
-            V::T("平均完成时间(小时)"),
+            V::T("平均完成时间（小时）"),
             s.avg_completion_hours.map(V::F).unwrap_or(V::T("—")),
         ],
         vec![V::T("回访率"), V::Pct(v.rate)],
         vec![V::T("满意率"), V::Pct(v.satisfaction_rate)],
-        vec![V::T("投诉受理(件)"), V::I(c.received)],
-        vec![V::T("有效投诉(件)"), V::I(c.valid)],
-        vec![V::T("投诉结案(件)"), V::I(c.closed)],
+        vec![V::T("投诉受理（件）"), V::I(c.received)],
+        vec![V::T("有效投诉（件）"), V::I(c.valid)],
+        vec![V::T("投诉结案（件）"), V::I(c.closed)],
     ];
     let mut row = table(ws, st, 3, 0, &["指标", "数值"], ind)?;
     row += 1;
@@ -143,12 +143,12 @@ pub(super) fn slips(ws: &mut Worksheet, st: &Styles, r: &Report) -> Result<(), X
     title(ws, st, r, "报修分析")?;
     let heads = [
         "类别",
-        "派工(张)",
-        "完成(张)",
+        "派工（张）",
+        "完成（张）",
         "完成率",
-        "按时(张)",
+        "按时（张）",
         "按时率",
-        "超时(张)",
+        "超时（张）",
     ];
     let mut row = table(ws, st, 3, 0, &heads, group_rows(&r.slips.by_category))?;
     row += 1;
@@ -176,7 +176,7 @@ pub(super) fn slips(ws: &mut Worksheet, st: &Styles, r: &Report) -> Result<(), X
             "类别",
             "维修人",
             "时限",
-            "超时(小时)",
+            "超时（小时）",
         ],
         r.slips
             .overdue
@@ -234,11 +234,11 @@ pub(super) fn complaints(ws: &mut Worksheet, st: &Styles, r: &Report) -> Result<
         3,
         0,
         &[
-            "受理(件)",
-            "有效(件)",
-            "结案(件)",
+            "受理（件）",
+            "有效（件）",
+            "结案（件）",
             "结案率",
-            "平均结案时间(小时)",
+            "平均结案时间（小时）",
         ],
         vec![vec![
             V::I(c.received),
@@ -254,7 +254,13 @@ pub(super) fn complaints(ws: &mut Worksheet, st: &Styles, r: &Report) -> Result<
         st,
         row,
         0,
-        &["投诉类别", "受理(件)", "有效(件)", "结案(件)", "结案率"],
+        &[
+            "投诉类别",
+            "受理（件）",
+            "有效（件）",
+            "结案（件）",
+            "结案率",
+        ],
         complaint_rows(&c.by_category),
     )?;
     row += 1;
@@ -263,7 +269,13 @@ pub(super) fn complaints(ws: &mut Worksheet, st: &Styles, r: &Report) -> Result<
         st,
         row,
         0,
-        &["责任部门", "受理(件)", "有效(件)", "结案(件)", "结案率"],
+        &[
+            "责任部门",
+            "受理（件）",
+            "有效（件）",
+            "结案（件）",
+            "结案率",
+        ],
         complaint_rows(&c.by_department),
     )?;
     for c in 0..5 {
@@ -282,7 +294,13 @@ pub(super) fn visits(ws: &mut Worksheet, st: &Styles, r: &Report) -> Result<(), 
         st,
         3,
         0,
-        &["应回访(张)", "已回访(张)", "回访率", "满意(张)", "满意率"],
+        &[
+            "应回访（张）",
+            "已回访（张）",
+            "回访率",
+            "满意（张）",
+            "满意率",
+        ],
         vec![vec![
             V::I(v.due),
             V::I(v.done),
@@ -331,14 +349,14 @@ pub(super) fn workload(ws: &mut Worksheet, st: &Styles, r: &Report) -> Result<()
         &[
             "姓名",
             "岗位",
-            "登记(件)",
-            "派工(张)",
-            "完成维修(张)",
-            "回访(次)",
-            "处理投诉(件)",
-            "值班(班次)",
-            "值班时长(小时)",
-            "迟到(次)",
+            "登记（件）",
+            "派工（张）",
+            "完成维修（张）",
+            "回访（次）",
+            "处理投诉（件）",
+            "值班（班次）",
+            "值班时长（小时）",
+            "迟到（次）",
         ],
         r.workload
             .iter()
@@ -378,15 +396,15 @@ pub(super) fn duty(ws: &mut Worksheet, st: &Styles, r: &Report) -> Result<(), Xl
         0,
         &["指标", "数值"],
         vec![
-            vec![V::T("值班(班次)"), V::I(d.shifts)],
-            vec![V::T("值班时长(小时)"), V::F(d.hours)],
-            vec![V::T("调班(次)"), V::I(d.swaps)],
-            vec![V::T("请假(天)"), V::I(d.leaves)],
-            vec![V::T("迟到(次)"), V::I(d.late_arrivals)],
-            vec![V::T("代值(次)"), V::I(d.covers)],
-            vec![V::T("交接班(次)"), V::I(d.handovers)],
-            vec![V::T("交接遗留事项(项)"), V::I(d.carried_over)],
-            vec![V::T("值守空档(处)"), V::I(d.coverage_gaps.len() as i64)],
+            vec![V::T("值班（班次）"), V::I(d.shifts)],
+            vec![V::T("值班时长（小时）"), V::F(d.hours)],
+            vec![V::T("调班（次）"), V::I(d.swaps)],
+            vec![V::T("请假（天）"), V::I(d.leaves)],
+            vec![V::T("迟到（次）"), V::I(d.late_arrivals)],
+            vec![V::T("代值（次）"), V::I(d.covers)],
+            vec![V::T("交接班（次）"), V::I(d.handovers)],
+            vec![V::T("交接遗留事项（项）"), V::I(d.carried_over)],
+            vec![V::T("值守空档（处）"), V::I(d.coverage_gaps.len() as i64)],
         ],
     )?;
     row += 1;
