@@ -101,8 +101,14 @@ fn full_scans(store: &Store, sql: &str) -> Vec<String> {
     // every slip of every department, whatever the period (it cost 4.6 s on ten years).
     let mut walks = Vec::new();
     for pair in lines.windows(2) {
-        let (outer, inner) = (pair[0].trim_start_matches(['|', '`', '-', ' ']), pair[1].trim_start_matches(['|', '`', '-', ' ']));
-        let Some(small) = outer.strip_prefix("SCAN ").and_then(|r| r.split_whitespace().next()) else {
+        let (outer, inner) = (
+            pair[0].trim_start_matches(['|', '`', '-', ' ']),
+            pair[1].trim_start_matches(['|', '`', '-', ' ']),
+        );
+        let Some(small) = outer
+            .strip_prefix("SCAN ")
+            .and_then(|r| r.split_whitespace().next())
+        else {
             continue;
         };
         let Some(rest) = inner.strip_prefix("SEARCH ") else {
@@ -110,7 +116,8 @@ fn full_scans(store: &Store, sql: &str) -> Vec<String> {
         };
         let big = table_of(rest.split_whitespace().next().unwrap_or_default());
         let constraint = rest.rsplit_once('(').map_or("", |(_, c)| c);
-        let by_key_only = !constraint.contains('>') && !constraint.contains('<') && !rest.contains("PRIMARY KEY");
+        let by_key_only =
+            !constraint.contains('>') && !constraint.contains('<') && !rest.contains("PRIMARY KEY");
         if BIG.contains(&big.as_str()) && !BIG.contains(&table_of(small).as_str()) && by_key_only {
             walks.push(format!("{big}（{outer} → {inner}）"));
         }
@@ -133,6 +140,24 @@ fn full_scans(store: &Store, sql: &str) -> Vec<String> {
         })
         .chain(walks)
         .collect()
+}
+
+/// Puts the ten-year office's planner statistics in place of this database's own.
+fn ten_year_statistics(store: &Store) {
+    let rows = include_str!("fixtures/ten_year_stat1.tsv");
+    let c = store.conn();
+    c.execute_batch("DELETE FROM sqlite_stat1").unwrap();
+    for line in rows.lines().filter(|l| !l.trim().is_empty()) {
+        let mut f = line.split('\t');
+        let (tbl, idx, stat) = (f.next().unwrap(), f.next().unwrap(), f.next().unwrap());
+        c.execute(
+            "INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?1, NULLIF(?2, ''), ?3)",
+            [tbl, idx, stat],
+        )
+        .unwrap();
+    }
+    // Makes the planner read the statistics again.
+    c.execute_batch("ANALYZE sqlite_schema").unwrap();
 }
 
 #[test]
@@ -227,28 +252,36 @@ fn every_report_board_and_list_query_uses_an_index_on_the_big_tables() {
 
     let mut scans: BTreeSet<String> = BTreeSet::new();
     let mut statements = 0;
-    for (name, input) in ops {
-        for actor in [&supervisor, &manager, &technician] {
-            let ctx = Ctx::as_user(now(), actor.clone());
-            SEEN.lock().unwrap().clear();
-            store
-                .conn()
-                .trace_v2(TraceEventCodes::SQLITE_TRACE_STMT, Some(catch));
-            let result = api::call(&mut store, &ctx, name, input.clone());
-            store.conn().trace_v2(TraceEventCodes::empty(), None);
-            // A role that may not run it is refused before any query: nothing to look at.
-            if let Err(e) = &result {
-                assert!(
-                    matches!(e.kind(), "forbidden" | "not_found"),
-                    "{name} {input}: {e}"
-                );
-                continue;
-            }
-            let seen: Vec<String> = std::mem::take(&mut *SEEN.lock().unwrap());
-            statements += seen.len();
-            for sql in seen {
-                for scan in full_scans(&store, &sql) {
-                    scans.insert(format!("{name}：{scan}\n    {sql}"));
+    // Twice: with the statistics of this small office, and with those `PRAGMA optimize` left in
+    // the generated ten-year office (tests/fixtures/ten_year_stat1.tsv), since the planner
+    // chooses by statistics and a plan that is fine here can read every slip there.
+    for stats in ["本测试办公室", "十年办公室"] {
+        if stats == "十年办公室" {
+            ten_year_statistics(&store);
+        }
+        for (name, input) in ops.clone() {
+            for actor in [&supervisor, &manager, &technician] {
+                let ctx = Ctx::as_user(now(), actor.clone());
+                SEEN.lock().unwrap().clear();
+                store
+                    .conn()
+                    .trace_v2(TraceEventCodes::SQLITE_TRACE_STMT, Some(catch));
+                let result = api::call(&mut store, &ctx, name, input.clone());
+                store.conn().trace_v2(TraceEventCodes::empty(), None);
+                // A role that may not run it is refused before any query: nothing to look at.
+                if let Err(e) = &result {
+                    assert!(
+                        matches!(e.kind(), "forbidden" | "not_found"),
+                        "{name} {input}: {e}"
+                    );
+                    continue;
+                }
+                let seen: Vec<String> = std::mem::take(&mut *SEEN.lock().unwrap());
+                statements += seen.len();
+                for sql in seen {
+                    for scan in full_scans(&store, &sql) {
+                        scans.insert(format!("{name}（{stats}的统计）：{scan}\n    {sql}"));
+                    }
                 }
             }
         }

@@ -48,7 +48,12 @@ impl Styles {
 }
 
 pub(super) fn xe(e: XlsxError) -> Error {
-    Error::Io(std::io::Error::other(format!("生成 Excel 失败：{e}")))
+    match e {
+        // The detail sheet streams through a temporary file (constant memory): a full or
+        // unwritable temporary folder is said as the file error it is, in Chinese.
+        XlsxError::TempFileError(_, io) | XlsxError::IoError(io) => Error::Io(io),
+        other => Error::Io(std::io::Error::other(format!("生成 Excel 失败：{other}"))),
+    }
 }
 
 /// A value in a table cell.
@@ -206,7 +211,9 @@ fn build(r: &Report) -> Result<Vec<u8>, XlsxError> {
     visits(wb.add_worksheet(), &st, r)?;
     workload(wb.add_worksheet(), &st, r)?;
     duty(wb.add_worksheet(), &st, r)?;
-    detail(wb.add_worksheet(), &st, r)?;
+    // The detail sheet holds every record of the period (86k rows for a year): written row by
+    // row to a temporary file (constant memory) rather than held as cells until the end.
+    detail(wb.add_worksheet_with_constant_memory()?, &st, r)?;
     notes(wb.add_worksheet(), &st, r)?;
     // Every printed sheet carries the chain's head: a copy kept outside the database.
     let footer = format!("&L{}&C第 &P 页，共 &N 页", r.chain.replace('&', "&&"));
