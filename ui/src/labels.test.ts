@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { formatTime, maskPhone, monthLabel, recordLabel, ROLE_LABELS } from './labels'
+import { formatTime, monthLabel, recordLabel, RESIDENT_KIND_LABELS, ROLE_LABELS } from './labels'
 
 describe('labels', () => {
-  it('masks mobile numbers in the middle', () => {
-    expect(maskPhone('13812345678')).toBe('138****5678')
-    expect(maskPhone('0755-12345678')).toBe('0755-12345678')
+  it('takes the resident kinds from the core (phones come masked from the core too)', () => {
+    expect(RESIDENT_KIND_LABELS).toEqual({ owner: '业主', tenant: '租户' })
   })
   it('writes a month one way: 2026年12月', () => {
     expect(monthLabel('2026-12')).toBe('2026年12月')

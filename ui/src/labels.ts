@@ -1,23 +1,13 @@
 // Small helpers for showing the core's records. The enums' Chinese words come from the core
 // itself (api/labels.ts, generated), so screens, paper and reports say the same thing.
-import type { ResidentKind } from './bindings/ResidentKind'
 import type { Role } from './bindings/Role'
 import { ROLE_LABELS } from './api/labels'
 
-export { BACKUP_REASON_LABELS, HANDOVER_KIND_LABELS, ITEM_STATE_LABELS, REQUEST_KIND_LABELS, REQUEST_STATUS_LABELS, ROLE_LABELS } from './api/labels'
-
-export const RESIDENT_KIND_LABELS: Record<ResidentKind, string> = {
-  owner: '业主',
-  tenant: '租户',
-}
+export {
+  BACKUP_REASON_LABELS, HANDOVER_KIND_LABELS, ITEM_STATE_LABELS, REQUEST_KIND_LABELS, REQUEST_STATUS_LABELS, RESIDENT_KIND_LABELS, ROLE_LABELS,
+} from './api/labels'
 
 export const roleOptions = (Object.keys(ROLE_LABELS) as Role[]).map((value) => ({ value, label: ROLE_LABELS[value] }))
-
-/** Masks a phone for display where the whole number is not needed: 138****5678. */
-export function maskPhone(phone: string): string {
-  if (/^1\d{10}$/.test(phone)) return `${phone.slice(0, 3)}****${phone.slice(7)}`
-  return phone
-}
 
 /** One month format everywhere: "2026-12" → "2026年12月", "2027-01" → "2027年1月". */
 export function monthLabel(ym: string | null | undefined): string {

@@ -114,6 +114,9 @@ export async function login(ctx) {
     await tap(s, await need(s, '.el-message-box .el-button--primary', '退出登录没有确认框'))
     await until(s, js.visible(T('login-form')), '退出后没有登录页')
   }
+  // At start the app checks the database first (quick_check: about 11 s on ten years) and shows
+  // the login only then: wait for it, untimed.
+  await until(s, js.visible(T('login-form')), '登录页未出现（启动检查未结束？）', 180_000)
   for (const [name, text] of [['login', ctx.login], ['password', ctx.password]]) {
     const id = await need(s, `input[name="${name}"]`, `登录页没有 ${name} 栏`)
     await clearField(s, id)

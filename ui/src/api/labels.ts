@@ -21,6 +21,7 @@ import type { PeriodKind } from '../bindings/PeriodKind'
 import type { ProblemKind } from '../bindings/ProblemKind'
 import type { RequestKind } from '../bindings/RequestKind'
 import type { RequestStatus } from '../bindings/RequestStatus'
+import type { ResidentKind } from '../bindings/ResidentKind'
 import type { Role } from '../bindings/Role'
 import type { RosterStatus } from '../bindings/RosterStatus'
 import type { Satisfaction } from '../bindings/Satisfaction'
@@ -38,6 +39,11 @@ export const ROLE_LABELS: Record<Role, string> = {
   technician: '维修工',
   security: '秩序维护员',
   manager: '项目经理',
+}
+
+export const RESIDENT_KIND_LABELS: Record<ResidentKind, string> = {
+  owner: '业主',
+  tenant: '租户',
 }
 
 export const CHANNEL_LABELS: Record<Channel, string> = {

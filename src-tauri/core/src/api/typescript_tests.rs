@@ -188,6 +188,7 @@ pub(crate) fn labels_ts() -> String {
         "Party",
         "PeriodKind",
         "BackupReason",
+        "ResidentKind",
     ];
     types.sort_unstable();
     for t in types {
@@ -196,6 +197,7 @@ pub(crate) fn labels_ts() -> String {
     out.push('\n');
     labels!(out,
         crate::base::role::Role => "ROLE_LABELS",
+        crate::setup::residents::ResidentKind => "RESIDENT_KIND_LABELS",
         intake::Channel => "CHANNEL_LABELS",
         intake::IntakeKind => "INTAKE_KIND_LABELS",
         intake::CallbackState => "CALLBACK_STATE_LABELS",

@@ -20,6 +20,8 @@ pub enum ResidentKind {
 }
 
 impl ResidentKind {
+    /// Every kind, for the generated labels the screens use (api/labels.ts).
+    pub const ALL: &'static [ResidentKind] = &[ResidentKind::Owner, ResidentKind::Tenant];
     pub fn code(self) -> &'static str {
         match self {
             ResidentKind::Owner => "owner",
