@@ -209,8 +209,15 @@ describe('来电来访、派工单、投诉', () => {
     const complaint = '保安深夜放陌生人进单元,业主很生气'
     await (await s.byTest('intake-content')).fill(complaint)
     await (await s.byTest('intake-submit')).click()
-    const toComplaint = await s.waitFor('xpath', `//*[@data-test="intake-today"]//tr[contains(., ${xpathLiteral(complaint)})]//button[contains(., '转投诉')]`)
-    await toComplaint.click()
+    // The list redraws once more after 登记: a click on the row's button just before that lands
+    // on the old row. Click until the dialog is open.
+    await waitUntil(async () => {
+      if ((await s.css('[data-test="complaint-category"]')).length) return true
+      const toComplaint = await s.waitFor('xpath', `//*[@data-test="intake-today"]//tr[contains(., ${xpathLiteral(complaint)})]//button[contains(., '转投诉')]`)
+      await toComplaint.click().catch(() => {})
+      await new Promise((r) => setTimeout(r, 500))
+      return (await s.css('[data-test="complaint-category"]')).length > 0
+    }, { timeout: 15_000, message: '转投诉 opens its dialog' })
     await (await s.byTest('complaint-category')).click()
     await (await s.byText('秩序安全')).click()
     await s.waitGone('.el-select-dropdown')
