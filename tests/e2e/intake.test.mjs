@@ -218,7 +218,13 @@ describe('来电来访、派工单、投诉', () => {
       await new Promise((r) => setTimeout(r, 500))
       return (await s.css('[data-test="complaint-category"]')).length > 0
     }, { timeout: 15_000, message: '转投诉 opens its dialog' })
+    // The dialog zooms in and the list slides down: a click while either moves lands beside
+    // its target (this flaked under load), so each click waits for the motion to end.
+    const still = () =>
+      waitUntil(async () => (await s.css('[class*="-enter-active"], [class*="-leave-active"]')).length === 0, { message: 'the dialog and the list to stop moving' })
+    await still()
     await (await s.byTest('complaint-category')).click()
+    await still()
     await (await s.byText('秩序安全')).click()
     await s.waitGone('.el-select-dropdown')
     await (await s.waitFor('xpath', `//*[@data-test="complaint-urgency"]//label[contains(., '紧急')]`)).click()
