@@ -101,10 +101,7 @@ fn full_scans(store: &Store, sql: &str) -> Vec<String> {
     // every slip of every department, whatever the period (it cost 4.6 s on ten years).
     let mut walks = Vec::new();
     for pair in lines.windows(2) {
-        let (outer, inner) = (
-            pair[0].trim_start_matches(['|', '`', '-', ' ']),
-            pair[1].trim_start_matches(['|', '`', '-', ' ']),
-        );
+        let (outer, inner) = (pair[0].as_str(), pair[1].as_str());
         let Some(small) = outer
             .strip_prefix("SCAN ")
             .and_then(|r| r.split_whitespace().next())
@@ -124,17 +121,13 @@ fn full_scans(store: &Store, sql: &str) -> Vec<String> {
     }
     lines
         .iter()
-        .map(|l| l.trim_start_matches(['|', '`', '-', ' ']).to_string())
-        .collect::<Vec<_>>()
-        .iter()
         .filter_map(|line| {
             let rest = line.strip_prefix("SCAN ")?;
             // "SCAN t USING (COVERING) INDEX …" walks an index, not the table.
             if rest.contains(" USING ") || newest_page && !sorted {
                 return None;
             }
-            let name = rest.split_whitespace().next()?.to_lowercase();
-            let table = names.get(&name).cloned().unwrap_or(name);
+            let table = table_of(rest.split_whitespace().next()?);
             BIG.contains(&table.as_str())
                 .then(|| format!("{table}（{line}）"))
         })

@@ -81,9 +81,7 @@ impl Store {
         if self.read_only {
             return Ok(());
         }
-        self.conn
-            .execute_batch("PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;")?;
-        Ok(())
+        schema::optimize(&self.conn)
     }
 
     /// The raw connection, for checks and tests.
