@@ -349,3 +349,25 @@ fn every_core_file_names_its_rules_or_purpose_first() {
         bare.join("\n")
     );
 }
+
+/// Every enum with a Chinese label is a `coded_enum!` (base/coded.rs): one way to store, read,
+/// parse and label it, so no screen, paper or import spells a value its own way.
+#[test]
+fn every_labelled_enum_is_a_coded_enum() {
+    let mut files = Vec::new();
+    rust_files(&src(), &mut files);
+    let hand_written: Vec<String> = files
+        .iter()
+        .filter(|p| !p.ends_with("base/coded.rs"))
+        .filter(|p| {
+            std::fs::read_to_string(p)
+                .unwrap()
+                .contains("fn label(self) -> &'static str")
+        })
+        .map(|p| p.strip_prefix(src()).unwrap().display().to_string())
+        .collect();
+    assert!(
+        hand_written.is_empty(),
+        "labels written by hand instead of coded_enum!: {hand_written:?}"
+    );
+}

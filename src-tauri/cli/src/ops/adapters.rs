@@ -69,9 +69,9 @@ fn print(s: &mut Session, verb: &str) -> Outcome {
     let mut fields = s.cli.fields.clone();
     if verb != "form" {
         let key = verb.replace('-', "_");
-        let form = FormKind::from_key(&key)
+        let form = FormKind::from_text(&key)
             .ok_or_else(|| Failure::Usage(format!("未知的表单“{verb}”")))?;
-        fields.insert("form".into(), form.key().into());
+        fields.insert("form".into(), form.code().into());
     }
     let path = fields
         .remove("out")

@@ -199,7 +199,7 @@ fn the_gate_refuses_every_role_the_table_refuses_before_reading_any_input() {
         .unwrap();
     let mut checked = 0;
     for op in OPERATIONS {
-        for role in Role::ALL {
+        for &role in Role::ALL {
             let ctx = Ctx::as_user(
                 now,
                 Actor {

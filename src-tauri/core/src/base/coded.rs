@@ -3,9 +3,11 @@
 
 /// `coded_enum!(Name { Variant = ("code", "中文"), … })` defines the enum with serde
 /// (snake_case codes), ts-rs, `code()`, `label()`, `ALL`, and rusqlite To/FromSql.
+/// `Variant = ("code", "中文", ["别称", …])` also reads the other names the office writes
+/// for it (an import file says 产权人 or 保安); they are read, never shown.
 #[macro_export]
 macro_rules! coded_enum {
-    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $variant:ident = ($code:literal, $label:literal)),+ $(,)? }) => {
+    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $variant:ident = ($code:literal, $label:literal $(, [$($aka:literal),* $(,)?])?)),+ $(,)? }) => {
         $(#[$m])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, ts_rs::TS)]
         #[serde(rename_all = "snake_case")]
@@ -20,10 +22,14 @@ macro_rules! coded_enum {
             pub fn label(self) -> &'static str {
                 match self { $($name::$variant => $label),+ }
             }
-            /// Accepts the code or the Chinese label (as typed on the CLI).
+            /// The other names read as this value (never shown).
+            pub fn aka(self) -> &'static [&'static str] {
+                match self { $($name::$variant => &[$($($aka),*)?]),+ }
+            }
+            /// Accepts the code, the Chinese label or another name the office uses.
             pub fn from_text(text: &str) -> Option<$name> {
                 let t = text.trim();
-                Self::ALL.iter().copied().find(|v| v.code() == t || v.label() == t)
+                Self::ALL.iter().copied().find(|v| v.code() == t || v.label() == t || v.aka().contains(&t))
             }
             /// Like `from_text`, but an unknown value is an error naming `field` and listing the choices.
             pub fn parse(field: &str, text: &str) -> $crate::base::error::Result<$name> {

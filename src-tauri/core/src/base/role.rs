@@ -1,76 +1,17 @@
 //! The roles of REQUIREMENTS §1 and the groups of roles that operations are gated by.
 
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
-
 use crate::base::error::{Error, Result};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum Role {
-    Receptionist,
-    Supervisor,
-    Technician,
-    Security,
-    Manager,
-}
-
-impl Role {
-    pub const ALL: [Role; 5] = [
-        Role::Receptionist,
-        Role::Supervisor,
-        Role::Technician,
-        Role::Security,
-        Role::Manager,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Role::Receptionist => "receptionist",
-            Role::Supervisor => "supervisor",
-            Role::Technician => "technician",
-            Role::Security => "security",
-            Role::Manager => "manager",
-        }
+crate::coded_enum!(
+    /// Who someone is at the office (REQUIREMENTS §1); the groups below say what each may do.
+    Role {
+        Receptionist = ("receptionist", "前台接待员", ["前台", "接待员", "客服专员", "客服管理员", "客服"]),
+        Supervisor = ("supervisor", "客服主管", ["主管"]),
+        Technician = ("technician", "维修工", ["水电维修员", "维修员", "技术员"]),
+        Security = ("security", "秩序维护员", ["安护人员", "保安", "秩序员"]),
+        Manager = ("manager", "项目经理", ["物业经理", "经理"]),
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Role::Receptionist => "前台接待员",
-            Role::Supervisor => "客服主管",
-            Role::Technician => "维修工",
-            Role::Security => "秩序维护员",
-            Role::Manager => "项目经理",
-        }
-    }
-
-    /// Accepts the code or any Chinese name the office uses for the role (as in an import file).
-    pub fn parse(text: &str, field: &str) -> Result<Role> {
-        let t = text.trim();
-        let role = match t {
-            "receptionist" | "前台接待员" | "前台" | "接待员" | "客服专员" | "客服管理员"
-            | "客服" => Role::Receptionist,
-            "supervisor" | "客服主管" | "主管" => Role::Supervisor,
-            "technician" | "维修工" | "水电维修员" | "维修员" | "技术员" => {
-                Role::Technician
-            }
-            "security" | "秩序维护员" | "安护人员" | "保安" | "秩序员" => {
-                Role::Security
-            }
-            "manager" | "项目经理" | "物业经理" | "经理" => Role::Manager,
-            _ => {
-                return Err(Error::invalid(
-                    field,
-                    format!(
-                    "角色“{t}”无法识别；应为 前台接待员、客服主管、维修工、秩序维护员 或 项目经理"
-                ),
-                ))
-            }
-        };
-        Ok(role)
-    }
-}
+);
 
 // ---- Role groups: every "who may" of the office, in one place. ----
 
@@ -79,7 +20,7 @@ pub const SETUP_EDITORS: &[Role] = &[Role::Supervisor, Role::Manager];
 /// Who may manage accounts: create logins, reset passwords, unlock.
 pub const ACCOUNT_ADMINS: &[Role] = &[Role::Supervisor, Role::Manager];
 /// Everyone who logs in.
-pub const ANYONE: &[Role] = &Role::ALL;
+pub const ANYONE: &[Role] = Role::ALL;
 /// The desk: registers, dispatches, answers complaints, makes return visits; files requests for others.
 pub const DESK: &[Role] = &[Role::Receptionist, Role::Supervisor, Role::Manager];
 /// Those who do the work on a dispatch slip; the supervisor may record it on their behalf.

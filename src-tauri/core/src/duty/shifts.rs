@@ -138,7 +138,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Shift> {
         required_roles: roles
             .split(',')
             .filter(|s| !s.is_empty())
-            .filter_map(|s| Role::parse(s, "required_roles").ok())
+            .filter_map(|s| Role::parse("required_roles", s).ok())
             .collect(),
         min_people: r.get(6)?,
         max_people: r.get(7)?,

@@ -11,40 +11,13 @@ use crate::setup::rooms::{self, RoomId};
 use crate::store::Store;
 use crate::{base::audit, base::phone, base::validate};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum ResidentKind {
-    Owner,
-    Tenant,
-}
-
-impl ResidentKind {
-    /// Every kind, for the generated labels the screens use (api/labels.ts).
-    pub const ALL: &'static [ResidentKind] = &[ResidentKind::Owner, ResidentKind::Tenant];
-    pub fn code(self) -> &'static str {
-        match self {
-            ResidentKind::Owner => "owner",
-            ResidentKind::Tenant => "tenant",
-        }
+crate::coded_enum!(
+    /// Whether the resident owns the room or rents it.
+    ResidentKind {
+        Owner = ("owner", "业主", ["产权人"]),
+        Tenant = ("tenant", "租户", ["租客", "住户"]),
     }
-    pub fn label(self) -> &'static str {
-        match self {
-            ResidentKind::Owner => "业主",
-            ResidentKind::Tenant => "租户",
-        }
-    }
-    pub fn parse(text: &str, field: &str) -> Result<ResidentKind> {
-        match text.trim() {
-            "owner" | "业主" | "产权人" | "" => Ok(ResidentKind::Owner),
-            "tenant" | "租户" | "租客" | "住户" => Ok(ResidentKind::Tenant),
-            other => Err(Error::invalid(
-                field,
-                format!("住户类型“{other}”无法识别，应为 业主 或 租户"),
-            )),
-        }
-    }
-}
+);
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]

@@ -53,7 +53,7 @@ pub(crate) fn from_row(r: &Row) -> rusqlite::Result<Staff> {
     Ok(Staff {
         id: r.get(0)?,
         name: r.get(1)?,
-        role: Role::parse(&role, "role").unwrap_or(Role::Receptionist),
+        role: Role::parse("role", &role).unwrap_or(Role::Receptionist),
         department: r.get(3)?,
         phone: r.get(4)?,
         active: r.get(5)?,

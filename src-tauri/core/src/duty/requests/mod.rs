@@ -205,7 +205,7 @@ fn load(tx: &Transaction, r: Raw) -> Result<DutyRequest> {
         decided_by_role: r
             .decided_by_role
             .as_deref()
-            .and_then(|x| Role::parse(x, "role").ok()),
+            .and_then(|x| Role::parse("role", x).ok()),
         decision_note: r.decision_note,
         changes,
     })

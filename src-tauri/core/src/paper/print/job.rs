@@ -275,7 +275,7 @@ pub fn print(store: &mut Store, ctx: &Ctx, input: PrintInput) -> Result<PrintedF
             &month_dir,
             &format!(
                 "{}-{}-{}",
-                input.form.key(),
+                input.form.code(),
                 file_safe(&serial),
                 ctx.now.format("%Y%m%d%H%M%S")
             ),

@@ -10,57 +10,29 @@ pub mod page;
 pub mod table;
 
 use chrono::NaiveDateTime;
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
 use crate::base::phone;
 use crate::setup::office::Office;
 
-/// The printable forms, with the code that makes up their 文件编号 (doc_prefix-code).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum FormKind {
-    IntakeLog,
-    NightLog,
-    DispatchSlip,
-    Complaint,
-    ReturnVisits,
-    Roster,
-    ShiftRequest,
-    Handover,
-    /// The month's, quarter's or year's statistics (`from` = 2026-11, 2026-Q4 or 2026).
-    PeriodReport,
-}
+crate::coded_enum!(
+    /// The printable forms; `doc_code` makes up their 文件编号 (doc_prefix-code).
+    FormKind {
+        IntakeLog = ("intake_log", "来电来访登记表"),
+        NightLog = ("night_log", "夜间值班记录表"),
+        DispatchSlip = ("dispatch_slip", "维修派工单"),
+        Complaint = ("complaint", "投诉处理记录表"),
+        ReturnVisits = ("return_visits", "回访记录表"),
+        Roster = ("roster", "值班安排表"),
+        ShiftRequest = ("shift_request", "调班/请假申请单"),
+        Handover = ("handover", "交接班记录表"),
+        /// The month's, quarter's or year's statistics (`from` = 2026-11, 2026-Q4 or 2026).
+        PeriodReport = ("period_report", "客服统计报表"),
+    }
+);
 
 impl FormKind {
-    pub const ALL: [FormKind; 9] = [
-        FormKind::IntakeLog,
-        FormKind::NightLog,
-        FormKind::DispatchSlip,
-        FormKind::Complaint,
-        FormKind::ReturnVisits,
-        FormKind::Roster,
-        FormKind::ShiftRequest,
-        FormKind::Handover,
-        FormKind::PeriodReport,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            FormKind::IntakeLog => "来电来访登记表",
-            FormKind::NightLog => "夜间值班记录表",
-            FormKind::DispatchSlip => "维修派工单",
-            FormKind::Complaint => "投诉处理记录表",
-            FormKind::ReturnVisits => "回访记录表",
-            FormKind::Roster => "值班安排表",
-            FormKind::ShiftRequest => "调班/请假申请单",
-            FormKind::Handover => "交接班记录表",
-            FormKind::PeriodReport => "客服统计报表",
-        }
-    }
-
-    pub fn code(self) -> &'static str {
+    /// The form's number in the office's document system (JL-01 …, BB-01).
+    pub fn doc_code(self) -> &'static str {
         match self {
             FormKind::IntakeLog => "JL-01",
             FormKind::NightLog => "JL-02",
@@ -72,25 +44,6 @@ impl FormKind {
             FormKind::Handover => "JL-08",
             FormKind::PeriodReport => "BB-01",
         }
-    }
-
-    /// The snake_case name used on the command line and in archive file names.
-    pub fn key(self) -> &'static str {
-        match self {
-            FormKind::IntakeLog => "intake_log",
-            FormKind::NightLog => "night_log",
-            FormKind::DispatchSlip => "dispatch_slip",
-            FormKind::Complaint => "complaint",
-            FormKind::ReturnVisits => "return_visits",
-            FormKind::Roster => "roster",
-            FormKind::ShiftRequest => "shift_request",
-            FormKind::Handover => "handover",
-            FormKind::PeriodReport => "period_report",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<FormKind> {
-        FormKind::ALL.into_iter().find(|k| k.key() == key)
     }
 }
 
@@ -138,7 +91,7 @@ impl PrintMeta {
         page::Header {
             office_name: self.office_name.clone(),
             title: title.to_string(),
-            doc_no: format!("{}-{}", self.doc_prefix, kind.code()),
+            doc_no: format!("{}-{}", self.doc_prefix, kind.doc_code()),
             version: self.doc_version.clone(),
             serial: serial.to_string(),
             printed_at: self.printed_at.format("%Y-%m-%d %H:%M").to_string(),

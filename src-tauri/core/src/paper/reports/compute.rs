@@ -407,7 +407,7 @@ fn workload(
             r.get::<_, crate::setup::staff::StaffId>(7)?,
             PersonWork {
                 name: r.get(0)?,
-                role: crate::base::role::Role::parse(&role, "role")
+                role: crate::base::role::Role::parse("role", &role)
                     .map(|x| x.label())
                     .unwrap_or("")
                     .to_string(),

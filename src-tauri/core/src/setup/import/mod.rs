@@ -29,38 +29,22 @@ pub use header::Column;
 pub use sheet::{read as read_sheet, Sheet};
 pub use template::{default_template_dir, save_template, template};
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum ImportKind {
-    /// Rooms with their residents (one row per resident).
-    #[default]
-    Rooms,
-    Staff,
+crate::coded_enum!(
+    /// What a file brings in.
+    ImportKind {
+        /// Rooms with their residents (one row per resident).
+        Rooms = ("rooms", "住户与房间", ["room", "residents", "住户", "房间"]),
+        Staff = ("staff", "员工"),
+    }
+);
+
+impl Default for ImportKind {
+    fn default() -> Self {
+        ImportKind::Rooms
+    }
 }
 
 impl ImportKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            ImportKind::Rooms => "住户与房间",
-            ImportKind::Staff => "员工",
-        }
-    }
-
-    /// `rooms`/`staff` or the Chinese names, as typed on the command line.
-    pub fn parse(text: &str) -> Result<ImportKind> {
-        match text.trim() {
-            "rooms" | "room" | "residents" | "住户" | "房间" | "住户与房间" => {
-                Ok(ImportKind::Rooms)
-            }
-            "staff" | "员工" => Ok(ImportKind::Staff),
-            other => Err(Error::invalid(
-                "kind",
-                format!("导入类型“{other}”无法识别，应为 rooms（住户与房间）或 staff（员工）"),
-            )),
-        }
-    }
-
     fn columns(self) -> &'static [Column] {
         match self {
             ImportKind::Rooms => rooms::COLUMNS,

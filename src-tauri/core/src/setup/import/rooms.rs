@@ -113,7 +113,11 @@ pub fn check(header: &Header, row: &[String], p: &mut RowProblems) -> Result<Opt
         }
         None
     } else {
-        let kind = p.check(ResidentKind::parse(cell(KIND), "kind"))?;
+        let kind = p.check(match cell(KIND) {
+            // A blank 类型 is the usual case: the room's owner.
+            "" => Ok(ResidentKind::Owner),
+            text => ResidentKind::parse("kind", text),
+        })?;
         // The rest is checked even when the type is wrong, so every problem of the row shows.
         let phones = split_phones(cell(PHONES));
         p.check(residents::clean(&ResidentInput {

@@ -67,7 +67,7 @@ pub fn check(
         p.add(Error::invalid("role", "请填写角色"))?;
         None
     } else {
-        p.check(Role::parse(cell(ROLE), "role"))?
+        p.check(Role::parse("role", cell(ROLE)))?
     };
     let active = p.check(active(cell(ACTIVE)))?;
     let (Some(role), Some(active)) = (role, active) else {
