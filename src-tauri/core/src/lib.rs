@@ -18,13 +18,9 @@ pub mod setup;
 pub mod store;
 pub mod synthetic;
 
-#[cfg(test)]
-pub(crate) mod intake_fixture;
-
-#[cfg(test)]
-pub(crate) mod duty_fixture;
-#[cfg(test)]
-mod test_desk;
+/// The one test office (tests only; `tests/` turn it on with the `testkit` feature).
+#[cfg(any(test, feature = "testkit"))]
+pub mod testkit;
 
 pub use base::ctx::{self, Actor, Ctx};
 pub use base::error::{self, Error, Result};

@@ -118,21 +118,27 @@ fn the_wizard_refuses_bad_input_and_writes_nothing() {
 fn a_wrong_password_delays_the_next_try_longer_each_time() {
     let mut d = desk();
     let s = &mut d.store;
-    let wrong = accounts::login(s, t0(), "lin", "nope").unwrap_err();
+    let wrong = accounts::login(s, t0(), "li", "nope").unwrap_err();
     assert_eq!(wrong.kind(), "wrong_password");
     // 1 second after the first failure: refused at once, even with the right password.
-    let e = accounts::login(s, t0(), "lin", "lin123456").unwrap_err();
+    let e = accounts::login(s, t0(), "li", frontdesk_core::testkit::PASSWORD).unwrap_err();
     assert_eq!(e.kind(), "throttled");
     assert!(matches!(e, Error::Throttled { seconds: 1, .. }), "{e:?}");
     // After the delay a try is allowed again (wrong again: now 2 seconds).
     let t1 = t0() + Duration::seconds(1);
     assert_eq!(
-        accounts::login(s, t1, "lin", "nope").unwrap_err().kind(),
+        accounts::login(s, t1, "li", "nope").unwrap_err().kind(),
         "wrong_password"
     );
-    let e = accounts::login(s, t1 + Duration::seconds(1), "lin", "lin123456").unwrap_err();
+    let e = accounts::login(
+        s,
+        t1 + Duration::seconds(1),
+        "li",
+        frontdesk_core::testkit::PASSWORD,
+    )
+    .unwrap_err();
     assert!(matches!(e, Error::Throttled { seconds: 1, .. }), "{e:?}");
-    let e = accounts::login(s, t1, "lin", "lin123456").unwrap_err();
+    let e = accounts::login(s, t1, "li", frontdesk_core::testkit::PASSWORD).unwrap_err();
     assert!(
         matches!(e, Error::Throttled { seconds: 2, .. }),
         "the delay grew: {e:?}"
@@ -140,14 +146,16 @@ fn a_wrong_password_delays_the_next_try_longer_each_time() {
     // Once the delay has passed the right password works and the count starts again.
     let t2 = t1 + Duration::seconds(2);
     assert_eq!(
-        accounts::login(s, t2, "lin", "lin123456").unwrap().login,
-        "lin"
+        accounts::login(s, t2, "li", frontdesk_core::testkit::PASSWORD)
+            .unwrap()
+            .login,
+        "li"
     );
     assert_eq!(
-        accounts::login(s, t2, "lin", "nope").unwrap_err().kind(),
+        accounts::login(s, t2, "li", "nope").unwrap_err().kind(),
         "wrong_password"
     );
-    let e = accounts::login(s, t2, "lin", "lin123456").unwrap_err();
+    let e = accounts::login(s, t2, "li", frontdesk_core::testkit::PASSWORD).unwrap_err();
     assert!(
         matches!(e, Error::Throttled { seconds: 1, .. }),
         "reset after a success: {e:?}"
@@ -162,7 +170,7 @@ fn five_wrong_passwords_lock_the_account_until_a_supervisor_unlocks_it() {
     let mut now = t0();
     for i in 1..=5 {
         now += Duration::minutes(10);
-        let e = accounts::login(&mut d.store, now, "lin", "nope").unwrap_err();
+        let e = accounts::login(&mut d.store, now, "li", "nope").unwrap_err();
         let want = if i < 5 {
             "wrong_password"
         } else {
@@ -172,27 +180,28 @@ fn five_wrong_passwords_lock_the_account_until_a_supervisor_unlocks_it() {
     }
     now += Duration::hours(1);
     assert_eq!(
-        accounts::login(&mut d.store, now, "lin", "lin123456")
+        accounts::login(&mut d.store, now, "li", frontdesk_core::testkit::PASSWORD)
             .unwrap_err()
             .kind(),
         "account_locked"
     );
-    let lin_id = d.clerk.actor.as_ref().unwrap().id;
+    let lin_id = d.receptionists[0].id;
     // The receptionist cannot unlock anyone.
+    let clerk = d.ctx(&d.receptionists[0]);
     assert_eq!(
-        accounts::unlock(&mut d.store, &d.clerk, lin_id)
+        accounts::unlock(&mut d.store, &clerk, lin_id)
             .unwrap_err()
             .kind(),
         "forbidden"
     );
-    let boss = Ctx::as_user(now, d.boss.actor.clone().unwrap());
+    let boss = Ctx::as_user(now, d.boss.clone());
     let lin = accounts::unlock(&mut d.store, &boss, lin_id).unwrap();
     assert!(!lin.locked);
     assert_eq!(
-        accounts::login(&mut d.store, now, "lin", "lin123456")
+        accounts::login(&mut d.store, now, "li", frontdesk_core::testkit::PASSWORD)
             .unwrap()
             .name,
-        "林前台"
+        "李小梅"
     );
 }
 

@@ -125,14 +125,13 @@ fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
         let p = entry.path();
         let name = p.file_name().unwrap().to_string_lossy().to_string();
         if p.is_dir() {
-            if !matches!(name.as_str(), "tests" | "half_finished" | "property_tests") {
+            if !matches!(
+                name.as_str(),
+                "tests" | "half_finished" | "property_tests" | "testkit"
+            ) {
                 sources(&p, out);
             }
-        } else if name.ends_with(".rs")
-            && !name.ends_with("tests.rs")
-            && !name.ends_with("_fixture.rs")
-            && name != "test_desk.rs"
-        {
+        } else if name.ends_with(".rs") && !name.ends_with("tests.rs") {
             out.push(p);
         }
     }

@@ -2,12 +2,10 @@
 #![allow(dead_code)]
 
 use chrono::NaiveDateTime;
-use frontdesk_core::base::role::Role;
-use frontdesk_core::setup::accounts::{self, NewLogin};
-use frontdesk_core::setup::first_run::{self, FirstRun};
+use frontdesk_core::setup::first_run::FirstRun;
 use frontdesk_core::setup::office::Office;
-use frontdesk_core::setup::staff::{self, StaffInput};
-use frontdesk_core::{Ctx, Store};
+use frontdesk_core::testkit::Desk;
+use frontdesk_core::Store;
 
 pub fn t0() -> NaiveDateTime {
     NaiveDateTime::parse_from_str("2026-11-20 09:00:00", "%Y-%m-%d %H:%M:%S").unwrap()
@@ -57,41 +55,7 @@ pub fn snapshot(store: &Store) -> Vec<(String, i64)> {
         .collect()
 }
 
-/// The office set up, the supervisor logged in, and a receptionist with a login.
-pub struct Desk {
-    pub store: Store,
-    pub boss: Ctx,
-    pub clerk: Ctx,
-}
-
+/// The test office with its clock at `t0()`.
 pub fn desk() -> Desk {
-    let mut store = Store::open_in_memory().unwrap();
-    let boss = Ctx::as_user(t0(), first_run::init(&mut store, t0(), wizard()).unwrap());
-    let lin = staff::add(
-        &mut store,
-        &boss,
-        StaffInput {
-            name: "林前台".into(),
-            role: Role::Receptionist,
-            department: "客服部".into(),
-            phone: String::new(),
-            active: true,
-        },
-    )
-    .unwrap();
-    accounts::set_login(
-        &mut store,
-        &boss,
-        NewLogin {
-            staff_id: lin.id,
-            login: "lin".into(),
-            password: "lin123456".into(),
-        },
-    )
-    .unwrap();
-    let clerk = Ctx::as_user(
-        t0(),
-        accounts::login(&mut store, t0(), "lin", "lin123456").unwrap(),
-    );
-    Desk { store, boss, clerk }
+    Desk::at("2026-11-20 09:00")
 }

@@ -6,10 +6,10 @@ use crate::desk::intake::{self, Channel, IntakeInput, IntakeKind};
 use crate::desk::slips::Satisfaction;
 use crate::desk::visits::VisitFollowUp;
 use crate::desk::visits::{VisitInput, VisitMethod};
-use crate::intake_fixture::Desk;
+use crate::testkit::Desk;
 
 fn entry(d: &mut Desk) -> i64 {
-    let rec = d.receptionist.clone();
+    let rec = d.receptionists[0].clone();
     let i = IntakeInput {
         room: "3-2-1201".into(),
         caller_name: "周业主".into(),
@@ -27,7 +27,7 @@ fn entry(d: &mut Desk) -> i64 {
 
 fn open_one(d: &mut Desk, urgency: Urgency) -> Complaint {
     let id = entry(d);
-    let rec = d.receptionist.clone();
+    let rec = d.receptionists[0].clone();
     let input = OpenComplaintInput {
         intake_id: id,
         category: Some(ComplaintCategory::ServiceAttitude),
@@ -62,8 +62,8 @@ fn visit(answered: bool) -> VisitInput {
 fn the_whole_complaint_path() {
     let mut d = Desk::new();
     let (rec, sup, mgr) = (
-        d.receptionist.clone(),
-        d.supervisor.clone(),
+        d.receptionists[0].clone(),
+        d.boss.clone(),
         d.manager.clone(),
     );
     let c = open_one(&mut d, Urgency::Normal);
@@ -225,10 +225,10 @@ fn the_whole_complaint_path() {
 fn an_urgent_complaint_goes_to_the_manager_until_taken_up() {
     let mut d = Desk::new();
     let (rec, sup, mgr, tech) = (
-        d.receptionist.clone(),
-        d.supervisor.clone(),
+        d.receptionists[0].clone(),
+        d.boss.clone(),
         d.manager.clone(),
-        d.technician.clone(),
+        d.technicians[0].clone(),
     );
     let c = open_one(&mut d, Urgency::Urgent);
     assert!(c.escalated_at.is_some());
@@ -272,7 +272,7 @@ fn an_urgent_complaint_goes_to_the_manager_until_taken_up() {
         note.clone(),
     )
     .unwrap();
-    assert_eq!(det.complaint.taken_up_by, "陈经理");
+    assert_eq!(det.complaint.taken_up_by, "吴经理");
     assert!(
         alerts(&mut d.store, &crate::Ctx::as_user(d.now, mgr.clone()))
             .unwrap()
@@ -316,7 +316,7 @@ fn complaint_serials_cross_the_month() {
         [a, b, c],
         ["TS-202611-0001", "TS-202612-0001", "TS-202612-0002"]
     );
-    let rec = d.receptionist.clone();
+    let rec = d.receptionists[0].clone();
     let awaiting = list(
         &mut d.store,
         &crate::Ctx::as_user(d.now, rec.clone()),
@@ -348,7 +348,7 @@ fn complaint_serials_cross_the_month() {
 #[test]
 fn an_unsatisfied_visit_is_handled_again_or_goes_to_the_supervisor() {
     let mut d = Desk::new();
-    let rec = d.receptionist.clone();
+    let rec = d.receptionists[0].clone();
     let replied = |d: &mut Desk| {
         let id = open_one(d, Urgency::Normal).id;
         reply(

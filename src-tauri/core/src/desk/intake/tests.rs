@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::desk::lookup::{lookup, LookupInput};
-use crate::intake_fixture::{at, Desk};
+use crate::testkit::{at, Desk};
 use crate::Actor;
 
 pub(crate) fn input(kind: IntakeKind, category: &str, content: &str) -> IntakeInput {
@@ -25,7 +25,7 @@ pub(crate) fn reg(d: &mut Desk, who: &Actor, i: IntakeInput) -> Result<Registere
 #[test]
 fn registers_with_the_user_and_the_time() {
     let mut d = Desk::new();
-    let rec = d.receptionist.clone();
+    let rec = d.receptionists[0].clone();
     let r = reg(
         &mut d,
         &rec,
@@ -39,7 +39,7 @@ fn registers_with_the_user_and_the_time() {
     );
     assert_eq!(
         (e.received_by.as_str(), e.room.as_str(), e.channel, e.kind),
-        ("李前台", "3-2-1201", Channel::Call, IntakeKind::Repair)
+        ("李小梅", "3-2-1201", Channel::Call, IntakeKind::Repair)
     );
     assert!(e.finished_at.is_none());
     assert!(r.repeat.is_none());
@@ -48,7 +48,7 @@ fn registers_with_the_user_and_the_time() {
 #[test]
 fn bad_input_names_the_field() {
     let mut d = Desk::new();
-    let rec = d.receptionist.clone();
+    let rec = d.receptionists[0].clone();
     let cases: Vec<(IntakeInput, &str, &str)> = vec![
         (
             IntakeInput {
@@ -117,8 +117,8 @@ fn bad_input_names_the_field() {
 #[test]
 fn back_entry_keeps_both_times_and_night_entries_go_to_the_night_log() {
     let mut d = Desk::at("2026-11-24 09:30");
-    let rec = d.receptionist.clone();
-    let tech = d.technician.clone();
+    let rec = d.receptionists[0].clone();
+    let tech = d.technicians[0].clone();
     let e = reg(
         &mut d,
         &rec,
@@ -161,7 +161,7 @@ fn back_entry_keeps_both_times_and_night_entries_go_to_the_night_log() {
 #[test]
 fn callback_is_pending_until_done_and_the_entry_finishes_with_a_result() {
     let mut d = Desk::new();
-    let rec = d.receptionist.clone();
+    let rec = d.receptionists[0].clone();
     let e = reg(
         &mut d,
         &rec,
@@ -233,7 +233,7 @@ fn callback_is_pending_until_done_and_the_entry_finishes_with_a_result() {
 #[test]
 fn repeat_repair_warning_within_the_configured_days() {
     let mut d = Desk::new();
-    let rec = d.receptionist.clone();
+    let rec = d.receptionists[0].clone();
     reg(
         &mut d,
         &rec,
@@ -270,7 +270,7 @@ fn repeat_repair_warning_within_the_configured_days() {
     .repeat
     .is_none());
     // Widening the window to 40 days finds the October one too.
-    let sup = d.supervisor.clone();
+    let sup = d.boss.clone();
     let mut s = settings::get(&mut d.store, &crate::Ctx::as_user(d.now, sup.clone())).unwrap();
     s.repeat_repair_days = 40;
     settings::update(&mut d.store, &crate::Ctx::as_user(d.now, sup.clone()), s).unwrap();

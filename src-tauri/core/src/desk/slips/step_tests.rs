@@ -1,7 +1,7 @@
 //! More of `tests`: the tests split off to keep each file short; the helpers are its own.
 
 use super::*;
-use crate::intake_fixture::{at, Desk};
+use crate::testkit::{at, Desk};
 
 #[allow(unused_imports)]
 use super::tests::*;
@@ -9,7 +9,7 @@ use super::tests::*;
 #[test]
 fn assignee_must_be_active_staff_of_the_handling_department() {
     let mut d = Desk::new();
-    let (rec, cleaner) = (d.receptionist.clone(), d.cleaner.clone());
+    let (rec, cleaner) = (d.receptionists[0].clone(), d.cleaner.clone());
     let id = new_slip(&mut d).id;
     let e = dispatch(
         &mut d.store,
@@ -38,13 +38,13 @@ fn assignee_must_be_active_staff_of_the_handling_department() {
         .into_iter()
         .map(|s| s.name)
         .collect();
-    assert_eq!(names, vec!["张师傅", "赵师傅"]);
+    assert_eq!(names, vec!["张师傅", "赵三", "赵师傅"]);
 }
 
 #[test]
 fn bad_fee_times_and_reasons_are_refused() {
     let mut d = Desk::new();
-    let (sup, tech) = (d.supervisor.clone(), d.technician.clone());
+    let (sup, tech) = (d.boss.clone(), d.technicians[0].clone());
     let id = slip_in(&mut d, SlipState::OnSite);
     for fee in ["-5", "abc", "3.555", "", "0"] {
         let e = complete(
@@ -174,7 +174,7 @@ fn bad_fee_times_and_reasons_are_refused() {
 #[test]
 fn serials_run_per_month_without_gaps_or_duplicates() {
     let mut d = Desk::at("2026-11-30 23:58");
-    let rec = d.receptionist.clone();
+    let rec = d.receptionists[0].clone();
     let a = new_slip(&mut d).serial;
     // A failed opening (unknown category) must not use up a number.
     let entry = repair_entry(&mut d, &rec, "给排水");
@@ -232,7 +232,7 @@ fn serials_run_per_month_without_gaps_or_duplicates() {
 #[test]
 fn overdue_excludes_paused_time_and_due_soon_warns() {
     let mut d = Desk::new(); // 10:00, 给排水 4 h → due 14:00; due-soon window 120 min
-    let (sup, tech) = (d.supervisor.clone(), d.technician.clone());
+    let (sup, tech) = (d.boss.clone(), d.technicians[0].clone());
     let id = slip_in(&mut d, SlipState::Dispatched);
     let ids = |v: Vec<Slip>| v.into_iter().map(|s| s.id).collect::<Vec<_>>();
     d.later(60); // 11:00 pause
@@ -361,8 +361,8 @@ fn overdue_excludes_paused_time_and_due_soon_warns() {
 fn boards_mine_and_my_department() {
     let mut d = Desk::new();
     let (tech, tech2, cleaner) = (
-        d.technician.clone(),
-        d.technician2.clone(),
+        d.technicians[0].clone(),
+        d.technicians[1].clone(),
         d.cleaner.clone(),
     );
     let id = slip_in(&mut d, SlipState::Dispatched);

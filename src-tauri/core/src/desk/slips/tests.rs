@@ -5,7 +5,7 @@ use super::*;
 use crate::desk::intake::{self, Channel, IntakeInput, IntakeKind};
 use crate::desk::slips::{visit_slip, SlipVisitInput};
 use crate::desk::visits::{VisitFollowUp, VisitInput, VisitMethod};
-use crate::intake_fixture::Desk;
+use crate::testkit::Desk;
 use crate::Actor;
 
 pub(crate) fn repair_entry(d: &mut Desk, who: &Actor, category: &str) -> i64 {
@@ -30,7 +30,7 @@ pub(crate) fn repair_entry(d: &mut Desk, who: &Actor, category: &str) -> i64 {
 }
 
 pub(crate) fn new_slip(d: &mut Desk) -> Slip {
-    let r = d.receptionist.clone();
+    let r = d.receptionists[0].clone();
     let id = repair_entry(d, &r, "给排水");
     open(
         &mut d.store,
@@ -81,7 +81,7 @@ pub(crate) fn done_input(id: i64) -> CompleteInput {
 
 /// Takes one action as the supervisor (who may take every action) with valid input.
 pub(crate) fn take(d: &mut Desk, action: SlipAction, id: i64) -> Result<Slip> {
-    let ctx = d.ctx(&d.supervisor.clone());
+    let ctx = d.ctx(&d.boss.clone());
     let s = &mut d.store;
     let assign = |to: i64| AssignInput {
         slip_id: id,
@@ -91,8 +91,8 @@ pub(crate) fn take(d: &mut Desk, action: SlipAction, id: i64) -> Result<Slip> {
         at: None,
     };
     match action {
-        SlipAction::Dispatch => dispatch(s, &ctx, assign(d.technician.id)),
-        SlipAction::Transfer => transfer(s, &ctx, assign(d.technician2.id)),
+        SlipAction::Dispatch => dispatch(s, &ctx, assign(d.technicians[0].id)),
+        SlipAction::Transfer => transfer(s, &ctx, assign(d.technicians[1].id)),
         SlipAction::Accept => accept(s, &ctx, step(id)),
         SlipAction::Return => return_slip(s, &ctx, step(id)),
         SlipAction::Arrive => arrive(s, &ctx, step(id)),
@@ -226,7 +226,7 @@ fn resume_returns_to_the_paused_state_and_return_clears_the_assignee() {
 #[test]
 fn the_whole_path_with_roles_and_timeline() {
     let mut d = Desk::new();
-    let (rec, tech) = (d.receptionist.clone(), d.technician.clone());
+    let (rec, tech) = (d.receptionists[0].clone(), d.technicians[0].clone());
     let slip = new_slip(&mut d);
     assert!(slip.serial.starts_with("PG-202611-"));
     assert_eq!(slip.department, "工程部");
@@ -305,7 +305,7 @@ fn the_whole_path_with_roles_and_timeline() {
         "forbidden",
         "only the supervisor closes"
     );
-    let sup = d.supervisor.clone();
+    let sup = d.boss.clone();
     assert_eq!(
         close(
             &mut d.store,
@@ -349,7 +349,7 @@ fn the_whole_path_with_roles_and_timeline() {
 #[test]
 fn an_unsatisfied_visit_reopens_or_goes_to_the_supervisor() {
     let mut d = Desk::new();
-    let rec = d.receptionist.clone();
+    let rec = d.receptionists[0].clone();
     let id = slip_in(&mut d, SlipState::Done);
     let ctx = d.ctx(&rec);
     let e = visit_slip(
@@ -374,7 +374,7 @@ fn an_unsatisfied_visit_reopens_or_goes_to_the_supervisor() {
     .unwrap();
     assert_eq!(
         (s.state, s.reopen_count, s.assignee_id),
-        (SlipState::Dispatched, 1, Some(d.technician.id))
+        (SlipState::Dispatched, 1, Some(d.technicians[0].id))
     );
     assert!(s.completed_at.is_none());
 
@@ -393,7 +393,7 @@ fn an_unsatisfied_visit_reopens_or_goes_to_the_supervisor() {
     )
     .unwrap();
     assert!(s.supervisor_review_at.is_some());
-    let sup = d.supervisor.clone();
+    let sup = d.boss.clone();
     let review = board(
         &mut d.store,
         &crate::Ctx::as_user(d.now, sup.clone()),
@@ -415,9 +415,9 @@ fn an_unsatisfied_visit_reopens_or_goes_to_the_supervisor() {
 fn permission_denials() {
     let mut d = Desk::new();
     let (tech, tech2, rec, sec, mgr) = (
-        d.technician.clone(),
-        d.technician2.clone(),
-        d.receptionist.clone(),
+        d.technicians[0].clone(),
+        d.technicians[1].clone(),
+        d.receptionists[0].clone(),
         d.security.clone(),
         d.manager.clone(),
     );

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::base::role::Role;
-use crate::duty_fixture::{as_user, Desk, PASSWORD};
+use crate::testkit::{as_user, Desk, PASSWORD};
 
 const NOW: &str = "2026-11-20 10:00";
 
@@ -175,7 +175,7 @@ fn items_marked_damaged_or_missing_need_the_explanation() {
             actual_qty: 1,
             state: ItemState::Missing,
             note: "少一台".into(),
-            explanation: "借给工程部赵一".into(),
+            explanation: "借给工程部张师傅".into(),
         },
     )
     .unwrap();
@@ -422,7 +422,7 @@ fn the_evening_hand_off_goes_to_security_and_is_read_next_morning() {
     .unwrap();
     assert_eq!(
         h.security_read.as_ref().map(|r| r.read_by.as_str()),
-        Some("李一")
+        Some("李小梅")
     );
     let list = list(&mut d.store, &morning, 3).unwrap();
     assert!(!list[0].awaiting_read);

@@ -4,7 +4,7 @@ use super::*;
 use crate::base::ctx::Actor;
 use crate::duty::on_duty::{self, CoverInput};
 use crate::duty::requests::{self, DecisionInput, RequestInput, RequestKind, RequestStatus};
-use crate::duty_fixture::{as_user, at, Desk};
+use crate::testkit::{as_user, at, Desk};
 
 #[allow(unused_imports)]
 use super::tests::*;
@@ -93,7 +93,7 @@ fn staff_file_for_themselves_and_the_desk_for_anyone() {
         leave(other, "2026-12-10", "2026-12-10"),
     )
     .unwrap();
-    assert_eq!(q.filed_by, "李一");
+    assert_eq!(q.filed_by, "李小梅");
     assert_eq!(q.staff.id, other);
 }
 

@@ -8,7 +8,7 @@ use crate::base::ctx::Actor;
 use crate::duty::requests::{
     self, DecisionInput, DutyRequest, RequestInput, RequestKind, RequestStatus,
 };
-use crate::duty_fixture::Desk;
+use crate::testkit::Desk;
 
 const NOW: &str = "2026-11-20 10:00";
 const DAY: &str = "2026-12-04";

@@ -5,7 +5,7 @@ use super::*;
 use crate::duty::on_duty::{self};
 use crate::duty::requests::{RequestInput, RequestKind};
 use crate::duty::shifts::{ShiftInput, ShiftPlace};
-use crate::duty_fixture::{as_user, Desk};
+use crate::testkit::{as_user, Desk};
 use check::ProblemKind;
 
 pub(crate) const NOW: &str = "2026-11-20 10:00";
@@ -173,7 +173,7 @@ fn coverage_is_exact_on_the_days_clocks_change_elsewhere() {
     })
     .unwrap();
     assert_eq!(night.minutes, 15 * 60 + 30);
-    let (s, e) = night.span(crate::duty_fixture::day("2027-03-27"));
+    let (s, e) = night.span(crate::testkit::day("2027-03-27"));
     assert_eq!(
         (e - s).num_minutes(),
         930,
@@ -192,7 +192,7 @@ fn overlapping_shifts_and_short_rest_are_problems() {
     d.fill_full("2026-12", NOW);
     let ctx = as_user(&d.boss, NOW);
     let t = d.technicians[0].id;
-    // 赵一 works nights on 12/1, 12/4 … (赵三 on 12/2, 12/5 …); a day shift on 12/2 starts 08:30 before the night ends at 09:00.
+    // 张师傅 works nights on 12/1, 12/4 … (赵三 on 12/2, 12/5 …); a day shift on 12/2 starts 08:30 before the night ends at 09:00.
     set_cells(
         &mut d.store,
         &ctx,
@@ -263,7 +263,7 @@ fn a_night_without_a_technician_is_a_role_problem() {
     let mut d = Desk::new();
     d.fill_full("2026-12", NOW);
     let ctx = as_user(&d.boss, NOW);
-    // Rotation 夜,休,休: 赵一 (the first) has the nights of the 1st, 4th, 7th …
+    // Rotation 夜,休,休: 张师傅 (the first) has the nights of the 1st, 4th, 7th …
     let tech = d.technicians[0].clone();
     set_cells(
         &mut d.store,

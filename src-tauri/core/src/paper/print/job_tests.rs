@@ -4,7 +4,7 @@
 use super::job::{print, PrintInput};
 use super::tests::text_of_bytes;
 use super::FormKind;
-use crate::test_desk::{self, at};
+use crate::testkit::{at, records, Desk};
 
 fn input(form: FormKind) -> PrintInput {
     PrintInput {
@@ -19,8 +19,8 @@ fn input(form: FormKind) -> PrintInput {
 
 #[test]
 fn prints_each_intake_form_from_the_database_and_archives_it() {
-    let mut d = test_desk::desk();
-    let i1 = test_desk::intake(
+    let mut d = Desk::on_disk("2026-11-23 09:30");
+    let i1 = records::intake(
         &d.store,
         "2026-11-02 08:05:00",
         1,
@@ -29,7 +29,7 @@ fn prints_each_intake_form_from_the_database_and_archives_it() {
         "厨房下水道堵塞，水漫到客厅",
         false,
     );
-    test_desk::intake(
+    records::intake(
         &d.store,
         "2026-11-02 22:40:00",
         2,
@@ -46,16 +46,16 @@ fn prints_each_intake_form_from_the_database_and_archives_it() {
             [],
         )
         .unwrap();
-    let s = test_desk::slip(
+    let s = records::slip(
         &d.store,
         "PG-202611-0001",
         Some(i1),
-        at(2026, 11, 2, 8, 6),
+        at("2026-11-02 08:06"),
         "给排水",
         Some(3),
     );
-    test_desk::visit_slip(&d.store, s, "2026-11-03 10:00:00", Some("satisfied"));
-    test_desk::complaint(
+    records::visit_slip(&d.store, s, "2026-11-03 10:00:00", Some("satisfied"));
+    records::complaint(
         &d.store,
         "TS-202611-0001",
         "2026-11-05 10:02:00",
@@ -63,7 +63,7 @@ fn prints_each_intake_form_from_the_database_and_archives_it() {
         Some("valid"),
         Some("2026-11-06 16:20:00"),
     );
-    let ctx = d.ctx(&d.clerk);
+    let ctx = d.ctx(&d.receptionists[0]);
 
     let cases: Vec<(PrintInput, Vec<&str>)> = vec![
         (
@@ -156,7 +156,7 @@ fn prints_each_intake_form_from_the_database_and_archives_it() {
         let printed = print(&mut d.store, &ctx, inp).unwrap();
         let path = std::path::Path::new(&printed.archive_path);
         assert!(
-            path.starts_with(d._dir.path().join("archive").join("2026-11")),
+            path.starts_with(d.dir().join("archive").join("2026-11")),
             "archived beside the database: {path:?}"
         );
         assert_eq!(
@@ -185,8 +185,8 @@ fn prints_each_intake_form_from_the_database_and_archives_it() {
 
 #[test]
 fn full_phones_are_a_supervisors_choice_and_are_audited() {
-    let mut d = test_desk::desk();
-    let i1 = test_desk::intake(
+    let mut d = Desk::on_disk("2026-11-23 09:30");
+    let i1 = records::intake(
         &d.store,
         "2026-11-02 08:05:00",
         1,
@@ -195,11 +195,11 @@ fn full_phones_are_a_supervisors_choice_and_are_audited() {
         "厨房下水道堵塞",
         false,
     );
-    test_desk::slip(
+    records::slip(
         &d.store,
         "PG-202611-0001",
         Some(i1),
-        at(2026, 11, 2, 8, 6),
+        at("2026-11-02 08:06"),
         "给排水",
         None,
     );
@@ -208,7 +208,7 @@ fn full_phones_are_a_supervisors_choice_and_are_audited() {
         full_phones: true,
         ..input(FormKind::DispatchSlip)
     };
-    let (clerk, boss) = (d.ctx(&d.clerk), d.ctx(&d.boss));
+    let (clerk, boss) = (d.ctx(&d.receptionists[0]), d.ctx(&d.boss));
     let e = print(&mut d.store, &clerk, want.clone()).unwrap_err();
     assert_eq!(e.kind(), "forbidden");
     let printed = print(&mut d.store, &boss, want).unwrap();
@@ -227,8 +227,8 @@ fn full_phones_are_a_supervisors_choice_and_are_audited() {
 
 #[test]
 fn bad_selections_name_their_field() {
-    let mut d = test_desk::desk();
-    let ctx = d.ctx(&d.clerk);
+    let mut d = Desk::on_disk("2026-11-23 09:30");
+    let ctx = d.ctx(&d.receptionists[0]);
     for (inp, field) in [
         (
             PrintInput {
@@ -294,28 +294,30 @@ fn base64_matches_the_standard() {
 
 #[test]
 fn prints_the_duty_forms_from_the_duty_tables() {
-    let mut d = test_desk::desk();
+    let mut d = Desk::on_disk("2026-11-23 09:30");
     d.store
         .conn()
-        .execute_batch(
+        .execute_batch(&format!(
             "INSERT INTO rosters (id, month, status, created_at, created_by) VALUES (1, '2026-11', 'draft', '2026-10-20 09:00:00', 1);
              INSERT INTO roster_cells (roster_id, staff_id, day, shift_id) VALUES
-               (1, 2, '2026-11-01', (SELECT id FROM shifts WHERE code = '白')),
-               (1, 3, '2026-11-01', (SELECT id FROM shifts WHERE code = '夜')),
-               (1, 2, '2026-11-02', (SELECT id FROM shifts WHERE code = '中'));
+               (1, {li}, '2026-11-01', (SELECT id FROM shifts WHERE code = '白')),
+               (1, {zhao}, '2026-11-01', (SELECT id FROM shifts WHERE code = '夜')),
+               (1, {li}, '2026-11-02', (SELECT id FROM shifts WHERE code = '中'));
              UPDATE rosters SET status = 'published', published_at = '2026-10-24 16:00:00', published_by = 1 WHERE id = 1;
              INSERT INTO duty_requests (id, kind, staff_id, from_day, to_day, reason, filed_at, filed_by, status, substitute_id, decided_at, decided_by)
-               VALUES (5, 'leave', 2, '2026-11-10', '2026-11-11', '家中老人住院需陪护', '2026-11-03 09:00:00', 2, 'approved', 3, '2026-11-03 10:00:00', 1);
+               VALUES (5, 'leave', {li}, '2026-11-10', '2026-11-11', '家中老人住院需陪护', '2026-11-03 09:00:00', {li}, 'approved', {zhao}, '2026-11-03 10:00:00', 1);
              INSERT INTO handovers (id, serial, kind, change_at, outgoing_id, incoming_id, work_notes, status, outgoing_signed_at, incoming_signed_at, created_at, created_by)
-               VALUES (1, 'JJ-202611-0001', 'desk', '2026-11-02 17:30:00', 2, 3, '已阅当班值班日志', 'open', NULL, NULL, '2026-11-02 17:20:00', 2);
+               VALUES (1, 'JJ-202611-0001', 'desk', '2026-11-02 17:30:00', {li}, {zhao}, '已阅当班值班日志', 'open', NULL, NULL, '2026-11-02 17:20:00', {li});
              INSERT INTO handover_checks (handover_id, item_id, item_name, expected_qty, actual_qty, state, note, explanation)
                VALUES (1, (SELECT id FROM handover_items WHERE name = '对讲机'), '对讲机', 2, 1, 'missing', '少一台', '借给秩序维护部巡逻');
              INSERT INTO handover_open_items (handover_id, source, summary, note) VALUES (1, 'PG-202611-0004', '5-1-0802 渗水待楼上业主回家后检查', '晚上8点前联系');
              INSERT INTO handover_anomalies (handover_id, area, description, explanation) VALUES (1, '地下车库B区', '照明一组不亮', '已报工程部');
              UPDATE handovers SET status = 'signed', outgoing_signed_at = '2026-11-02 17:25:00', incoming_signed_at = '2026-11-02 17:28:00' WHERE id = 1;",
-        )
+            li = d.receptionists[0].id,
+            zhao = d.technicians[1].id,
+        ))
         .unwrap();
-    let ctx = d.ctx(&d.clerk);
+    let ctx = d.ctx(&d.receptionists[0]);
     let cases: Vec<(PrintInput, Vec<&str>)> = vec![
         (
             PrintInput {
@@ -326,7 +328,7 @@ fn prints_the_duty_forms_from_the_duty_tables() {
                 "2026年11月值班安排表",
                 "李小梅",
                 "赵师傅",
-                "139****0002",
+                "138****0001",
                 "夜班",
                 "17:30–次日09:00",
                 "系统签名：王主管2026-10-2416:00",
@@ -394,8 +396,8 @@ fn the_period_report_prints_the_reports_numbers() {
     use crate::paper::reports::ops::{report, ReportInput};
     use crate::paper::reports::period::PeriodKind;
 
-    let mut d = test_desk::desk();
-    let i1 = test_desk::intake(
+    let mut d = Desk::on_disk("2026-11-23 09:30");
+    let i1 = records::intake(
         &d.store,
         "2026-11-02 08:05:00",
         1,
@@ -404,7 +406,7 @@ fn the_period_report_prints_the_reports_numbers() {
         "厨房下水道堵塞",
         false,
     );
-    test_desk::intake(
+    records::intake(
         &d.store,
         "2026-11-02 22:40:00",
         2,
@@ -413,16 +415,16 @@ fn the_period_report_prints_the_reports_numbers() {
         "夜间门禁卡失灵",
         true,
     );
-    let s = test_desk::slip(
+    let s = records::slip(
         &d.store,
         "PG-202611-0001",
         Some(i1),
-        at(2026, 11, 2, 8, 6),
+        at("2026-11-02 08:06"),
         "给排水",
         Some(3),
     );
-    test_desk::visit_slip(&d.store, s, "2026-11-03 10:00:00", Some("satisfied"));
-    test_desk::complaint(
+    records::visit_slip(&d.store, s, "2026-11-03 10:00:00", Some("satisfied"));
+    records::complaint(
         &d.store,
         "TS-202611-0001",
         "2026-11-05 10:02:00",
@@ -431,7 +433,7 @@ fn the_period_report_prints_the_reports_numbers() {
         Some("2026-11-06 16:20:00"),
     );
 
-    let clerk = d.ctx(&d.clerk);
+    let clerk = d.ctx(&d.receptionists[0]);
     let refused = print(
         &mut d.store,
         &clerk,

@@ -12,10 +12,10 @@ use crate::desk::slips::{
     self, AssignInput, CompleteInput, FeeKind, SlipState, SlipVisitInput, StepInput,
 };
 use crate::desk::visits::{Satisfaction, VisitMethod};
-use crate::intake_fixture::Desk;
+use crate::testkit::Desk;
 
 fn entry(d: &mut Desk, kind: IntakeKind) -> i64 {
-    let ctx = d.ctx(&d.receptionist);
+    let ctx = d.ctx(&d.receptionists[0]);
     intake::register(
         &mut d.store,
         &ctx,
@@ -39,7 +39,7 @@ fn entry(d: &mut Desk, kind: IntakeKind) -> i64 {
 
 /// The printed slip's text, and the state the app shows for it.
 fn printed_slip(d: &mut Desk, serial: &str) -> (String, SlipState) {
-    let ctx = d.ctx(&d.supervisor);
+    let ctx = d.ctx(&d.boss);
     let page = d
         .store
         .read(|tx| slips::page_by_serial(tx, d.now, serial))
@@ -82,7 +82,7 @@ fn a_printed_slip_names_its_state_as_the_app_does_in_every_state() {
     for (want, steps) in paths {
         let mut d = Desk::new();
         let id = entry(&mut d, IntakeKind::Repair);
-        let ctx = d.ctx(&d.receptionist);
+        let ctx = d.ctx(&d.receptionists[0]);
         let slip = slips::open(
             &mut d.store,
             &ctx,
@@ -109,13 +109,13 @@ fn a_printed_slip_names_its_state_as_the_app_does_in_every_state() {
 }
 
 fn dispatch(d: &mut Desk, id: i64) {
-    let ctx = d.ctx(&d.receptionist);
+    let ctx = d.ctx(&d.receptionists[0]);
     slips::dispatch(
         &mut d.store,
         &ctx,
         AssignInput {
             slip_id: id,
-            assignee_id: d.technician.id,
+            assignee_id: d.technicians[0].id,
             ..Default::default()
         },
     )
@@ -128,9 +128,9 @@ fn step(
     by_supervisor: bool,
 ) {
     let who = if by_supervisor {
-        d.supervisor.clone()
+        d.boss.clone()
     } else {
-        d.technician.clone()
+        d.technicians[0].clone()
     };
     let ctx = d.ctx(&who);
     f(
@@ -160,7 +160,7 @@ fn close(d: &mut Desk, id: i64) {
     step(d, id, slips::close, true)
 }
 fn complete(d: &mut Desk, id: i64) {
-    let ctx = d.ctx(&d.technician);
+    let ctx = d.ctx(&d.technicians[0]);
     slips::complete(
         &mut d.store,
         &ctx,
@@ -176,7 +176,7 @@ fn complete(d: &mut Desk, id: i64) {
     .unwrap();
 }
 fn visit(d: &mut Desk, id: i64) {
-    let ctx = d.ctx(&d.receptionist);
+    let ctx = d.ctx(&d.receptionists[0]);
     slips::visit_slip(
         &mut d.store,
         &ctx,
@@ -197,7 +197,7 @@ fn visit(d: &mut Desk, id: i64) {
 fn a_printed_complaint_names_its_state_and_validity_as_the_app_does() {
     let mut d = Desk::new();
     let id = entry(&mut d, IntakeKind::Complaint);
-    let desk = d.ctx(&d.receptionist);
+    let desk = d.ctx(&d.receptionists[0]);
     let c = complaints::open(
         &mut d.store,
         &desk,
@@ -210,7 +210,7 @@ fn a_printed_complaint_names_its_state_and_validity_as_the_app_does() {
         },
     )
     .unwrap();
-    let boss = d.ctx(&d.supervisor);
+    let boss = d.ctx(&d.boss);
     let mut states = Vec::new();
     for stage in 0..4 {
         match stage {

@@ -13,7 +13,7 @@ fn duty_shifts_and_hours_come_from_the_published_roster() {
     use crate::duty::requests::{self, DecisionInput, RequestInput, RequestKind};
     use std::collections::BTreeMap;
 
-    let mut d = crate::duty_fixture::Desk::new();
+    let mut d = crate::testkit::Desk::new();
     d.publish_full("2026-11", "2026-11-20 10:00");
     // Two days of leave, approved, so the effective plan differs from the published grid.
     let li = d.receptionists[0].clone();
@@ -29,7 +29,7 @@ fn duty_shifts_and_hours_come_from_the_published_roster() {
     };
     let q = requests::file(
         &mut d.store,
-        &crate::duty_fixture::as_user(&li, "2026-11-20 10:00"),
+        &crate::testkit::as_user(&li, "2026-11-20 10:00"),
         leave,
     )
     .unwrap();
@@ -74,7 +74,7 @@ fn duty_shifts_and_hours_come_from_the_published_roster() {
             Ok(())
         })
         .unwrap();
-    // The leave takes 李一's rostered shifts on those two days out of the count.
+    // The leave takes 李小梅's rostered shifts on those two days out of the count.
     let (off, overrides_off): (i64, i64) = d
         .store
         .read(|tx| {
@@ -88,13 +88,13 @@ fn duty_shifts_and_hours_come_from_the_published_roster() {
             Ok((off, overrides))
         })
         .unwrap();
-    assert!(off > 0, "李一 is rostered on at least one leave day");
+    assert!(off > 0, "李小梅 is rostered on at least one leave day");
     assert_eq!(
         off, overrides_off,
         "each rostered day of leave is an override to off"
     );
-    if let Some(e) = expected.get_mut("李一") {
-        // 李一 works only 白 in the fixture rotation, so every shift has the same length.
+    if let Some(e) = expected.get_mut("李小梅") {
+        // 李小梅 works only 白 in the fixture rotation, so every shift has the same length.
         let per = e.1 / e.0;
         e.0 -= off;
         e.1 -= off * per;
@@ -122,7 +122,7 @@ fn duty_shifts_and_hours_come_from_the_published_roster() {
     assert!(rep
         .workload
         .iter()
-        .any(|p| p.name == "李一" && p.shifts > 0));
+        .any(|p| p.name == "李小梅" && p.shifts > 0));
 }
 
 /// 值班统计's handover numbers come from the handover records: signed handovers, late arrivals
@@ -134,7 +134,7 @@ fn duty_statistics_count_handovers_late_arrivals_carried_items_covers_and_gaps()
         self, ArrivalInput, HandoverKind, HandoverStart, OpenItemInput, Party, SignInput,
     };
     use crate::duty::on_duty::{self, CoverInput};
-    use crate::duty_fixture::{as_user, Desk, PASSWORD};
+    use crate::testkit::{as_user, Desk, PASSWORD};
 
     let mut d = Desk::new();
     d.publish_full("2026-12", "2026-11-20 10:00");
@@ -256,8 +256,8 @@ fn duty_statistics_count_handovers_late_arrivals_carried_items_covers_and_gaps()
 fn a_month_whose_only_complaint_is_unjudged_still_reports() {
     use crate::desk::complaints::{self, ComplaintCategory, OpenComplaintInput, Urgency};
     use crate::desk::intake::{self, Channel, IntakeInput, IntakeKind};
-    let mut d = crate::intake_fixture::Desk::new();
-    let ctx = d.ctx(&d.receptionist);
+    let mut d = crate::testkit::Desk::new();
+    let ctx = d.ctx(&d.receptionists[0]);
     let e = intake::register(
         &mut d.store,
         &ctx,
@@ -282,7 +282,7 @@ fn a_month_whose_only_complaint_is_unjudged_still_reports() {
         },
     )
     .unwrap();
-    let boss = d.ctx(&d.supervisor);
+    let boss = d.ctx(&d.boss);
     let input = || ReportInput {
         kind: PeriodKind::Month,
         period: "2026-11".into(),

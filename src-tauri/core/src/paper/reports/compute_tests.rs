@@ -4,13 +4,13 @@
 use super::ops::{export, report, ReportInput};
 use super::period::PeriodKind;
 use super::tests::{libreoffice_csv, read_sheets};
-use crate::test_desk::{self, at};
+use crate::testkit::{at, records, Desk};
 
 #[test]
 fn a_seeded_month_reports_what_the_database_holds() {
-    let mut d = test_desk::desk();
+    let mut d = Desk::on_disk("2026-11-23 09:30");
     // October: one entry that must not count in November.
-    test_desk::intake(
+    records::intake(
         &d.store,
         "2026-10-31 23:59:59",
         1,
@@ -29,7 +29,7 @@ fn a_seeded_month_reports_what_the_database_holds() {
         };
         let t = format!("2026-11-{day:02} {:02}:15:00", 8 + i % 12);
         entries.push((t.clone(), channel, kind));
-        test_desk::intake(
+        records::intake(
             &d.store,
             &t,
             1 + (i % 2) as i64,
@@ -47,8 +47,8 @@ fn a_seeded_month_reports_what_the_database_holds() {
             5..=6 => Some(6),
             _ => None,
         };
-        let opened = at(2026, 11, n as u32, 9, 0);
-        slip_ids.push(test_desk::slip(
+        let opened = at(&format!("2026-11-{n:02} 09:00"));
+        slip_ids.push(records::slip(
             &d.store,
             &format!("PG-202611-{n:04}"),
             None,
@@ -57,21 +57,21 @@ fn a_seeded_month_reports_what_the_database_holds() {
             done,
         ));
     }
-    test_desk::visit_slip(
+    records::visit_slip(
         &d.store,
         slip_ids[0],
         "2026-11-03 10:00:00",
         Some("satisfied"),
     );
-    test_desk::visit_slip(&d.store, slip_ids[1], "2026-11-03 10:00:00", Some("basic"));
-    test_desk::visit_slip(
+    records::visit_slip(&d.store, slip_ids[1], "2026-11-03 10:00:00", Some("basic"));
+    records::visit_slip(
         &d.store,
         slip_ids[2],
         "2026-11-04 10:00:00",
         Some("unsatisfied"),
     );
-    test_desk::visit_slip(&d.store, slip_ids[3], "2026-11-05 10:00:00", None);
-    test_desk::complaint(
+    records::visit_slip(&d.store, slip_ids[3], "2026-11-05 10:00:00", None);
+    records::complaint(
         &d.store,
         "TS-202611-0001",
         "2026-11-05 10:00:00",
@@ -79,7 +79,7 @@ fn a_seeded_month_reports_what_the_database_holds() {
         Some("valid"),
         Some("2026-11-06 16:00:00"),
     );
-    test_desk::complaint(
+    records::complaint(
         &d.store,
         "TS-202611-0002",
         "2026-11-06 10:00:00",
@@ -87,7 +87,7 @@ fn a_seeded_month_reports_what_the_database_holds() {
         Some("invalid"),
         None,
     );
-    test_desk::complaint(
+    records::complaint(
         &d.store,
         "TS-202611-0003",
         "2026-11-07 10:00:00",
@@ -214,7 +214,7 @@ fn a_seeded_month_reports_what_the_database_holds() {
     )
     .unwrap();
     let path = std::path::Path::new(&exported.archive_path);
-    assert!(path.starts_with(d._dir.path().join("archive")));
+    assert!(path.starts_with(d.dir().join("archive")));
     let sheets = read_sheets(path);
     let flat: Vec<String> = sheets[0]
         .1
@@ -235,7 +235,7 @@ fn a_seeded_month_reports_what_the_database_holds() {
 
 #[test]
 fn an_empty_month_is_a_valid_report_and_bad_periods_are_refused() {
-    let mut d = test_desk::desk();
+    let mut d = Desk::on_disk("2026-11-23 09:30");
     let ctx = d.ctx(&d.boss);
     let r = report(
         &mut d.store,
@@ -288,7 +288,7 @@ fn an_empty_month_is_a_valid_report_and_bad_periods_are_refused() {
     )
     .unwrap();
     assert_eq!(q.intake.per_day.len(), 92);
-    let clerk = d.ctx(&d.clerk);
+    let clerk = d.ctx(&d.receptionists[0]);
     assert_eq!(
         report(
             &mut d.store,
