@@ -31,18 +31,14 @@ pub use template::{default_template_dir, save_template, template};
 
 crate::coded_enum!(
     /// What a file brings in.
+    #[derive(Default)]
     ImportKind {
         /// Rooms with their residents (one row per resident).
+        #[default]
         Rooms = ("rooms", "住户与房间", ["room", "residents", "住户", "房间"]),
         Staff = ("staff", "员工"),
     }
 );
-
-impl Default for ImportKind {
-    fn default() -> Self {
-        ImportKind::Rooms
-    }
-}
 
 impl ImportKind {
     fn columns(self) -> &'static [Column] {
