@@ -1,16 +1,9 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
-import NotBuilt from './views/NotBuilt.vue'
-import SettingsView from './views/settings/SettingsView.vue'
-import RosterView from './views/duty/RosterView.vue'
-import HandoverView from './views/duty/HandoverView.vue'
-import SearchView from './views/SearchView.vue'
-import HelpView from './views/HelpView.vue'
-import ReportsView from './views/reports/ReportsView.vue'
 import IntakeView from './views/intake/IntakeView.vue'
-import NightLogView from './views/intake/NightLogView.vue'
-import SlipsView from './views/slips/SlipsView.vue'
-import ComplaintsView from './views/complaints/ComplaintsView.vue'
 import type { OpName } from './api/policy'
+
+// The landing page (来电来访) is in the first bundle; every other page loads when first opened,
+// so ECharts (报表) and pdf.js (previews) cost neither start-up time nor memory until needed.
 
 /** The left navigation, in order; an area shows to whoever may run any of its `ops`. */
 export const areas: { path: string; title: string; icon: string; ops: OpName[] }[] = [
@@ -26,15 +19,15 @@ export const areas: { path: string; title: string; icon: string; ops: OpName[] }
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/intake' },
   { path: '/intake', component: IntakeView, meta: { title: '来电来访' } },
-  { path: '/intake/night', component: NightLogView, meta: { title: '夜间记录' } },
-  { path: '/slips', component: SlipsView, meta: { title: '派工单' } },
-  { path: '/complaints', component: ComplaintsView, meta: { title: '投诉' } },
-  { path: '/roster', component: RosterView, meta: { title: '值班安排' } },
-  { path: '/handover', component: HandoverView, meta: { title: '交接班' } },
-  { path: '/reports', component: ReportsView, meta: { title: '报表' } },
-  { path: '/settings/:tab?', component: SettingsView, meta: { title: '设置' } },
-  { path: '/search', component: SearchView, meta: { title: '搜索' } },
-  { path: '/help', component: HelpView, meta: { title: '使用说明' } },
+  { path: '/intake/night', component: () => import('./views/intake/NightLogView.vue'), meta: { title: '夜间记录' } },
+  { path: '/slips', component: () => import('./views/slips/SlipsView.vue'), meta: { title: '派工单' } },
+  { path: '/complaints', component: () => import('./views/complaints/ComplaintsView.vue'), meta: { title: '投诉' } },
+  { path: '/roster', component: () => import('./views/duty/RosterView.vue'), meta: { title: '值班安排' } },
+  { path: '/handover', component: () => import('./views/duty/HandoverView.vue'), meta: { title: '交接班' } },
+  { path: '/reports', component: () => import('./views/reports/ReportsView.vue'), meta: { title: '报表' } },
+  { path: '/settings/:tab?', component: () => import('./views/settings/SettingsView.vue'), meta: { title: '设置' } },
+  { path: '/search', component: () => import('./views/SearchView.vue'), meta: { title: '搜索' } },
+  { path: '/help', component: () => import('./views/HelpView.vue'), meta: { title: '使用说明' } },
 ]
 
 export const router = createRouter({ history: createWebHashHistory(), routes })
