@@ -198,6 +198,33 @@ describe('来电来访、派工单、投诉', () => {
     await s.screenshot('intake-04-slip-closed')
   })
 
+  test('秩序维护派工单由保安本人接单、到场、完工（R-DS-2）', async () => {
+    // The desk opens and dispatches it on the command line; the guard works it in the window.
+    const guard = cli('staff', 'list').find((p) => p.login === 'baoan')
+    const reg = cli('intake', 'register', '--location', '5号楼地库入口', '--channel', 'call', '--kind', 'repair',
+      '--category', '秩序维护', '--content', '地库入口有车辆违停，堵住通道', '--caller-name', '刘先生', '--caller-phone', '13912340000')
+    const opened = cli('slip', 'open', '--intake-id', String(reg.entry.id))
+    cli('slip', 'dispatch', '--slip-id', String(opened.id), '--assignee-id', String(guard.id))
+    const repairSerial = serial
+    serial = opened.serial
+    try {
+      await as('baoan')
+      await board('mine')
+      await openSlip()
+      await step('accept', '已接单')
+      await step('arrive', '已到场')
+      await (await s.byTest('slip-work-done')).fill('联系车主挪车，通道已畅通')
+      await (await s.waitFor('xpath', `//*[@data-test="slip-fee-kind"]//label[contains(., '无偿')]`)).click()
+      await (await s.waitFor('xpath', `//*[@data-test="slip-resident-accepted"]//label[contains(., '业主已验收')]`)).click()
+      await (await s.waitFor('xpath', `//*[@data-test="slip-resident-satisfaction"]//label[normalize-space(.)='满意']`)).click()
+      await step('complete', '已完工')
+      assert.equal(await (await s.byTest('slip-signer')).text(), guard.name)
+      await s.screenshot('intake-05-guard-completed')
+    } finally {
+      serial = repairSerial
+    }
+  })
+
   test('紧急投诉:登记后立即上报,经理看到横幅并接手', async () => {
     await as('qiantai')
     await s.go('#/intake')

@@ -231,7 +231,7 @@ export const slipAssignable = (input: SlipIdInput) => call<Array<Staff>>('slip_a
 export const slipDispatch = (input: AssignInput) => call<Slip>('slip_dispatch', input)
 /** 转派（需原因） */
 export const slipTransfer = (input: AssignInput) => call<Slip>('slip_transfer', input)
-/** 接单（维修工本人） */
+/** 接单（本单处理人本人，或主管代录） */
 export const slipAccept = (input: StepInput) => call<Slip>('slip_accept', input)
 /** 退单（需原因） */
 export const slipReturn = (input: StepInput) => call<Slip>('slip_return', input)

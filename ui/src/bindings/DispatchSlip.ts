@@ -16,4 +16,9 @@ acceptance: string, return_visit: string,
 /**
  * The technician's completion as signed in the software.
  */
-technician_signed_by: string, technician_signed_at: string, };
+technician_signed_by: string, technician_signed_at: string, 
+/**
+ * Who entered the completion for the technician (主管代录), and when; empty when they
+ * entered it themselves.
+ */
+completion_entered_by: string, completion_entered_at: string, };

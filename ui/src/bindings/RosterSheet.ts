@@ -10,4 +10,8 @@ month: string, days_in_month: number,
 /**
  * Weekday of each day, 一…日, for the header row.
  */
-weekdays: Array<string>, people: Array<RosterPerson>, legend: Array<ShiftLegend>, published_by: string, published_at: string, };
+weekdays: Array<string>, people: Array<RosterPerson>, legend: Array<ShiftLegend>, published_by: string, published_at: string, 
+/**
+ * How early the office has people arrive for the handover (设置 › 值班, R-DU-7).
+ */
+arrival_lead_minutes: number, };

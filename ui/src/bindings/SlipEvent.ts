@@ -2,4 +2,9 @@
 import type { SlipAction } from "./SlipAction";
 import type { SlipState } from "./SlipState";
 
-export type SlipEvent = { at: string, actor: string, action: SlipAction, from_state: SlipState | null, to_state: SlipState, assignee: string, reason: string, };
+export type SlipEvent = { at: string, actor: string, action: SlipAction, from_state: SlipState | null, to_state: SlipState, assignee: string, reason: string, 
+/**
+ * A worker's step (接单、退单、到场、完工) entered by someone else for the slip's assignee
+ * at the time — the supervisor's 代录 (R-DS-3): that assignee's name; empty otherwise.
+ */
+on_behalf_of: string, };

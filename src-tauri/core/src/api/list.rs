@@ -8,8 +8,8 @@ use crate::base::ctx::Actor;
 use crate::base::ctx::Ctx;
 use crate::base::error::Result;
 use crate::base::role::{
-    ACCOUNT_ADMINS, ANYONE, DESK, DESK_OR_WORKER, LEADERS, REPORT_READERS, ROSTER_EDITORS,
-    SETUP_EDITORS, SUPERVISOR, WORKERS,
+    ACCOUNT_ADMINS, ANYONE, DESK, LEADERS, REPORT_READERS, ROSTER_EDITORS, SETUP_EDITORS,
+    SUPERVISOR,
 };
 use crate::desk::complaints::{self, *};
 use crate::desk::intake::{self, settings::IntakeSettings, *};
@@ -198,21 +198,21 @@ super::operations! {
         "派工", "--slip-id --assignee-id [--appointment-at] [--at]";
     slip_transfer: "slip" "transfer", Roles(DESK), AssignInput => Slip, |s, c, i| slips::transfer(s, c, i);
         "转派（需原因）", "--slip-id --assignee-id --reason [--at]";
-    slip_accept: "slip" "accept", Roles(WORKERS), StepInput => Slip, |s, c, i| slips::accept(s, c, i);
-        "接单（维修工本人）", "--slip-id [--at]";
-    slip_return: "slip" "return", Roles(WORKERS), StepInput => Slip, |s, c, i| slips::return_slip(s, c, i);
+    slip_accept: "slip" "accept", Roles(ANYONE), StepInput => Slip, |s, c, i| slips::accept(s, c, i);
+        "接单（本单处理人本人，或主管代录）", "--slip-id [--at]";
+    slip_return: "slip" "return", Roles(ANYONE), StepInput => Slip, |s, c, i| slips::return_slip(s, c, i);
         "退单（需原因）", "--slip-id --reason [--at]";
-    slip_arrive: "slip" "arrive", Roles(WORKERS), StepInput => Slip, |s, c, i| slips::arrive(s, c, i);
+    slip_arrive: "slip" "arrive", Roles(ANYONE), StepInput => Slip, |s, c, i| slips::arrive(s, c, i);
         "到场", "--slip-id [--at]";
-    slip_complete: "slip" "complete", Roles(WORKERS), CompleteInput => Slip, |s, c, i| slips::complete(s, c, i);
+    slip_complete: "slip" "complete", Roles(ANYONE), CompleteInput => Slip, |s, c, i| slips::complete(s, c, i);
         "完工（完成情况、材料、有偿/无偿及金额、住户验收与满意度）",
         "--slip-id --work-done --fee-kind free|paid [--fee 35.50] [--materials] --resident-accepted true|false --resident-satisfaction satisfied|basic|unsatisfied [--at]";
     slip_visit: "slip" "visit", Roles(DESK), SlipVisitInput => Slip, |s, c, i| slips::visit_slip(s, c, i);
         "回访（未接通记为一次尝试）",
         "--slip-id --method phone|visit|written --answered true|false [--result] [--satisfaction satisfied|basic|unsatisfied] [--follow-up reopened|to_supervisor] [--at]";
-    slip_pause: "slip" "pause", Roles(DESK_OR_WORKER), StepInput => Slip, |s, c, i| slips::pause(s, c, i);
+    slip_pause: "slip" "pause", Roles(ANYONE), StepInput => Slip, |s, c, i| slips::pause(s, c, i);
         "暂停（需原因，暂停时间不计入时限）", "--slip-id --reason [--at]";
-    slip_resume: "slip" "resume", Roles(DESK_OR_WORKER), StepInput => Slip, |s, c, i| slips::resume(s, c, i);
+    slip_resume: "slip" "resume", Roles(ANYONE), StepInput => Slip, |s, c, i| slips::resume(s, c, i);
         "恢复", "--slip-id [--at]";
     slip_cancel: "slip" "cancel", Roles(SUPERVISOR), StepInput => Slip, |s, c, i| slips::cancel(s, c, i);
         "作废（主管，需原因）", "--slip-id --reason";

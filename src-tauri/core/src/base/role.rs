@@ -23,15 +23,9 @@ pub const ACCOUNT_ADMINS: &[Role] = &[Role::Supervisor, Role::Manager];
 pub const ANYONE: &[Role] = Role::ALL;
 /// The desk: registers, dispatches, answers complaints, makes return visits; files requests for others.
 pub const DESK: &[Role] = &[Role::Receptionist, Role::Supervisor, Role::Manager];
-/// Those who do the work on a dispatch slip; the supervisor may record it on their behalf.
-pub const WORKERS: &[Role] = &[Role::Technician, Role::Supervisor];
-/// The desk or a worker: pausing and resuming a slip.
-pub const DESK_OR_WORKER: &[Role] = &[
-    Role::Receptionist,
-    Role::Supervisor,
-    Role::Manager,
-    Role::Technician,
-];
+/// Who records a worker's steps on a dispatch slip on their behalf (主管代录, R-DS-3). The
+/// slip's assignee, of whatever department and role, takes their own steps (desk/slips/transitions.rs).
+pub const ON_BEHALF_OF_WORKERS: &[Role] = &[Role::Supervisor];
 /// The supervisor alone: closes and cancels slips, judges and signs off complaints.
 pub const SUPERVISOR: &[Role] = &[Role::Supervisor];
 /// Supervisors and managers: escalations, major incidents, reports, rosters and requests.

@@ -87,6 +87,9 @@ pub struct SlipEvent {
     pub to_state: SlipState,
     pub assignee: String,
     pub reason: String,
+    /// A worker's step (接单、退单、到场、完工) entered by someone else for the slip's assignee
+    /// at the time — the supervisor's 代录 (R-DS-3): that assignee's name; empty otherwise.
+    pub on_behalf_of: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -214,22 +217,47 @@ fn by_serial(tx: &Transaction, now: NaiveDateTime, serial: &str) -> Result<Slip>
 
 pub fn events(tx: &Transaction, slip_id: i64) -> Result<Vec<SlipEvent>> {
     let mut st = tx.prepare(
-        "SELECT e.at, e.actor_name, e.action, e.from_state, e.to_state, coalesce(s.name, ''), e.reason
+        "SELECT e.at, e.actor_name, e.action, e.from_state, e.to_state, coalesce(s.name, ''), e.reason,
+                e.actor_id, e.assignee_id
          FROM slip_events e LEFT JOIN staff s ON s.id = e.assignee_id WHERE e.slip_id = ?1 ORDER BY e.id",
     )?;
+    // Who the slip was with at each step: dispatch, transfer and reopen name the assignee.
+    let mut with: Option<(i64, String)> = None;
     let rows = st
         .query_map([slip_id], |r| {
-            Ok(SlipEvent {
-                at: r.get(0)?,
-                actor: r.get(1)?,
-                action: r.get(2)?,
-                from_state: r.get(3)?,
-                to_state: r.get(4)?,
-                assignee: r.get(5)?,
-                reason: r.get(6)?,
-            })
+            let ids: (Option<i64>, Option<i64>) = (r.get(7)?, r.get(8)?);
+            Ok((
+                SlipEvent {
+                    at: r.get(0)?,
+                    actor: r.get(1)?,
+                    action: r.get(2)?,
+                    from_state: r.get(3)?,
+                    to_state: r.get(4)?,
+                    assignee: r.get(5)?,
+                    reason: r.get(6)?,
+                    on_behalf_of: String::new(),
+                },
+                ids,
+            ))
         })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<rusqlite::Result<Vec<_>>>()?
+        .into_iter()
+        .map(|(mut e, (actor_id, assignee_id))| {
+            if let Some(id) = assignee_id {
+                with = Some((id, e.assignee.clone()));
+            }
+            let workers_step = matches!(
+                e.action,
+                SlipAction::Accept | SlipAction::Return | SlipAction::Arrive | SlipAction::Complete
+            );
+            if let (true, Some((id, name))) = (workers_step, &with) {
+                if actor_id != Some(*id) {
+                    e.on_behalf_of = name.clone();
+                }
+            }
+            e
+        })
+        .collect();
     Ok(rows)
 }
 
@@ -319,6 +347,8 @@ pub(crate) fn event(
     Ok(())
 }
 
+#[cfg(test)]
+mod department_tests;
 #[cfg(test)]
 mod step_tests;
 #[cfg(test)]

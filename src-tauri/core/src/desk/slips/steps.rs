@@ -363,7 +363,8 @@ pub fn parse_fee(field: &str, raw: &str) -> Result<i64> {
     Ok(yuan * 100 + fen)
 }
 
-/// 完工: work done, materials and fee, the resident's acceptance; signed by the technician.
+/// 完工: work done, materials and fee, the resident's acceptance. Signed by the assignee when
+/// they enter it; entered by the supervisor for them (代录), it carries no signature of theirs.
 pub fn complete(store: &mut Store, ctx: &Ctx, input: CompleteInput) -> Result<Slip> {
     ctx.actor()?;
     let work = validate::required("work_done", "完成情况", &input.work_done, 1000)?;
@@ -392,12 +393,14 @@ pub fn complete(store: &mut Store, ctx: &Ctx, input: CompleteInput) -> Result<Sl
     };
     store.write(|tx| {
         step_in(tx, ctx, input.slip_id, SlipAction::Complete, "", input.at.as_deref(), |slip, at| {
+            let me = ctx.actor()?.id;
+            let signer = slip.assignee_id.filter(|&a| a == me);
             tx.execute(
                 "UPDATE dispatch_slips SET state = 'done', completed_at = ?1, work_done = ?2, materials = ?3, fee_kind = ?4,
                      fee_cents = ?5, resident_accepted = ?6, resident_satisfaction = ?7, technician_signed_by = ?8,
                      technician_signed_at = ?9 WHERE id = ?10",
                 params![when::text(at), work, materials, fee_kind, cents, accepted, satisfaction,
-                    slip.assignee_id, when::text(ctx.now), slip.id],
+                    signer, when::text(ctx.now), slip.id],
             )?;
             Ok((SlipState::Done, slip.assignee_id))
         })

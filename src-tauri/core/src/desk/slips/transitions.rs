@@ -61,10 +61,13 @@ pub struct Rule {
     /// return visit → closed-loop or reopened).
     pub to: Option<SlipState>,
     pub roles: &'static [Role],
+    /// The slip's assignee may take it too, whatever their role or department (R-DS-2: every
+    /// department works its own slips: a 秩序维护 slip is accepted and completed by the guard).
+    pub assignee_may: bool,
     pub needs_reason: bool,
 }
 
-use crate::base::role::{DESK, DESK_OR_WORKER, SUPERVISOR, WORKERS};
+use crate::base::role::{DESK, ON_BEHALF_OF_WORKERS, SUPERVISOR};
 use SlipState::*;
 
 pub const RULES: &[Rule] = &[
@@ -73,6 +76,7 @@ pub const RULES: &[Rule] = &[
         from: &[Opened],
         to: Some(Dispatched),
         roles: DESK,
+        assignee_may: false,
         needs_reason: false,
     },
     Rule {
@@ -80,34 +84,39 @@ pub const RULES: &[Rule] = &[
         from: &[Dispatched, Accepted],
         to: Some(Dispatched),
         roles: DESK,
+        assignee_may: false,
         needs_reason: true,
     },
     Rule {
         action: SlipAction::Accept,
         from: &[Dispatched],
         to: Some(Accepted),
-        roles: WORKERS,
+        roles: ON_BEHALF_OF_WORKERS,
+        assignee_may: true,
         needs_reason: false,
     },
     Rule {
         action: SlipAction::Return,
         from: &[Dispatched, Accepted],
         to: Some(Opened),
-        roles: WORKERS,
+        roles: ON_BEHALF_OF_WORKERS,
+        assignee_may: true,
         needs_reason: true,
     },
     Rule {
         action: SlipAction::Arrive,
         from: &[Accepted],
         to: Some(OnSite),
-        roles: WORKERS,
+        roles: ON_BEHALF_OF_WORKERS,
+        assignee_may: true,
         needs_reason: false,
     },
     Rule {
         action: SlipAction::Complete,
         from: &[OnSite],
         to: Some(Done),
-        roles: WORKERS,
+        roles: ON_BEHALF_OF_WORKERS,
+        assignee_may: true,
         needs_reason: false,
     },
     Rule {
@@ -115,6 +124,7 @@ pub const RULES: &[Rule] = &[
         from: &[Done],
         to: None,
         roles: DESK,
+        assignee_may: false,
         needs_reason: false,
     },
     Rule {
@@ -122,6 +132,7 @@ pub const RULES: &[Rule] = &[
         from: &[Done],
         to: Some(Done),
         roles: DESK,
+        assignee_may: false,
         needs_reason: false,
     },
     Rule {
@@ -129,20 +140,23 @@ pub const RULES: &[Rule] = &[
         from: &[ReturnVisited],
         to: Some(Closed),
         roles: SUPERVISOR,
+        assignee_may: false,
         needs_reason: false,
     },
     Rule {
         action: SlipAction::Pause,
         from: &[Opened, Dispatched, Accepted, OnSite],
         to: Some(Paused),
-        roles: DESK_OR_WORKER,
+        roles: DESK,
+        assignee_may: true,
         needs_reason: true,
     },
     Rule {
         action: SlipAction::Resume,
         from: &[Paused],
         to: None,
-        roles: DESK_OR_WORKER,
+        roles: DESK,
+        assignee_may: true,
         needs_reason: false,
     },
     Rule {
@@ -150,6 +164,7 @@ pub const RULES: &[Rule] = &[
         from: &[Opened, Dispatched, Accepted, OnSite, Paused],
         to: Some(Cancelled),
         roles: SUPERVISOR,
+        assignee_may: false,
         needs_reason: true,
     },
     Rule {
@@ -157,6 +172,7 @@ pub const RULES: &[Rule] = &[
         from: &[Done, ReturnVisited, Closed],
         to: Some(Dispatched),
         roles: SUPERVISOR,
+        assignee_may: false,
         needs_reason: true,
     },
 ];
@@ -167,7 +183,8 @@ pub fn rule(action: SlipAction) -> Option<&'static Rule> {
 }
 
 /// Checks that `action` may be taken now by this user: the state first (a clear Chinese
-/// refusal naming the state), then the role, then that a technician acts only on their own slip.
+/// refusal naming the state), then who: the rule's roles, or the slip's own assignee for a
+/// worker's step; a technician acts only on slips assigned to them.
 pub fn check<'a>(
     ctx: &'a Ctx,
     action: SlipAction,
@@ -189,22 +206,31 @@ pub fn check<'a>(
             ),
         ));
     }
-    let actor = ctx.require(rule.roles, &format!("{}派工单", action.label()))?;
-    if actor.role == Role::Technician && assignee != Some(actor.id) {
+    let actor = ctx.actor()?;
+    let own = assignee == Some(actor.id);
+    if rule.assignee_may && own {
+        return Ok(actor);
+    }
+    if rule.assignee_may && (actor.role == Role::Technician || !rule.roles.contains(&actor.role)) {
         return Err(Error::forbidden(format!(
             "{}只能处理派给自己的派工单",
             actor.name
         )));
     }
-    Ok(actor)
+    ctx.require(rule.roles, &format!("{}派工单", action.label()))
 }
 
 /// The actions this user may take on a slip in `state` assigned to `assignee`, for the UI's buttons.
 pub fn allowed(actor: &Actor, state: SlipState, assignee: Option<i64>) -> Vec<SlipAction> {
     RULES
         .iter()
-        .filter(|r| r.from.contains(&state) && r.roles.contains(&actor.role))
-        .filter(|_| actor.role != Role::Technician || assignee == Some(actor.id))
+        .filter(|r| r.from.contains(&state))
+        .filter(|r| {
+            let own = assignee == Some(actor.id);
+            (r.assignee_may && own)
+                || (r.roles.contains(&actor.role)
+                    && !(r.assignee_may && actor.role == Role::Technician))
+        })
         .map(|r| r.action)
         .collect()
 }

@@ -188,6 +188,7 @@ fn roster_prints_the_month_grid_with_phones_and_legend() {
         ],
         published_by: "王主管".into(),
         published_at: "2026-10-24 16:00".into(),
+        arrival_lead_minutes: 15,
     };
     let (_d, path) = write_pdf("roster", &roster::render(&meta(false), &r).unwrap());
     let (text, pages) = text_of(&path);

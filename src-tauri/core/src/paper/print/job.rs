@@ -203,7 +203,8 @@ fn render(
                 text.get(..7).filter(|_| text.len() == 10).unwrap_or(text),
             )?;
             let view = duty_roster::view(tx, month).map_err(|e| e.on_field("from"))?;
-            let r = roster::from_view(&view);
+            let lead = crate::duty::settings::load(tx)?.arrival_lead_minutes;
+            let r = roster::from_view(&view, lead);
             let key = r.month.clone();
             Ok((roster::render(meta, &r)?, key))
         }

@@ -499,3 +499,34 @@ fn the_period_report_prints_the_reports_numbers() {
         (2, 1, 1)
     );
 }
+
+/// R-DU-7: the printed roster says the arrival lead the office set (some offices: 10 minutes),
+/// not a fixed 15.
+#[test]
+fn r_du_7_the_printed_roster_states_the_offices_arrival_lead() {
+    let mut d = Desk::on_disk("2026-11-20 10:00");
+    d.publish_full("2026-12", "2026-11-20 10:00");
+    let boss = d.as_boss("2026-11-20 10:00");
+    let mut settings = d.store.read(|tx| crate::duty::settings::load(tx)).unwrap();
+    let printed_with = |d: &mut Desk| {
+        let printed = print(
+            &mut d.store,
+            &boss,
+            PrintInput {
+                from: "2026-12".into(),
+                ..input(FormKind::Roster)
+            },
+        )
+        .unwrap();
+        let (text, _) = text_of_bytes(&printed.pdf);
+        text.chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+    };
+    assert!(printed_with(&mut d).contains("值班人员须提前15分钟到岗办理交接"));
+    settings.arrival_lead_minutes = 10;
+    crate::duty::settings::update(&mut d.store, &boss, settings.clone()).unwrap();
+    let text = printed_with(&mut d);
+    assert!(text.contains("值班人员须提前10分钟到岗办理交接"), "{text}");
+    assert!(!text.contains("15分钟"), "{text}");
+}

@@ -238,12 +238,25 @@ pub struct Signature {
     pub role: String,
     /// (name, 'YYYY-MM-DD HH:MM') when signed in the software.
     pub signed: Option<(String, String)>,
+    /// The supervisor entered it for the person in the box (主管代录): `signed` names who
+    /// entered it, and the box says so instead of showing a signature that was never given.
+    pub on_behalf: bool,
 }
 
 pub fn sig(role: &str, signed: Option<(String, String)>) -> Signature {
     Signature {
         role: role.to_string(),
         signed,
+        on_behalf: false,
+    }
+}
+
+/// A box whose record the supervisor entered for its owner: `by` = (who entered, when).
+pub fn sig_on_behalf(role: &str, by: (String, String)) -> Signature {
+    Signature {
+        role: role.to_string(),
+        signed: Some(by),
+        on_behalf: true,
     }
 }
 
@@ -262,6 +275,7 @@ pub fn signatures(doc: &mut Document, boxes: &[Signature], size_pt: f32) {
         doc.rect(x, y, w, h, false);
         doc.text(x + PAD, y + PAD, size_pt, &format!("{}（签字）：", b.role));
         let note = match &b.signed {
+            Some((name, at)) if b.on_behalf => format!("主管代录：{name} {at}（本人未签名）"),
             Some((name, at)) => format!("系统签名：{name} {at}"),
             None => "日期：      年    月    日".to_string(),
         };

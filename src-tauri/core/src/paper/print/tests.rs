@@ -320,5 +320,7 @@ pub(crate) fn slip(i: usize) -> DispatchSlip {
         return_visit: "".into(),
         technician_signed_by: "赵师傅".into(),
         technician_signed_at: "2026-11-02 15:31".into(),
+        completion_entered_by: String::new(),
+        completion_entered_at: String::new(),
     }
 }

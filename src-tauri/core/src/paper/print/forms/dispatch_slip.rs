@@ -5,10 +5,10 @@ use ts_rs::TS;
 
 use crate::base::error::Result;
 use crate::base::when::minute;
-use crate::desk::slips::{FeeKind, SlipPage};
+use crate::desk::slips::{FeeKind, SlipAction, SlipPage};
 use crate::desk::visits::ReturnVisit;
 use crate::paper::print::page::{Document, Paper, BODY_PT, SMALL_PT};
-use crate::paper::print::table::{field, field_tall, fields, sig, signatures};
+use crate::paper::print::table::{field, field_tall, fields, sig, sig_on_behalf, signatures};
 use crate::paper::print::{FormKind, PrintMeta};
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -40,6 +40,10 @@ pub struct DispatchSlip {
     /// The technician's completion as signed in the software.
     pub technician_signed_by: String,
     pub technician_signed_at: String,
+    /// Who entered the completion for the technician (主管代录), and when; empty when they
+    /// entered it themselves.
+    pub completion_entered_by: String,
+    pub completion_entered_at: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -106,10 +110,20 @@ pub fn render(meta: &PrintMeta, slips: &[DispatchSlip], paper: SlipPaper) -> Res
         signatures(
             &mut doc,
             &[
-                sig(
-                    "维修人",
-                    super::signed(&s.technician_signed_by, &s.technician_signed_at),
-                ),
+                if s.completion_entered_by.is_empty() {
+                    sig(
+                        "维修人",
+                        super::signed(&s.technician_signed_by, &s.technician_signed_at),
+                    )
+                } else {
+                    sig_on_behalf(
+                        "维修人",
+                        (
+                            s.completion_entered_by.clone(),
+                            s.completion_entered_at.clone(),
+                        ),
+                    )
+                },
                 sig("住户验收", None),
                 sig("回访人", None),
             ],
@@ -143,6 +157,17 @@ pub fn from_page(p: &SlipPage) -> DispatchSlip {
         .filter(|x| !x.is_empty())
         .collect::<Vec<_>>()
         .join(",");
+    // The last time each worker's step was taken; entered by the supervisor, it says so.
+    let last = |a: SlipAction| p.events.iter().rev().find(|e| e.action == a);
+    let entered_for = last(SlipAction::Complete)
+        .filter(|e| !e.on_behalf_of.is_empty() && s.completed_at.is_some());
+    let step_time = |at: &Option<String>, a: SlipAction| {
+        let t = minute(at.as_deref().unwrap_or(""));
+        match last(a).filter(|e| !e.on_behalf_of.is_empty() && !t.is_empty()) {
+            Some(e) => format!("{t}（{}代录）", e.actor),
+            None => t,
+        }
+    };
     DispatchSlip {
         serial: s.serial.clone(),
         opened_at: minute(&s.opened_at),
@@ -160,9 +185,9 @@ pub fn from_page(p: &SlipPage) -> DispatchSlip {
         assignee: s.assignee.clone(),
         dispatcher: s.dispatcher.clone(),
         status: s.state.label().to_string(),
-        accepted_at: minute(s.accepted_at.as_deref().unwrap_or("")),
-        arrived_at: minute(s.arrived_at.as_deref().unwrap_or("")),
-        completed_at: minute(s.completed_at.as_deref().unwrap_or("")),
+        accepted_at: step_time(&s.accepted_at, SlipAction::Accept),
+        arrived_at: step_time(&s.arrived_at, SlipAction::Arrive),
+        completed_at: step_time(&s.completed_at, SlipAction::Complete),
         work_done: s.work_done.clone(),
         materials: s.materials.clone(),
         fee,
@@ -170,6 +195,8 @@ pub fn from_page(p: &SlipPage) -> DispatchSlip {
         return_visit: visit_lines(&p.visits),
         technician_signed_by: s.technician_signed_by.clone(),
         technician_signed_at: minute(s.technician_signed_at.as_deref().unwrap_or("")),
+        completion_entered_by: entered_for.map_or(String::new(), |e| e.actor.clone()),
+        completion_entered_at: entered_for.map_or(String::new(), |e| minute(&e.at)),
     }
 }
 

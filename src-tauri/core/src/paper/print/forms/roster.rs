@@ -43,6 +43,8 @@ pub struct RosterSheet {
     pub legend: Vec<ShiftLegend>,
     pub published_by: String,
     pub published_at: String,
+    /// How early the office has people arrive for the handover (设置 › 值班, R-DU-7).
+    pub arrival_lead_minutes: i64,
 }
 
 pub fn render(meta: &PrintMeta, r: &RosterSheet) -> Result<Vec<u8>> {
@@ -86,9 +88,13 @@ pub fn render(meta: &PrintMeta, r: &RosterSheet) -> Result<Vec<u8>> {
         SMALL_PT + 1.0,
         "未设置班次",
     );
+    let arrive = match r.arrival_lead_minutes {
+        0 => "值班人员须按时到岗办理交接".to_string(),
+        m => format!("值班人员须提前{m}分钟到岗办理交接"),
+    };
     doc.paragraph(
         SMALL_PT,
-        "值班人员须提前15分钟到岗办理交接；调班须提交调班申请并经客服主管批准后方可生效。",
+        &format!("{arrive}；调班须提交调班申请并经客服主管批准后方可生效。"),
     );
     signatures(
         &mut doc,
@@ -105,8 +111,9 @@ pub fn render(meta: &PrintMeta, r: &RosterSheet) -> Result<Vec<u8>> {
 }
 
 /// The month's roster as the grid shows it (approved changes applied), with everyone who has a
-/// shift in it, their phones, and the legend of shift times it was published with.
-pub fn from_view(v: &RosterView) -> RosterSheet {
+/// shift in it, their phones, the legend of shift times it was published with, and the office's
+/// arrival lead.
+pub fn from_view(v: &RosterView, arrival_lead_minutes: i64) -> RosterSheet {
     RosterSheet {
         month: v.month.clone(),
         days_in_month: v.days.len() as u32,
@@ -137,5 +144,6 @@ pub fn from_view(v: &RosterView) -> RosterSheet {
             .collect(),
         published_by: v.published_by.clone().unwrap_or_default(),
         published_at: minute(v.published_at.as_deref().unwrap_or("")),
+        arrival_lead_minutes,
     }
 }
