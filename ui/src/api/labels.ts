@@ -51,6 +51,8 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   visit: '来访',
   written: '书面',
   staff_found: '员工发现',
+  wechat: '微信',
+  email: '邮件',
 }
 
 export const INTAKE_KIND_LABELS: Record<IntakeKind, string> = {

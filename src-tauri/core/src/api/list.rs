@@ -150,7 +150,7 @@ super::operations! {
     // ---- 来电来访 ----
     intake_register: "intake" "register", Roles(ANYONE), IntakeInput => Registered, |s, c, i| intake::register(s, c, i);
         "登记来电来访（留空受理时间为现在；补录请填受理时间）",
-        "--channel call|visit|written|staff_found --kind repair|complaint|inquiry|suggestion|help|errand|other --content [--room] [--location] [--caller-name] [--caller-phone] [--category] [--received-at] [--callback-phone] [--major-incident true] [--outcome]";
+        "--channel call|visit|written|staff_found|wechat|email --kind repair|complaint|inquiry|suggestion|help|errand|other --content [--room] [--location] [--caller-name] [--caller-phone] [--category] [--received-at] [--callback-phone] [--major-incident true] [--outcome]";
     intake_lookup: "intake" "lookup", Roles(ANYONE), LookupInput => Lookup, |s, c, i| lookup::lookup(s, c, i);
         "按房号、电话或尾号查住户及房间历史（含重复报修提醒）", "--text [--category]";
     intake_list: "intake" "list", Roles(ANYONE), IntakeQuery => Vec<IntakeEntry>, |s, c, i| intake::list(s, c, i);

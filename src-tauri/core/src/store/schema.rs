@@ -19,6 +19,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/007_handover_serials.sql"),
     include_str!("migrations/008_data_safety.sql"),
     include_str!("migrations/009_report_indexes.sql"),
+    include_str!("migrations/010_message_channels.sql"),
 ];
 
 pub fn latest_version() -> i64 {
@@ -55,6 +56,9 @@ pub(super) fn upgrade(conn: &mut Connection) -> Result<()> {
             // The chain starts with everything already recorded.
             seal::backfill(&tx)?;
         }
+        if version == 10 {
+            edited_in_place(&tx, "intake_entries", "'wechat', 'email'")?;
+        }
         tx.pragma_update(None, "user_version", version)?;
         tx.commit()?;
     }
@@ -62,6 +66,26 @@ pub(super) fn upgrade(conn: &mut Connection) -> Result<()> {
         // New indexes and tables: give the planner statistics now (issue 12).
         optimize(conn)?;
     }
+    Ok(())
+}
+
+/// After a migration that edits a table's recorded definition (writable_schema): the edit must
+/// have taken — else the file is not the schema this program knows, and nothing is committed —
+/// and the schema version moves on, so every connection reads the new definition.
+fn edited_in_place(tx: &rusqlite::Transaction, table: &str, now_has: &str) -> Result<()> {
+    let sql: String = tx.query_row(
+        "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+        [table],
+        |r| r.get(0),
+    )?;
+    if !sql.contains(now_has) {
+        return Err(Error::Unusable {
+            problem: Unusable::Damaged,
+            message: format!("数据库中“{table}”表的结构与本程序所知的不同，无法升级；文件没有改动"),
+        });
+    }
+    let version: i64 = tx.query_row("PRAGMA schema_version", [], |r| r.get(0))?;
+    tx.pragma_update(None, "schema_version", version + 1)?;
     Ok(())
 }
 

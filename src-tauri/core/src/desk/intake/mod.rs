@@ -26,6 +26,9 @@ coded_enum!(Channel {
     Visit = ("visit", "来访"),
     Written = ("written", "书面"),
     StaffFound = ("staff_found", "员工发现"),
+    /// A message left on the office's WeChat or by e-mail (R-IN-8).
+    Wechat = ("wechat", "微信"),
+    Email = ("email", "邮件"),
 });
 
 coded_enum!(IntakeKind {

@@ -286,3 +286,38 @@ fn repeat_repair_warning_within_the_configured_days() {
     .unwrap();
     assert_eq!(l.rooms[0].repeat.as_ref().unwrap().count, 3);
 }
+
+/// R-IN-8: a message left on WeChat or by e-mail is registered as such, and found by its channel.
+#[test]
+fn r_in_8_wechat_and_email_messages_are_intake_channels() {
+    let mut d = Desk::new();
+    let rec = d.receptionists[0].clone();
+    for (channel, content) in [
+        (Channel::Wechat, "微信留言：楼道灯不亮"),
+        (Channel::Email, "邮件：询问停车月卡办理"),
+    ] {
+        let r = reg(
+            &mut d,
+            &rec,
+            IntakeInput {
+                channel: Some(channel),
+                ..input(IntakeKind::Inquiry, "", content)
+            },
+        )
+        .unwrap();
+        assert_eq!(r.entry.channel, channel);
+    }
+    assert_eq!(Channel::parse("channel", "微信").unwrap(), Channel::Wechat);
+    assert_eq!(Channel::parse("channel", "邮件").unwrap(), Channel::Email);
+    let found = list::list(
+        &mut d.store,
+        &Ctx::as_user(d.now, rec),
+        list::IntakeQuery {
+            channel: Some(Channel::Wechat),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let contents: Vec<&str> = found.iter().map(|e| e.content.as_str()).collect();
+    assert_eq!(contents, vec!["微信留言：楼道灯不亮"]);
+}
