@@ -46,15 +46,16 @@ describe('值班安排与交接班', () => {
     staff = { r1, r2, t1, t2 }
     // The second receptionist signs the handover: give her a login.
     cli('account', 'set-login', '--staff-id', String(r2.id), '--login', 'jieban')
-    // Next month: two receptionists alternate 白班 and two technicians alternate 夜班, which covers
-    // every minute — then the 12th's 白班 is taken out, leaving a gap for the screen to show.
+    // Next month: two receptionists alternate 白班 with the noon duty (白+中, R-DU-13) and two
+    // technicians alternate 夜班, which covers every minute and every shift — then the 12th's
+    // day shift is taken out, leaving a gap for the screen to show.
     month = nextMonth()
     cli('roster', 'create', '--month', month)
-    cli('roster', 'rotate', '--month', month, '--staff-ids', `${r1.id},${r2.id}`, '--pattern', '白,休')
+    cli('roster', 'rotate', '--month', month, '--staff-ids', `${r1.id},${r2.id}`, '--pattern', '白+中,休')
     cli('roster', 'rotate', '--month', month, '--staff-ids', `${t1.id},${t2.id}`, '--pattern', '夜,休')
     const shown = cli('roster', 'show', '--month', month)
     const row = shown.rows.find((x) => x.staff.id === r2.id)
-    const gapDay = shown.rows.find((x) => x.staff.id === r1.id).cells[11] === '白' ? r1 : r2
+    const gapDay = shown.rows.find((x) => x.staff.id === r1.id).cells[11] === '白+中' ? r1 : r2
     staff.gap = gapDay
     cli('roster', 'set', '--month', month, '--staff-id', String(gapDay.id), '--date', day(12), '--code', '')
     assert.ok(row, 'the receptionist is on the roster')
@@ -85,10 +86,11 @@ describe('值班安排与交接班', () => {
     await s.byText('空档', { contains: true })
     assert.equal((await (await s.byTest('roster-status')).fullText()).trim(), '草稿')
 
-    // The cell of the 12th: select it and press 1 (白班, the first shift of the legend).
+    // The cell of the 12th: select it and press 2 (白+中, the second shift of the legend: 白班
+    // alone would close the gap but leave the noon duty unkept, and publishing would refuse).
     const cell = await s.byTest(`cell-${staff.gap.id}-${day(12)}`)
     await cell.click()
-    await cell.press('1')
+    await cell.press('2')
     await waitUntil(async () => (await s.css('[data-test="gap-day"]')).length === 0, { message: 'the gap closed' })
     await s.screenshot('duty-02-roster-fixed')
     await (await s.byTest('roster-publish')).click()
@@ -101,7 +103,7 @@ describe('值班安排与交接班', () => {
   test('调班:主管批准,值班表上记为变更', async () => {
     // r1 and r2 swap days 3 and 4 (one works the other's 白班): coverage is unchanged.
     const shown = cli('roster', 'show', '--month', month)
-    const on = (p, d) => shown.rows.find((x) => x.staff.id === p.id).cells[d - 1] === '白'
+    const on = (p, d) => shown.rows.find((x) => x.staff.id === p.id).cells[d - 1] === '白+中'
     const [a, b] = on(staff.r1, 3) ? [staff.r1, staff.r2] : [staff.r2, staff.r1]
     assert.ok(on(a, 3) && on(b, 4))
     const req = cli('request', 'file', '--kind', 'swap', '--staff-id', String(a.id), '--from-day', day(3), '--other-staff-id', String(b.id), '--other-day', day(4), '--reason', '家中有事')
@@ -110,7 +112,7 @@ describe('值班安排与交接班', () => {
     await (await s.byTest('decide-approve')).click()
     // The message says what changed, day by day (issue 9: never "adjusted" when nothing was).
     const said = await (await s.byText('已批准。值班表调整', { contains: true })).fullText()
-    assert.ok(said.includes(`${a.name} 白班 → 休`) && said.includes(`${b.name} → 白班`), said)
+    assert.ok(said.includes(`${a.name} 白班（含中午班） → 休`) && said.includes(`${b.name} → 白班（含中午班）`), said)
     await s.waitGone('.el-dialog')
     await s.waitForText(() => s.byTest('request-table'), '已批准')
     await s.screenshot('duty-04-swap-approved')

@@ -10,4 +10,9 @@ start_time: string, end_time: string,
 /**
  * Ends the next day (end at or before start).
  */
-crosses_midnight: boolean, minutes: number, required_roles: Array<Role>, min_people: number, max_people: number, place: ShiftPlace, covers_desk: boolean, color: string, active: boolean, sort: number, };
+crosses_midnight: boolean, minutes: number, required_roles: Array<Role>, min_people: number, max_people: number, place: ShiftPlace, covers_desk: boolean, color: string, active: boolean, sort: number, 
+/**
+ * The codes of the shifts this one also keeps, within its hours (白+中 keeps 白 and 中,
+ * R-DU-13); empty for an ordinary shift.
+ */
+includes: Array<string>, };

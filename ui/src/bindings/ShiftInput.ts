@@ -2,4 +2,8 @@
 import type { Role } from "./Role";
 import type { ShiftPlace } from "./ShiftPlace";
 
-export type ShiftInput = { name: string, code: string, start_time: string, end_time: string, required_roles: Array<Role>, min_people: number, max_people: number, place: ShiftPlace, covers_desk: boolean, color: string, active: boolean, sort: number, };
+export type ShiftInput = { name: string, code: string, start_time: string, end_time: string, required_roles: Array<Role>, min_people: number, max_people: number, place: ShiftPlace, covers_desk: boolean, color: string, active: boolean, sort: number, 
+/**
+ * Codes of the shifts this one also keeps (e.g. 白, 中 for 白+中); each within its hours.
+ */
+includes: Array<string>, };

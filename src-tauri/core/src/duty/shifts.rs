@@ -44,9 +44,16 @@ pub struct Shift {
     pub color: String,
     pub active: bool,
     pub sort: i64,
+    /// The codes of the shifts this one also keeps, within its hours (白+中 keeps 白 and 中,
+    /// R-DU-13); empty for an ordinary shift.
+    pub includes: Vec<String>,
 }
 
 impl Shift {
+    /// Whether someone on this shift is on `other`: it is `other`, or keeps it.
+    pub fn keeps(&self, other: &Shift) -> bool {
+        self.id == other.id || self.includes.iter().any(|c| *c == other.code)
+    }
     fn start(&self) -> NaiveTime {
         NaiveTime::parse_from_str(&self.start_time, "%H:%M").unwrap_or(NaiveTime::MIN)
     }
@@ -81,6 +88,9 @@ pub struct ShiftInput {
     pub active: bool,
     #[serde(default)]
     pub sort: i64,
+    /// Codes of the shifts this one also keeps (e.g. 白, 中 for 白+中); each within its hours.
+    #[serde(default)]
+    pub includes: Vec<String>,
 }
 
 fn yes() -> bool {
@@ -92,7 +102,7 @@ fn default_color() -> String {
 
 const SELECT: &str =
     "SELECT id, name, code, start_time, end_time, required_roles, min_people, max_people, place,
-     covers_desk, color, active, sort FROM shifts";
+     covers_desk, color, active, sort, includes FROM shifts";
 
 fn minutes_between(start: &str, end: &str) -> i64 {
     let m = |t: &str| {
@@ -151,6 +161,12 @@ fn from_row(r: &Row) -> rusqlite::Result<Shift> {
         color: r.get(10)?,
         active: r.get(11)?,
         sort: r.get(12)?,
+        includes: r
+            .get::<_, String>(13)?
+            .split(',')
+            .filter(|c| !c.is_empty())
+            .map(str::to_string)
+            .collect(),
     })
 }
 
@@ -244,6 +260,47 @@ fn clean(input: ShiftInput) -> Result<Clean> {
     })
 }
 
+/// The shifts `c` keeps, checked: each exists, keeps none itself, and lies within `c`'s hours.
+fn kept(tx: &Transaction, c: &Clean) -> Result<String> {
+    let minutes = minutes_between(&c.start, &c.end);
+    let mut codes: Vec<String> = Vec::new();
+    for code in c
+        .input
+        .includes
+        .iter()
+        .map(|x| x.trim())
+        .filter(|x| !x.is_empty())
+    {
+        if code == c.code {
+            return Err(Error::invalid("includes", "班次不能包含它自己"));
+        }
+        let inner = by_code(tx, "includes", code)?;
+        if !inner.includes.is_empty() {
+            return Err(Error::invalid(
+                "includes",
+                format!("“{}”本身包含其他班次，不能再被包含", inner.name),
+            ));
+        }
+        let offset = minutes_between(&c.start, &inner.start_time) % 1440;
+        if offset + inner.minutes > minutes {
+            return Err(Error::invalid(
+                "includes",
+                format!(
+                    "“{}”（{}）不在本班次 {}–{} 之内",
+                    inner.name,
+                    inner.times_label(),
+                    c.start,
+                    c.end
+                ),
+            ));
+        }
+        if !codes.iter().any(|x| x == code) {
+            codes.push(code.to_string());
+        }
+    }
+    Ok(codes.join(","))
+}
+
 fn clash(tx: &Transaction, c: &Clean, id: Option<ShiftId>) -> Result<()> {
     let other: Option<i64> = tx
         .query_row("SELECT id FROM shifts WHERE name = ?1", [&c.name], |r| {
@@ -272,12 +329,13 @@ pub fn add(store: &mut Store, ctx: &Ctx, input: ShiftInput) -> Result<Shift> {
     let c = clean(input)?;
     store.write(|tx| {
         clash(tx, &c, None)?;
+        let includes = kept(tx, &c)?;
         let i = &c.input;
         tx.execute(
-            "INSERT INTO shifts (name, code, start_time, end_time, required_roles, min_people, max_people, place, covers_desk, color, active, sort)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            "INSERT INTO shifts (name, code, start_time, end_time, required_roles, min_people, max_people, place, covers_desk, color, active, sort, includes)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             params![c.name, c.code, c.start, c.end, c.roles, i.min_people, i.max_people, i.place.code(), i.covers_desk,
-                    i.color.trim().to_ascii_lowercase(), i.active, i.sort],
+                    i.color.trim().to_ascii_lowercase(), i.active, i.sort, includes],
         )?;
         let s = get(tx, tx.last_insert_rowid())?;
         audit::record(tx, ctx, "新增班次", "shifts", Some(s.id), &format!("{}({}){}", s.name, s.code, s.times_label()))?;
@@ -291,12 +349,13 @@ pub fn update(store: &mut Store, ctx: &Ctx, id: ShiftId, input: ShiftInput) -> R
     store.write(|tx| {
         let before = get(tx, id)?;
         clash(tx, &c, Some(id))?;
+        let includes = kept(tx, &c)?;
         let i = &c.input;
         tx.execute(
             "UPDATE shifts SET name = ?1, code = ?2, start_time = ?3, end_time = ?4, required_roles = ?5, min_people = ?6,
-             max_people = ?7, place = ?8, covers_desk = ?9, color = ?10, active = ?11, sort = ?12 WHERE id = ?13",
+             max_people = ?7, place = ?8, covers_desk = ?9, color = ?10, active = ?11, sort = ?12, includes = ?13 WHERE id = ?14",
             params![c.name, c.code, c.start, c.end, c.roles, i.min_people, i.max_people, i.place.code(), i.covers_desk,
-                    i.color.trim().to_ascii_lowercase(), i.active, i.sort, id],
+                    i.color.trim().to_ascii_lowercase(), i.active, i.sort, includes, id],
         )?;
         let after = get(tx, id)?;
         audit::record(tx, ctx, "修改班次", "shifts", Some(id), &audit::diff(&before, &after))?;

@@ -20,6 +20,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/008_data_safety.sql"),
     include_str!("migrations/009_report_indexes.sql"),
     include_str!("migrations/010_message_channels.sql"),
+    include_str!("migrations/011_noon_duty.sql"),
 ];
 
 pub fn latest_version() -> i64 {

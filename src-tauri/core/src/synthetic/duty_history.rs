@@ -102,6 +102,9 @@ pub(crate) fn write(
         )?)
     };
     let (day_shift, night_shift) = (shift("白")?, shift("夜")?);
+    // The first receptionist of each day also keeps the noon duty (R-DU-13), where the office
+    // has that shift.
+    let with_noon = shift("白+中").ok();
 
     // ---- Rosters: every month from the first through the month after the last day.
     let mut add_roster = tx.prepare(
@@ -122,14 +125,18 @@ pub(crate) fn write(
         let roster = tx.last_insert_rowid();
         for day in month.days() {
             let (on_day, on_night) = rotation(day, &desk, &night);
-            for id in on_day {
-                add_cell.execute(params![roster, id, d(day), day_shift.id])?;
+            for (k, id) in on_day.into_iter().enumerate() {
+                let s = with_noon.as_ref().filter(|_| k == 0).unwrap_or(&day_shift);
+                add_cell.execute(params![roster, id, d(day), s.id])?;
             }
             if let Some(id) = on_night {
                 add_cell.execute(params![roster, id, d(day), night_shift.id])?;
             }
         }
-        for s in [&day_shift, &night_shift] {
+        for s in [Some(&day_shift), Some(&night_shift), with_noon.as_ref()]
+            .into_iter()
+            .flatten()
+        {
             add_times.execute(params![roster, s.id, s.start, s.end, s.covers_desk])?;
         }
         publish.execute(params![

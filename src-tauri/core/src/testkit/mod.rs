@@ -47,8 +47,10 @@ pub struct Desk {
     pub boss: Actor,
     /// 吴经理, the project manager.
     pub manager: Actor,
-    /// 李小梅, 李二, 李三 of 客服部.
+    /// 李小梅, 李二, 李三 of 客服部 (the rotation of `fill_full`).
     pub receptionists: Vec<Actor>,
+    /// 李四 of 客服部, on no rotation: the one free to stand in for anyone.
+    pub spare: Actor,
     /// 张师傅, 赵师傅, 赵三 of 工程部.
     pub technicians: Vec<Actor>,
     /// 刘保洁, a technician of 环境部 (another department's worker).
@@ -137,6 +139,7 @@ impl Desk {
             person("李二", Role::Receptionist, "客服部", "13800000011", "li2"),
             person("李三", Role::Receptionist, "客服部", "13800000021", "li3"),
         ];
+        let spare = person("李四", Role::Receptionist, "客服部", "13800000031", "li4");
         let technicians = vec![
             person("张师傅", Role::Technician, "工程部", "13800000002", "zhang"),
             person("赵师傅", Role::Technician, "工程部", "13800000003", "zhao"),
@@ -200,6 +203,7 @@ impl Desk {
             boss,
             manager,
             receptionists,
+            spare,
             technicians,
             cleaner,
             security,

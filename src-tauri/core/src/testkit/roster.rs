@@ -7,7 +7,8 @@ use crate::store::Store;
 use crate::testkit::{day, Desk};
 
 impl Desk {
-    /// Receptionists on 白,白,休 and technicians on 夜,休,休: every minute covered.
+    /// Receptionists on 白+中,白,休 (one keeps the noon duty each day) and technicians on
+    /// 夜,休,休: every minute and every shift covered.
     pub fn fill_full(&mut self, month: &str, now: &str) {
         let ctx = self.as_boss(now);
         let _ = roster::create(&mut self.store, &ctx, month);
@@ -17,7 +18,7 @@ impl Desk {
             RotationInput {
                 month: month.into(),
                 staff_ids: self.receptionists.iter().map(|a| a.id).collect(),
-                pattern: vec!["白".into(), "白".into(), "休".into()],
+                pattern: vec!["白+中".into(), "白".into(), "休".into()],
             },
         )
         .unwrap();

@@ -204,6 +204,7 @@ fn supervisors_approve_leave_up_to_two_days_and_the_manager_longer() {
     let mut d = Desk::new();
     d.publish_full("2026-12", NOW);
     let r = d.receptionists[0].clone();
+    // 李小梅 keeps the noon duty on some of these days: 李四 stands in (R-DU-13).
     let short = requests::file(
         &mut d.store,
         &as_user(&r, NOW),
@@ -223,7 +224,7 @@ fn supervisors_approve_leave_up_to_two_days_and_the_manager_longer() {
         &boss,
         DecisionInput {
             id: long.id,
-            substitute_id: None,
+            substitute_id: Some(d.spare.id),
             note: String::new(),
         },
     )
@@ -234,7 +235,7 @@ fn supervisors_approve_leave_up_to_two_days_and_the_manager_longer() {
         &boss,
         DecisionInput {
             id: short.id,
-            substitute_id: None,
+            substitute_id: Some(d.spare.id),
             note: String::new(),
         },
     )
@@ -245,7 +246,7 @@ fn supervisors_approve_leave_up_to_two_days_and_the_manager_longer() {
         &mgr,
         DecisionInput {
             id: long.id,
-            substitute_id: None,
+            substitute_id: Some(d.spare.id),
             note: String::new(),
         },
     )
@@ -360,6 +361,7 @@ fn a_published_roster_keeps_the_shift_times_it_was_published_with() {
             color: night.color.clone(),
             active: true,
             sort: night.sort,
+            includes: vec![],
         },
     )
     .unwrap();

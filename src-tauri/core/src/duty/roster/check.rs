@@ -14,6 +14,7 @@ use super::Month;
 use crate::base::error::Result;
 use crate::coded_enum;
 use crate::duty::settings as duty_settings;
+use crate::duty::shifts::{self, Shift};
 
 coded_enum!(
     ProblemKind {
@@ -55,6 +56,50 @@ impl Validation {
             .collect();
         v.extend(self.problems.iter().map(|p| p.message.clone()));
         v
+    }
+}
+
+/// The headcount and roles of shift `s` on `day`, with `people` on it (or on a shift keeping it).
+fn check_people(problems: &mut Vec<Problem>, day: NaiveDate, s: &Shift, people: &[&Assignment]) {
+    let n = people.len() as i64;
+    let date = day.format(plan::DAY_FORMAT).to_string();
+    if n < s.min_people || n > s.max_people {
+        let times = s.times_label();
+        problems.push(Problem {
+            kind: ProblemKind::People,
+            date: date.clone(),
+            staff_id: None,
+            message: if n == 0 {
+                format!(
+                    "{} {}（{times}）没有安排人，应为 {}–{} 人",
+                    md(day),
+                    s.name,
+                    s.min_people,
+                    s.max_people
+                )
+            } else {
+                format!(
+                    "{} {}安排了 {n} 人，应为 {}–{} 人",
+                    md(day),
+                    s.name,
+                    s.min_people,
+                    s.max_people
+                )
+            },
+        });
+    }
+    if n == 0 {
+        return;
+    }
+    for role in &s.required_roles {
+        if !people.iter().any(|a| a.staff.role == *role) {
+            problems.push(Problem {
+                kind: ProblemKind::Role,
+                date: date.clone(),
+                staff_id: None,
+                message: format!("{} {}需要{}，目前没有安排", md(day), s.name, role.label()),
+            });
+        }
     }
 }
 
@@ -114,38 +159,33 @@ pub fn month(
     let gaps = coverage::to_gaps(&stretches);
 
     let mut problems = Vec::new();
-    // People and roles per shift per day.
-    let mut by_day_shift: BTreeMap<(NaiveDate, i64), Vec<&Assignment>> = BTreeMap::new();
-    for a in plan.iter().filter(|a| a.day >= first) {
-        by_day_shift.entry((a.day, a.shift.id)).or_default().push(a);
-    }
-    for ((day, _), people) in &by_day_shift {
-        let s = &people[0].shift;
-        let n = people.len() as i64;
-        let date = day.format(plan::DAY_FORMAT).to_string();
-        if n < s.min_people || n > s.max_people {
-            problems.push(Problem {
-                kind: ProblemKind::People,
-                date: date.clone(),
-                staff_id: None,
-                message: format!(
-                    "{} {}安排了 {n} 人，应为 {}–{} 人",
-                    md(*day),
-                    s.name,
-                    s.min_people,
-                    s.max_people
-                ),
-            });
+    // People and roles of every shift on every day of the month (R-DU-2): a shift nobody was put
+    // on is short too (a month without its noon person, R-DU-13). A shift that keeps others
+    // (白+中) counts toward each of them rather than for itself.
+    let mut checked: Vec<Shift> = shifts::all(tx)?
+        .into_iter()
+        .filter(|s| s.active && s.includes.is_empty())
+        .collect();
+    for a in plan
+        .iter()
+        .filter(|a| a.day >= first && a.shift.includes.is_empty())
+    {
+        if !checked.iter().any(|s| s.id == a.shift.id) {
+            checked.push(a.shift.clone());
         }
-        for role in &s.required_roles {
-            if !people.iter().any(|a| a.staff.role == *role) {
-                problems.push(Problem {
-                    kind: ProblemKind::Role,
-                    date: date.clone(),
-                    staff_id: None,
-                    message: format!("{} {}需要{}，目前没有安排", md(*day), s.name, role.label()),
-                });
-            }
+    }
+    for day in month.days() {
+        for plain in &checked {
+            let people: Vec<&Assignment> = plan
+                .iter()
+                .filter(|a| a.day == day && a.shift.keeps(plain))
+                .collect();
+            // The times the plan holds (as published), else the template's.
+            let s = people
+                .iter()
+                .find(|a| a.shift.id == plain.id)
+                .map_or(plain, |a| &a.shift);
+            check_people(&mut problems, day, s, &people);
         }
     }
     // Overlaps and rest, per person, in time order.

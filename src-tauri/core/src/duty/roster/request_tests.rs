@@ -54,13 +54,17 @@ fn cells(d: &mut Desk, day: &str) -> Vec<(String, String)> {
 /// The receptionists working 白 on `day` and the one off, as the roster shows them.
 fn day_and_off(d: &mut Desk, day: &str) -> (Vec<Actor>, Actor) {
     let shown = cells(d, day);
-    let working = d
-        .receptionists
-        .iter()
-        .zip(&shown)
-        .filter(|(_, c)| c.1 == "白")
-        .map(|(a, _)| a.clone())
-        .collect();
+    // The one on 白 first, then the one who also keeps the noon duty (白+中).
+    let mut working: Vec<Actor> = Vec::new();
+    for code in ["白", "白+中"] {
+        working.extend(
+            d.receptionists
+                .iter()
+                .zip(&shown)
+                .filter(|(_, c)| c.1 == code)
+                .map(|(a, _)| a.clone()),
+        );
+    }
     let off = d
         .receptionists
         .iter()

@@ -42,7 +42,7 @@ fn publishing_with_a_gap_is_refused_and_the_gap_is_listed() {
         RotationInput {
             month: "2026-12".into(),
             staff_ids: ids,
-            pattern: vec!["白".into(), "白".into(), "休".into()],
+            pattern: vec!["白+中".into(), "白".into(), "休".into()],
         },
     )
     .unwrap();
@@ -312,6 +312,7 @@ fn a_shift_ending_at_its_start_is_refused() {
         color: "#123456".into(),
         active: true,
         sort: 9,
+        includes: vec![],
     };
     let e =
         crate::duty::shifts::add(&mut d.store, &as_user(&d.boss, NOW), input.clone()).unwrap_err();

@@ -21,8 +21,9 @@ fn duty_shifts_and_hours_come_from_the_published_roster() {
     let leave = RequestInput {
         kind: RequestKind::Leave,
         staff_id: li.id,
-        from_day: "2026-11-24".into(),
-        to_day: Some("2026-11-25".into()),
+        // 白 on the 23rd, off on the 24th: no noon duty to hand over (R-DU-13).
+        from_day: "2026-11-23".into(),
+        to_day: Some("2026-11-24".into()),
         other_staff_id: None,
         other_day: None,
         reason: "事假".into(),
@@ -80,7 +81,7 @@ fn duty_shifts_and_hours_come_from_the_published_roster() {
         .read(|tx| {
             let off = tx.query_row(
                 "SELECT count(*) FROM roster_cells c JOIN rosters r ON r.id = c.roster_id
-                 WHERE r.status = 'published' AND c.staff_id = ?1 AND c.day IN ('2026-11-24', '2026-11-25')",
+                 WHERE r.status = 'published' AND c.staff_id = ?1 AND c.day IN ('2026-11-23', '2026-11-24')",
                 [li.id],
                 |r| r.get(0),
             )?;
@@ -94,7 +95,7 @@ fn duty_shifts_and_hours_come_from_the_published_roster() {
         "each rostered day of leave is an override to off"
     );
     if let Some(e) = expected.get_mut("李小梅") {
-        // 李小梅 works only 白 in the fixture rotation, so every shift has the same length.
+        // 白 and 白+中 have the same hours, so every shift of 李小梅's has the same length.
         let per = e.1 / e.0;
         e.0 -= off;
         e.1 -= off * per;

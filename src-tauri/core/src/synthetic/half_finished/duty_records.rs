@@ -34,7 +34,7 @@ pub(super) fn duty(
         RotationInput {
             month: month.key(),
             staff_ids: p.desk.iter().map(|a| a.id).collect(),
-            pattern: vec!["白".into(), "白".into(), "休".into()],
+            pattern: vec!["白+中".into(), "白".into(), "休".into()],
         },
     )?;
     let engineers: Vec<i64> = p.workers[0].1.iter().map(|a| a.id).collect();
