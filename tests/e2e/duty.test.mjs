@@ -112,7 +112,7 @@ describe('值班安排与交接班', () => {
     await (await s.byTest('decide-approve')).click()
     // The message says what changed, day by day (issue 9: never "adjusted" when nothing was).
     const said = await (await s.byText('已批准。值班表调整', { contains: true })).fullText()
-    assert.ok(said.includes(`${a.name} 白班（含中午班） → 休`) && said.includes(`${b.name} → 白班（含中午班）`), said)
+    assert.ok(said.includes(`${a.name} 白班+中午班 → 休`) && said.includes(`${b.name} → 白班+中午班`), said)
     await s.waitGone('.el-dialog')
     await s.waitForText(() => s.byTest('request-table'), '已批准')
     await s.screenshot('duty-04-swap-approved')

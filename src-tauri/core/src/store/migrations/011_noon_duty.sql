@@ -8,8 +8,8 @@ ALTER TABLE shifts ADD COLUMN includes TEXT NOT NULL DEFAULT '';
 
 INSERT INTO shifts (name, code, start_time, end_time, required_roles, min_people, max_people, place,
                     covers_desk, color, sort, includes)
-SELECT '白班（含中午班）', '白+中', b.start_time, b.end_time, '', 0, b.max_people, b.place,
+SELECT '白班+中午班', '白+中', b.start_time, b.end_time, '', 0, b.max_people, b.place,
        b.covers_desk, n.color, b.sort, '白,中'
   FROM shifts b JOIN shifts n ON n.code = '中'
  WHERE b.code = '白'
-   AND NOT EXISTS (SELECT 1 FROM shifts WHERE code = '白+中' OR name = '白班（含中午班）');
+   AND NOT EXISTS (SELECT 1 FROM shifts WHERE code = '白+中' OR name = '白班+中午班');
