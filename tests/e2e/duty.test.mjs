@@ -127,6 +127,9 @@ describe('值班安排与交接班', () => {
   test('交接班物品清点:缺失未说明被拒,所填原样保留;补上说明再存,存的就是所填', async () => {
     // At 11:30 today (China time): the generated office's own handovers are at 08:30 and 17:30.
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+    // A callback still owed at the change: the handover pulls it in from the records.
+    cli('intake', 'register', '--location', '3号楼大堂', '--channel', 'call', '--kind', 'inquiry', '--content', '询问停车月卡办理，请回电',
+      '--caller-name', '孙女士', '--callback-phone', '13912345601', '--received-at', `${today} 09:00`)
     h = cli('handover', 'start', '--kind', 'desk', '--change-at', `${today} 11:30`, '--outgoing-id', String(staff.r1.id), '--incoming-id', String(staff.r2.id))
     await s.go('#/handover')
     await (await s.byTest(`handover-row-${h.id}`)).click()
@@ -156,6 +159,27 @@ describe('值班安排与交接班', () => {
     assert.deepEqual([row.actual_qty, row.state, row.explanation], [want, 'missing', '借给秩序维护岗未归还'])
     await s.waitGone(`[data-test="check-error-${id}"]`)
     await s.screenshot('duty-05b-check-saved')
+  })
+
+  test('交接班未完成事项:带入的事项不能删,只能写明办理情况标为已办结（R-HO-5）', async () => {
+    await s.go('#/handover')
+    await (await s.byTest(`handover-row-${h.id}`)).click()
+    await s.waitForText(() => s.byTest('handover-detail'), h.serial)
+    const pulled = cli('handover', 'show', '--id', String(h.id)).open_items.find((o) => o.summary.includes('询问停车月卡办理'))
+    assert.ok(pulled && !pulled.may_strike, 'the owed callback was pulled in and cannot be struck out')
+    // Its group opens on a click; the row offers 已办结…, never 删除.
+    await (await s.byTest(`open-group-${pulled.source}`)).click()
+    assert.equal((await s.css(`[data-test="open-strike-${pulled.id}"]`)).length, 0)
+    await (await s.byTest(`open-settle-${pulled.id}`)).click()
+    // An empty 办理情况 is refused in the box itself.
+    await (await s.byCss('.el-message-box .el-button--primary')).click()
+    await s.byText('请写明办理情况', { contains: true })
+    await (await s.byCss('.el-message-box input')).fill('已回电，告知办理流程')
+    await (await s.byCss('.el-message-box .el-button--primary')).click()
+    await s.waitForText(() => s.byTest(`open-settled-${pulled.id}`), '已办结：已回电，告知办理流程')
+    await s.screenshot('duty-05c-open-item-settled')
+    const stored = cli('handover', 'show', '--id', String(h.id)).open_items.find((o) => o.id === pulled.id)
+    assert.equal(stored.settled_note, '已回电，告知办理流程', 'the item stays, with how it was settled')
   })
 
   test('交接班:双方各自输入本人密码签字,签后锁定', async () => {

@@ -95,6 +95,7 @@ import type { SearchPage } from '../bindings/SearchPage'
 import type { SearchQuery } from '../bindings/SearchQuery'
 import type { SecurityReadInput } from '../bindings/SecurityReadInput'
 import type { SendInput } from '../bindings/SendInput'
+import type { SettleInput } from '../bindings/SettleInput'
 import type { SetupStatus } from '../bindings/SetupStatus'
 import type { Shift } from '../bindings/Shift'
 import type { ShiftInput } from '../bindings/ShiftInput'
@@ -331,8 +332,10 @@ export const handoverNotes = (input: NotesInput) => call<Handover>('handover_not
 export const handoverCheck = (input: CheckInput) => call<Handover>('handover_check', input)
 /** 移交未完成事项 */
 export const handoverOpenItem = (input: OpenItemInput) => call<Handover>('handover_open_item', input)
-/** 未完成事项已办结（移出） */
+/** 删除本班误填的未完成事项（带入的事项只能标为已办结） */
 export const handoverDropItem = (input: RemoveInput) => call<Handover>('handover_drop_item', input)
+/** 未完成事项标为已办结（写明办理情况） */
+export const handoverSettleItem = (input: SettleInput) => call<Handover>('handover_settle_item', input)
 /** 登记区域异常 */
 export const handoverAnomaly = (input: AnomalyInput) => call<Handover>('handover_anomaly', input)
 /** 删除区域异常 */

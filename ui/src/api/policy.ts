@@ -113,6 +113,7 @@ export const ALLOWED = {
   handover_check: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],
   handover_open_item: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],
   handover_drop_item: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],
+  handover_settle_item: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],
   handover_anomaly: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],
   handover_drop_anomaly: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],
   handover_arrive: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],

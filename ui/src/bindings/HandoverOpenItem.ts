@@ -4,4 +4,8 @@ export type HandoverOpenItem = {
 /**
  * The slip/complaint/intake serial it concerns, if any.
  */
-record_serial: string, description: string, follow_up: string, };
+record_serial: string, description: string, follow_up: string, 
+/**
+ * 已办结 with how, by whom and when; empty while open.
+ */
+settled: string, };

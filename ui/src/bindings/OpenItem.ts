@@ -6,10 +6,23 @@ export type OpenItem = { id: number,
  */
 source: string, 
 /**
- * Written by the outgoing person (not pulled from a record): they may drop it once settled.
+ * Written by hand (not pulled from a record).
  */
 written: boolean, 
 /**
+ * Written on an earlier handover and carried over to this one.
+ */
+carried: boolean, 
+/**
+ * May still be struck out: written on this very handover and not settled. Everything else
+ * stays and can only be marked 已办结 (R-HO-5).
+ */
+may_strike: boolean, 
+/**
  * An unhandled night-log entry (R-HO-6): the morning converts it before signing.
  */
-night_log: boolean, ref_id: number | null, summary: string, note: string, };
+night_log: boolean, ref_id: number | null, summary: string, note: string, 
+/**
+ * 已办结: how it was settled, by whom and when; empty while still open.
+ */
+settled_note: string, settled_by: string, settled_at: string | null, };

@@ -314,7 +314,9 @@ super::operations! {
     handover_open_item: "handover" "open-item", Roles(ANYONE), OpenItemInput => Handover, |s, c, i| handover::add_open_item(s, c, i);
         "移交未完成事项", "--id --summary [--note]";
     handover_drop_item: "handover" "drop-item", Roles(ANYONE), RemoveInput => Handover, |s, c, i| handover::remove_open_item(s, c, i);
-        "未完成事项已办结（移出）", "--id --row-id";
+        "删除本班误填的未完成事项（带入的事项只能标为已办结）", "--id --row-id";
+    handover_settle_item: "handover" "settle-item", Roles(ANYONE), SettleInput => Handover, |s, c, i| handover::settle_open_item(s, c, i);
+        "未完成事项标为已办结（写明办理情况）", "--id --row-id --note";
     handover_anomaly: "handover" "anomaly", Roles(ANYONE), AnomalyInput => Handover, |s, c, i| handover::add_anomaly(s, c, i);
         "登记区域异常", "--id --area --description --explanation";
     handover_drop_anomaly: "handover" "drop-anomaly", Roles(ANYONE), RemoveInput => Handover, |s, c, i| handover::remove_anomaly(s, c, i);

@@ -119,6 +119,7 @@ const TABLE: &[(&str, &str)] = &[
     ("handover_check", "RSTGM"),
     ("handover_open_item", "RSTGM"),
     ("handover_drop_item", "RSTGM"),
+    ("handover_settle_item", "RSTGM"),
     ("handover_anomaly", "RSTGM"),
     ("handover_drop_anomaly", "RSTGM"),
     ("handover_arrive", "RSTGM"),

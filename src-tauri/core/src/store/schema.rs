@@ -21,6 +21,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/009_report_indexes.sql"),
     include_str!("migrations/010_message_channels.sql"),
     include_str!("migrations/011_noon_duty.sql"),
+    include_str!("migrations/012_settled_open_items.sql"),
 ];
 
 pub fn latest_version() -> i64 {

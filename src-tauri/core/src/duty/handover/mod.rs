@@ -28,8 +28,8 @@ pub(crate) use items::items;
 pub use items::{item_add, item_list, item_update, DeskItem, DeskItemInput};
 pub use record::{
     add_anomaly, add_open_item, plan_for, record_arrival, remove_anomaly, remove_open_item,
-    set_check, set_notes, start, AnomalyInput, ArrivalInput, CheckInput, HandoverStart, NotesInput,
-    OpenItemInput, RemoveInput,
+    set_check, set_notes, settle_open_item, start, AnomalyInput, ArrivalInput, CheckInput,
+    HandoverStart, NotesInput, OpenItemInput, RemoveInput, SettleInput,
 };
 #[cfg(test)]
 pub(crate) use sign::sign_as;
@@ -84,13 +84,22 @@ pub struct OpenItem {
     pub id: i64,
     /// Where it came from: `WRITTEN` by the outgoing person, or the kind of record it was pulled from.
     pub source: String,
-    /// Written by the outgoing person (not pulled from a record): they may drop it once settled.
+    /// Written by hand (not pulled from a record).
     pub written: bool,
+    /// Written on an earlier handover and carried over to this one.
+    pub carried: bool,
+    /// May still be struck out: written on this very handover and not settled. Everything else
+    /// stays and can only be marked 已办结 (R-HO-5).
+    pub may_strike: bool,
     /// An unhandled night-log entry (R-HO-6): the morning converts it before signing.
     pub night_log: bool,
     pub ref_id: Option<i64>,
     pub summary: String,
     pub note: String,
+    /// 已办结: how it was settled, by whom and when; empty while still open.
+    pub settled_note: String,
+    pub settled_by: String,
+    pub settled_at: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -257,12 +266,22 @@ pub(crate) fn load(tx: &Transaction, id: i64) -> Result<Handover> {
         })?
         .collect::<rusqlite::Result<_>>()?;
     let open_items = tx
-        .prepare("SELECT id, source, ref_id, summary, note FROM handover_open_items WHERE handover_id = ?1 ORDER BY id")?
+        .prepare(
+            "SELECT o.id, o.source, o.ref_id, o.summary, o.note, o.carried, o.settled_note, coalesce(s.name, ''), o.settled_at
+             FROM handover_open_items o LEFT JOIN staff s ON s.id = o.settled_by WHERE o.handover_id = ?1 ORDER BY o.id",
+        )?
         .query_map([id], |r| {
             let source: String = r.get(1)?;
+            let carried: bool = r.get(5)?;
+            let settled_at: Option<String> = r.get(8)?;
             Ok(OpenItem {
                 id: r.get(0)?,
                 written: source == WRITTEN,
+                carried,
+                may_strike: source == WRITTEN && !carried && settled_at.is_none(),
+                settled_note: r.get(6)?,
+                settled_by: r.get(7)?,
+                settled_at,
                 night_log: source == pulled::NIGHT_LOG,
                 source,
                 ref_id: r.get(2)?,
@@ -368,5 +387,7 @@ pub fn list(store: &mut Store, ctx: &Ctx, days: i64) -> Result<Vec<HandoverSumma
     })
 }
 
+#[cfg(test)]
+mod open_item_tests;
 #[cfg(test)]
 mod tests;

@@ -158,7 +158,8 @@ pub fn start(store: &mut Store, ctx: &Ctx, input: HandoverStart) -> Result<Hando
                 params![id, it.id, it.name, it.expected_qty],
             )?;
         }
-        // Unfinished work written down at the previous signed change is still open until someone drops it.
+        // Unfinished work written down at the previous signed change is still open until someone
+        // marks it 已办结; it comes over marked as carried, and can no longer be struck out.
         let prev: Option<i64> = tx
             .query_row(
                 "SELECT id FROM handovers WHERE status = 'signed' AND kind = 'desk' AND change_at < ?1 ORDER BY change_at DESC LIMIT 1",
@@ -168,8 +169,9 @@ pub fn start(store: &mut Store, ctx: &Ctx, input: HandoverStart) -> Result<Hando
             .optional()?;
         if let (Some(prev), "desk") = (prev, kind) {
             tx.execute(
-                "INSERT INTO handover_open_items (handover_id, source, ref_id, summary, note)
-                 SELECT ?1, source, ref_id, summary, note FROM handover_open_items WHERE handover_id = ?2 AND source = ?3",
+                "INSERT INTO handover_open_items (handover_id, source, ref_id, summary, note, carried)
+                 SELECT ?1, source, ref_id, summary, note, 1 FROM handover_open_items
+                 WHERE handover_id = ?2 AND source = ?3 AND settled_at IS NULL",
                 params![id, prev, WRITTEN],
             )?;
         }
@@ -297,26 +299,79 @@ pub struct RemoveInput {
     pub row_id: i64,
 }
 
-/// Drops an unfinished item that was settled before the change.
+/// Strikes out an item written on this handover by mistake. What was pulled from the records
+/// or carried over from the previous handover stays: it can only be marked 已办结 (R-HO-5).
 pub fn remove_open_item(store: &mut Store, ctx: &Ctx, input: RemoveInput) -> Result<Handover> {
     ctx.require(ANYONE, "填写交接班记录")?;
     store.write(|tx| {
-        require_editable(tx, input.id)?;
-        let n = tx.execute(
+        let h = require_editable(tx, input.id)?;
+        let item = h
+            .open_items
+            .iter()
+            .find(|o| o.id == input.row_id)
+            .ok_or_else(|| Error::not_found("row_id", "找不到该未完成事项"))?;
+        if !item.may_strike {
+            return Err(Error::conflict(
+                "row_id",
+                format!(
+                    "“{}”{}，不能删除；办完后请点“已办结”并写明办理情况",
+                    item.summary,
+                    if item.written {
+                        "是上一班移交的事项"
+                    } else {
+                        "是从记录带入的事项"
+                    }
+                ),
+            ));
+        }
+        tx.execute(
             "DELETE FROM handover_open_items WHERE id = ?1 AND handover_id = ?2",
             params![input.row_id, input.id],
         )?;
-        if n == 0 {
-            return Err(Error::not_found("row_id", "找不到该未完成事项"));
-        }
         audit::record(
             tx,
             ctx,
-            "未完成事项已办结",
+            "删除未完成事项",
             "handovers",
             Some(input.id),
-            &input.row_id.to_string(),
+            &item.summary,
         )?;
+        load(tx, input.id)
+    })
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct SettleInput {
+    pub id: i64,
+    /// The open item.
+    pub row_id: i64,
+    /// How it was settled (办理情况).
+    pub note: String,
+}
+
+/// Marks an open item 已办结 with how it was settled; the item and the words stay (R-HO-5).
+pub fn settle_open_item(store: &mut Store, ctx: &Ctx, input: SettleInput) -> Result<Handover> {
+    let me = ctx.require(ANYONE, "填写交接班记录")?.id;
+    let note = validate::required("note", "办理情况", &input.note, 300)?;
+    store.write(|tx| {
+        let h = require_editable(tx, input.id)?;
+        let item = h
+            .open_items
+            .iter()
+            .find(|o| o.id == input.row_id)
+            .ok_or_else(|| Error::not_found("row_id", "找不到该未完成事项"))?;
+        if item.settled_at.is_some() {
+            return Err(Error::conflict(
+                "row_id",
+                format!("“{}”已标为已办结", item.summary),
+            ));
+        }
+        tx.execute(
+            "UPDATE handover_open_items SET settled_note = ?1, settled_by = ?2, settled_at = ?3 WHERE id = ?4",
+            params![note, me, when::text(ctx.now), input.row_id],
+        )?;
+        audit::record(tx, ctx, "未完成事项已办结", "handovers", Some(input.id), &format!("{}：{note}", item.summary))?;
         load(tx, input.id)
     })
 }

@@ -279,6 +279,7 @@ fn handover_prints_checklist_open_items_and_both_signatures() {
             record_serial: "PG-202611-0004".into(),
             description: "5-1-0802 渗水待楼上业主回家后检查".into(),
             follow_up: "晚上8点前联系楼上业主".into(),
+            settled: String::new(),
         }],
         anomalies: "地下车库B区照明一组不亮，交班人说明：已报工程部".into(),
         log_notes: "已阅当班值班日志".into(),

@@ -28,6 +28,8 @@ pub struct HandoverOpenItem {
     pub record_serial: String,
     pub description: String,
     pub follow_up: String,
+    /// 已办结 with how, by whom and when; empty while open.
+    pub settled: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -99,6 +101,7 @@ pub fn render(meta: &PrintMeta, h: &HandoverSheet) -> Result<Vec<u8>> {
                 o.record_serial.clone(),
                 o.description.clone(),
                 o.follow_up.clone(),
+                o.settled.clone(),
             ]
         })
         .collect();
@@ -107,8 +110,9 @@ pub fn render(meta: &PrintMeta, h: &HandoverSheet) -> Result<Vec<u8>> {
         &[
             col_c("序号", 1.0),
             col("单号", 3.0),
-            col("事项", 6.0),
-            col("跟进要求", 4.0),
+            col("事项", 5.0),
+            col("跟进要求", 3.0),
+            col("办结情况", 3.0),
         ],
         &open,
         BODY_PT,
@@ -178,6 +182,15 @@ pub fn from_record(h: &Handover) -> HandoverSheet {
                 record_serial: o.source.clone(),
                 description: o.summary.clone(),
                 follow_up: o.note.clone(),
+                settled: match &o.settled_at {
+                    Some(at) => format!(
+                        "已办结：{}（{} {}）",
+                        o.settled_note,
+                        o.settled_by,
+                        minute(at)
+                    ),
+                    None => String::new(),
+                },
             })
             .collect(),
         anomalies: h
