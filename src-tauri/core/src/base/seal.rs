@@ -89,8 +89,30 @@ pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Columns a migration added to a sealed table after sealing began (schema 8), and the value a
+/// row that existed before gets. A seal made before the column existed never hashed it, so it is
+/// hashed only when it holds something else: upgrading leaves every seal intact, and any value
+/// written into such a column later — or taken out of it — still changes the hash.
+pub const LATER_COLUMNS: &[(&str, &str)] = &[
+    // Schema 12: open items carried over and settled (R-HO-5).
+    ("handover_open_items", "carried"),
+    ("handover_open_items", "settled_note"),
+    ("handover_open_items", "settled_by"),
+    ("handover_open_items", "settled_at"),
+];
+
+/// The value of a `LATER_COLUMNS` column in a row that predates it: NULL, 0 or ''.
+fn unset(v: ValueRef<'_>) -> bool {
+    match v {
+        ValueRef::Null => true,
+        ValueRef::Integer(i) => i == 0,
+        ValueRef::Text(t) => t.is_empty(),
+        _ => false,
+    }
+}
+
 /// SHA-256 over the record's row and its child rows, every column by name and typed value, so
-/// that any change of any stored byte changes the hash.
+/// that any change of any stored byte changes the hash (save `LATER_COLUMNS` at their unset value).
 pub fn content_hash(tx: &Transaction, what: &Sealable, id: i64) -> Result<Option<String>> {
     let mut h = Sha256::new();
     let found = rows_into(
@@ -118,12 +140,19 @@ pub fn content_hash(tx: &Transaction, what: &Sealable, id: i64) -> Result<Option
 fn rows_into(h: &mut Sha256, tx: &Transaction, table: &str, sql: &str, id: i64) -> Result<usize> {
     let mut stmt = tx.prepare_cached(sql)?;
     let names: Vec<String> = stmt.column_names().iter().map(|s| s.to_string()).collect();
+    let later: Vec<bool> = names
+        .iter()
+        .map(|n| LATER_COLUMNS.contains(&(table, n.as_str())))
+        .collect();
     let mut rows = stmt.query([id])?;
     let mut n = 0;
     while let Some(row) = rows.next()? {
         n += 1;
         field(h, b'T', table.as_bytes());
         for (i, name) in names.iter().enumerate() {
+            if later[i] && unset(row.get_ref(i)?) {
+                continue;
+            }
             field(h, b'N', name.as_bytes());
             match row.get_ref(i)? {
                 ValueRef::Null => field(h, b'0', b""),
@@ -266,4 +295,46 @@ pub fn backfill(tx: &Transaction) -> Result<usize> {
         }
     }
     Ok((head(tx)?.seals - before) as usize)
+}
+
+#[cfg(test)]
+mod later_column_tests {
+    use super::*;
+
+    /// The hash of row 1 of `handover_open_items` as created by `schema`.
+    fn hash_with(schema: &str, insert: &str) -> String {
+        let mut c = rusqlite::Connection::open_in_memory().unwrap();
+        c.execute_batch(schema).unwrap();
+        c.execute_batch(insert).unwrap();
+        let tx = c.transaction().unwrap();
+        let mut h = Sha256::new();
+        rows_into(
+            &mut h,
+            &tx,
+            "handover_open_items",
+            "SELECT * FROM handover_open_items WHERE handover_id = ?1 ORDER BY rowid",
+            7,
+        )
+        .unwrap();
+        hex(&h.finalize())
+    }
+
+    const BEFORE: &str = "CREATE TABLE handover_open_items (id INTEGER PRIMARY KEY, handover_id INTEGER, source TEXT, ref_id INTEGER, summary TEXT, note TEXT);";
+    const AFTER: &str = "CREATE TABLE handover_open_items (id INTEGER PRIMARY KEY, handover_id INTEGER, source TEXT, ref_id INTEGER, summary TEXT, note TEXT,
+        carried INTEGER NOT NULL DEFAULT 0, settled_note TEXT NOT NULL DEFAULT '', settled_by INTEGER, settled_at TEXT);";
+    const ROW: &str = "INSERT INTO handover_open_items (id, handover_id, source, ref_id, summary, note) VALUES (1, 7, '手写', NULL, '5-101 漏水待复查', '');";
+
+    /// A handover signed and sealed before schema 12 keeps its seal after the upgrade adds the
+    /// settled columns; a value in one of them is sealed like any other.
+    #[test]
+    fn columns_added_after_sealing_leave_old_seals_intact_and_seal_their_values() {
+        let before = hash_with(BEFORE, ROW);
+        assert_eq!(hash_with(AFTER, ROW), before);
+        let settled = format!(
+            "{ROW} UPDATE handover_open_items SET settled_note = '已回电', settled_by = 2, settled_at = '2026-12-10 17:15:00';"
+        );
+        assert_ne!(hash_with(AFTER, &settled), before);
+        let carried = format!("{ROW} UPDATE handover_open_items SET carried = 1;");
+        assert_ne!(hash_with(AFTER, &carried), before);
+    }
 }
