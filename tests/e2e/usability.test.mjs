@@ -257,7 +257,7 @@ describe('易用性：键盘、提示、横幅、确认', () => {
     await as('jingli')
     const banner = await s.byTest('escalation-banner', { timeout: 15_000 })
     const line = await banner.fullText()
-    assert.match(line, /^\s*\d+ 条紧急投诉(、\d+ 件突发事件)?待接手\s*▸\s*$/, line)
+    assert.match(line, /^\s*\d+ 条紧急投诉(、\d+ 条投诉)?(、\d+ 件突发事件)?待接手\s*▸\s*$/, line)
     assert.ok(!line.includes(ts), 'collapsed: no complaint listed')
     const height = await s.execute("return document.querySelector('[data-test=\"escalation-banner\"]').getBoundingClientRect().height")
     assert.ok(height < 40, `one line high: ${height}px`)

@@ -3,7 +3,9 @@ import type { Complaint } from "./Complaint";
 import type { IntakeEntry } from "./IntakeEntry";
 
 /**
- * What the banner shows a manager or supervisor: escalated complaints nobody has taken up and
- * major incidents nobody has taken up. Other roles get empty lists.
+ * What the banner shows a manager or supervisor, and major incidents nobody has taken up. A
+ * supervisor sees every complaint still awaiting its reply that no supervisor has taken up
+ * (R-CP-1); a manager sees every urgent or major one no manager has taken up, whoever else did
+ * (R-CP-2). Other roles get empty lists.
  */
 export type Alerts = { complaints: Array<Complaint>, incidents: Array<IntakeEntry>, };

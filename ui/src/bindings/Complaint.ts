@@ -8,7 +8,15 @@ export type Complaint = { id: number, serial: string, intake_id: number | null, 
 /**
  * Raised to the manager (urgent or major).
  */
-escalated_at: string | null, taken_up_at: string | null, taken_up_by: string, reply_deadline_at: string, 
+escalated_at: string | null, 
+/**
+ * Taken up by a supervisor (or a manager): the supervisors' alert ends (R-CP-1).
+ */
+taken_up_at: string | null, taken_up_by: string, 
+/**
+ * An escalated complaint taken up by a manager: the manager's alert ends (R-CP-2).
+ */
+manager_taken_at: string | null, manager_taken_by: string, reply_deadline_at: string, 
 /**
  * Not yet replied and past the reply deadline.
  */

@@ -99,6 +99,9 @@ pub const LATER_COLUMNS: &[(&str, &str)] = &[
     ("handover_open_items", "settled_note"),
     ("handover_open_items", "settled_by"),
     ("handover_open_items", "settled_at"),
+    // Schema 13: the manager's own take-up of an escalated complaint (R-CP-2).
+    ("complaints", "manager_taken_at"),
+    ("complaints", "manager_taken_by"),
 ];
 
 /// The value of a `LATER_COLUMNS` column in a row that predates it: NULL, 0 or ''.

@@ -22,6 +22,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/010_message_channels.sql"),
     include_str!("migrations/011_noon_duty.sql"),
     include_str!("migrations/012_settled_open_items.sql"),
+    include_str!("migrations/013_complaint_take_up.sql"),
 ];
 
 pub fn latest_version() -> i64 {

@@ -56,22 +56,33 @@ pub fn take_up(store: &mut Store, ctx: &Ctx, input: ComplaintNoteInput) -> Resul
         "接手投诉",
         &note,
         |tx, c| {
-            if c.escalated_at.is_none() {
+            // A manager takes up an escalated complaint for the manager's banner; everyone else
+            // (and a manager on an ordinary complaint) for the supervisors'.
+            let as_manager = ctx.actor()?.role == Role::Manager && c.escalated_at.is_some();
+            let (taken, by) = if as_manager {
+                (&c.manager_taken_at, &c.manager_taken_by)
+            } else {
+                (&c.taken_up_at, &c.taken_up_by)
+            };
+            if taken.is_some() {
                 return Err(Error::conflict(
                     "complaint_id",
-                    "该投诉不是紧急或重大投诉，无需接手",
+                    format!("该投诉已由{by}接手"),
                 ));
             }
-            if c.taken_up_at.is_some() {
-                return Err(Error::conflict(
-                    "complaint_id",
-                    format!("该投诉已由{}接手", c.taken_up_by),
-                ));
+            let now = when::text(ctx.now);
+            if as_manager {
+                tx.execute(
+                    "UPDATE complaints SET manager_taken_at = ?1, manager_taken_by = ?2,
+                         taken_up_at = coalesce(taken_up_at, ?1), taken_up_by = coalesce(taken_up_by, ?2) WHERE id = ?3",
+                    params![now, me, c.id],
+                )?;
+            } else {
+                tx.execute(
+                    "UPDATE complaints SET taken_up_at = ?1, taken_up_by = ?2 WHERE id = ?3",
+                    params![now, me, c.id],
+                )?;
             }
-            tx.execute(
-                "UPDATE complaints SET taken_up_at = ?1, taken_up_by = ?2 WHERE id = ?3",
-                params![when::text(ctx.now), me, c.id],
-            )?;
             if !note.is_empty() {
                 step_in(tx, ctx, c.id, &format!("接手：{note}"))?;
             }

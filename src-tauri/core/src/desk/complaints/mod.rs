@@ -62,8 +62,12 @@ pub struct Complaint {
     pub state: ComplaintState,
     /// Raised to the manager (urgent or major).
     pub escalated_at: Option<String>,
+    /// Taken up by a supervisor (or a manager): the supervisors' alert ends (R-CP-1).
     pub taken_up_at: Option<String>,
     pub taken_up_by: String,
+    /// An escalated complaint taken up by a manager: the manager's alert ends (R-CP-2).
+    pub manager_taken_at: Option<String>,
+    pub manager_taken_by: String,
     pub reply_deadline_at: String,
     /// Not yet replied and past the reply deadline.
     pub reply_overdue: bool,
@@ -78,14 +82,15 @@ pub struct Complaint {
 const SELECT: &str = "SELECT c.id, c.serial, c.intake_id, c.opened_at, ob.name, coalesce(r.code, ''), c.complainant_name,
         c.complainant_phone, c.category, d.name, c.content, c.validity, c.urgency, c.state, c.escalated_at, c.taken_up_at,
         coalesce(tu.name, ''), c.reply_deadline_at, c.reply, c.replied_at, coalesce(rb.name, ''), c.signed_off_at,
-        coalesce(sb.name, ''), c.sign_off_note
+        coalesce(sb.name, ''), c.sign_off_note, c.manager_taken_at, coalesce(mt.name, '')
      FROM complaints c
      JOIN staff ob ON ob.id = c.opened_by
      LEFT JOIN rooms r ON r.id = c.room_id
      LEFT JOIN departments d ON d.id = c.department_id
      LEFT JOIN staff tu ON tu.id = c.taken_up_by
      LEFT JOIN staff rb ON rb.id = c.replied_by
-     LEFT JOIN staff sb ON sb.id = c.signed_off_by";
+     LEFT JOIN staff sb ON sb.id = c.signed_off_by
+     LEFT JOIN staff mt ON mt.id = c.manager_taken_by";
 
 fn from_row(r: &Row, now: &str) -> rusqlite::Result<Complaint> {
     let deadline: String = r.get(17)?;
@@ -108,6 +113,8 @@ fn from_row(r: &Row, now: &str) -> rusqlite::Result<Complaint> {
         escalated_at: r.get(14)?,
         taken_up_at: r.get(15)?,
         taken_up_by: r.get(16)?,
+        manager_taken_at: r.get(24)?,
+        manager_taken_by: r.get(25)?,
         reply_overdue: state == ComplaintState::Open && deadline.as_str() < now,
         reply_deadline_at: deadline,
         reply: r.get(18)?,
@@ -320,8 +327,10 @@ pub fn list(store: &mut Store, ctx: &Ctx, filter: ComplaintFilter) -> Result<Vec
     })
 }
 
-/// What the banner shows a manager or supervisor: escalated complaints nobody has taken up and
-/// major incidents nobody has taken up. Other roles get empty lists.
+/// What the banner shows a manager or supervisor, and major incidents nobody has taken up. A
+/// supervisor sees every complaint still awaiting its reply that no supervisor has taken up
+/// (R-CP-1); a manager sees every urgent or major one no manager has taken up, whoever else did
+/// (R-CP-2). Other roles get empty lists.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct Alerts {
@@ -342,7 +351,11 @@ pub fn alerts(store: &mut Store, ctx: &Ctx) -> Result<Alerts> {
             complaints: query(
                 tx,
                 ctx.now,
-                "c.escalated_at IS NOT NULL AND c.taken_up_at IS NULL AND ?1 IS NULL",
+                if actor.role == crate::base::role::Role::Manager {
+                    "c.escalated_at IS NOT NULL AND c.manager_taken_at IS NULL AND c.state <> 'signed_off' AND ?1 IS NULL"
+                } else {
+                    "c.state = 'open' AND c.taken_up_at IS NULL AND ?1 IS NULL"
+                },
                 &rusqlite::types::Null,
                 100,
             )?,
@@ -356,5 +369,7 @@ pub fn alerts(store: &mut Store, ctx: &Ctx) -> Result<Alerts> {
     })
 }
 
+#[cfg(test)]
+mod take_up_tests;
 #[cfg(test)]
 mod tests;

@@ -25,7 +25,7 @@ fn entry(d: &mut Desk) -> i64 {
         .id
 }
 
-fn open_one(d: &mut Desk, urgency: Urgency) -> Complaint {
+pub(crate) fn open_one(d: &mut Desk, urgency: Urgency) -> Complaint {
     let id = entry(d);
     let rec = d.receptionists[0].clone();
     let input = OpenComplaintInput {
