@@ -161,7 +161,7 @@ describe('值班安排与交接班', () => {
     await s.screenshot('duty-05b-check-saved')
   })
 
-  test('交接班未完成事项:带入的事项不能删,只能写明办理情况标为已办结（R-HO-5）', async () => {
+  test('交接班未完成事项:带入的事项不能删,只能写明办理情况标为已办结（R-HO-10）', async () => {
     await s.go('#/handover')
     await (await s.byTest(`handover-row-${h.id}`)).click()
     await s.waitForText(() => s.byTest('handover-detail'), h.serial)

@@ -33,7 +33,7 @@ fn register(cli: &Cli, content: &str) -> Value {
 }
 
 #[test]
-fn a_missing_or_damaged_database_is_refused_and_never_replaced() {
+fn r_data_3_a_missing_or_damaged_database_is_refused_and_never_replaced() {
     let cli = Cli::new();
     let out = cli.run(None, &["setup", "status"]);
     assert_eq!(out.status.code(), Some(1));

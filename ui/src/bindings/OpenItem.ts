@@ -15,7 +15,7 @@ written: boolean,
 carried: boolean, 
 /**
  * May still be struck out: written on this very handover and not settled. Everything else
- * stays and can only be marked 已办结 (R-HO-5).
+ * stays and can only be marked 已办结 (R-HO-10).
  */
 may_strike: boolean, 
 /**

@@ -94,7 +94,7 @@ pub fn hex(bytes: &[u8]) -> String {
 /// hashed only when it holds something else: upgrading leaves every seal intact, and any value
 /// written into such a column later — or taken out of it — still changes the hash.
 pub const LATER_COLUMNS: &[(&str, &str)] = &[
-    // Schema 12: open items carried over and settled (R-HO-5).
+    // Schema 12: open items carried over and settled (R-HO-10).
     ("handover_open_items", "carried"),
     ("handover_open_items", "settled_note"),
     ("handover_open_items", "settled_by"),

@@ -30,7 +30,7 @@ fn one(store: &Store, sql: &str) -> String {
 }
 
 #[test]
-fn phones_typed_into_free_text_are_masked_on_every_form_and_sheet() {
+fn r_role_2_phones_typed_into_free_text_are_masked_on_every_form_and_sheet() {
     let (_dir, db, boss) = office();
     let mut store = Store::open(&db).unwrap();
     let note = format!("，业主另一号码{MOBILE}或{LANDLINE}请回电");

@@ -121,7 +121,7 @@ fn a_garbage_wal_beside_the_file_is_ignored_not_applied() {
 }
 
 #[test]
-fn a_full_disk_refuses_the_write_in_chinese_and_keeps_what_was_saved() {
+fn r_data_5_a_full_disk_refuses_the_write_in_chinese_and_keeps_what_was_saved() {
     let dir = tempfile::tempdir().unwrap();
     let p = new_db(dir.path());
     let mut s = Store::open(&p).unwrap();

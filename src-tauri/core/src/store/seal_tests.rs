@@ -61,7 +61,7 @@ fn an_untouched_office_verifies_and_says_how_much_it_checked() {
 }
 
 #[test]
-fn every_kind_of_out_of_band_edit_is_found() {
+fn r_data_4_every_kind_of_out_of_band_edit_is_found() {
     let (_dir, base, _) = office();
     let fresh = |name: &str| {
         let p = base.with_file_name(format!("{name}.db"));

@@ -59,7 +59,7 @@ fn visit(answered: bool) -> VisitInput {
 }
 
 #[test]
-fn the_whole_complaint_path() {
+fn r_cp_1_the_whole_complaint_path() {
     let mut d = Desk::new();
     let (rec, sup, mgr) = (
         d.receptionists[0].clone(),
@@ -222,7 +222,7 @@ fn the_whole_complaint_path() {
 }
 
 #[test]
-fn an_urgent_complaint_goes_to_the_manager_until_taken_up() {
+fn r_cp_2_an_urgent_complaint_goes_to_the_manager_until_taken_up() {
     let mut d = Desk::new();
     let (rec, sup, mgr, tech) = (
         d.receptionists[0].clone(),

@@ -339,7 +339,7 @@ fn night_log_batch_conversion_is_all_or_nothing() {
 }
 
 #[test]
-fn major_incident_alerts_until_taken_up() {
+fn r_in_7_major_incident_alerts_until_taken_up() {
     let mut d = Desk::new();
     let (rec, mgr, sup) = (
         d.receptionists[0].clone(),

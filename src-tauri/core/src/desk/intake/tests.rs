@@ -23,7 +23,7 @@ pub(crate) fn reg(d: &mut Desk, who: &Actor, i: IntakeInput) -> Result<Registere
 }
 
 #[test]
-fn registers_with_the_user_and_the_time() {
+fn r_in_1_registers_with_the_user_and_the_time() {
     let mut d = Desk::new();
     let rec = d.receptionists[0].clone();
     let r = reg(
@@ -46,7 +46,7 @@ fn registers_with_the_user_and_the_time() {
 }
 
 #[test]
-fn bad_input_names_the_field() {
+fn r_in_3_bad_input_names_the_field() {
     let mut d = Desk::new();
     let rec = d.receptionists[0].clone();
     let cases: Vec<(IntakeInput, &str, &str)> = vec![
@@ -115,7 +115,7 @@ fn bad_input_names_the_field() {
 }
 
 #[test]
-fn back_entry_keeps_both_times_and_night_entries_go_to_the_night_log() {
+fn r_in_4_back_entry_keeps_both_times_and_night_entries_go_to_the_night_log() {
     let mut d = Desk::at("2026-11-24 09:30");
     let rec = d.receptionists[0].clone();
     let tech = d.technicians[0].clone();
@@ -159,7 +159,7 @@ fn back_entry_keeps_both_times_and_night_entries_go_to_the_night_log() {
 }
 
 #[test]
-fn callback_is_pending_until_done_and_the_entry_finishes_with_a_result() {
+fn r_in_5_callback_is_pending_until_done_and_the_entry_finishes_with_a_result() {
     let mut d = Desk::new();
     let rec = d.receptionists[0].clone();
     let e = reg(

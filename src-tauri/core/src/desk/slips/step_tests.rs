@@ -230,7 +230,7 @@ fn serials_run_per_month_without_gaps_or_duplicates() {
 }
 
 #[test]
-fn overdue_excludes_paused_time_and_due_soon_warns() {
+fn r_ds_5_overdue_excludes_paused_time_and_due_soon_warns() {
     let mut d = Desk::new(); // 10:00, 给排水 4 h → due 14:00; due-soon window 120 min
     let (sup, tech) = (d.boss.clone(), d.technicians[0].clone());
     let id = slip_in(&mut d, SlipState::Dispatched);

@@ -170,7 +170,7 @@ pub(crate) fn event_count(d: &mut Desk, id: i64) -> i64 {
 }
 
 #[test]
-fn every_legal_and_every_illegal_transition() {
+fn r_ds_4_every_legal_and_every_illegal_transition() {
     let mut d = Desk::new();
     let mut legal = 0;
     let mut illegal = 0;
@@ -224,7 +224,7 @@ fn resume_returns_to_the_paused_state_and_return_clears_the_assignee() {
 }
 
 #[test]
-fn the_whole_path_with_roles_and_timeline() {
+fn r_ds_1_the_whole_path_with_roles_and_timeline() {
     let mut d = Desk::new();
     let (rec, tech) = (d.receptionists[0].clone(), d.technicians[0].clone());
     let slip = new_slip(&mut d);
@@ -347,7 +347,7 @@ fn the_whole_path_with_roles_and_timeline() {
 }
 
 #[test]
-fn an_unsatisfied_visit_reopens_or_goes_to_the_supervisor() {
+fn r_ds_6_an_unsatisfied_visit_reopens_or_goes_to_the_supervisor() {
     let mut d = Desk::new();
     let rec = d.receptionists[0].clone();
     let id = slip_in(&mut d, SlipState::Done);

@@ -89,7 +89,7 @@ pub struct OpenItem {
     /// Written on an earlier handover and carried over to this one.
     pub carried: bool,
     /// May still be struck out: written on this very handover and not settled. Everything else
-    /// stays and can only be marked 已办结 (R-HO-5).
+    /// stays and can only be marked 已办结 (R-HO-10).
     pub may_strike: bool,
     /// An unhandled night-log entry (R-HO-6): the morning converts it before signing.
     pub night_log: bool,

@@ -1,4 +1,4 @@
-//! Open items on a handover (R-HO-1, R-HO-5): what was pulled in from the records or carried
+//! Open items on a handover (R-HO-1, R-HO-10): what was pulled in from the records or carried
 //! over from the previous handover stays on it — it is marked 已办结 with how, never deleted —
 //! and only what someone wrote on this very handover may be struck out again.
 
@@ -36,7 +36,7 @@ fn write(d: &mut Desk, h: &Handover, summary: &str) -> Handover {
 }
 
 #[test]
-fn r_ho_5_pulled_and_carried_items_are_settled_with_a_note_never_deleted() {
+fn r_ho_10_pulled_and_carried_items_are_settled_with_a_note_never_deleted() {
     let mut d = Desk::new();
     d.publish_full("2026-12", NOW);
     // Morning: one item written by mistake and struck out again, one handed on.

@@ -300,7 +300,7 @@ pub struct RemoveInput {
 }
 
 /// Strikes out an item written on this handover by mistake. What was pulled from the records
-/// or carried over from the previous handover stays: it can only be marked 已办结 (R-HO-5).
+/// or carried over from the previous handover stays: it can only be marked 已办结 (R-HO-10).
 pub fn remove_open_item(store: &mut Store, ctx: &Ctx, input: RemoveInput) -> Result<Handover> {
     ctx.require(ANYONE, "填写交接班记录")?;
     store.write(|tx| {
@@ -350,7 +350,7 @@ pub struct SettleInput {
     pub note: String,
 }
 
-/// Marks an open item 已办结 with how it was settled; the item and the words stay (R-HO-5).
+/// Marks an open item 已办结 with how it was settled; the item and the words stay (R-HO-10).
 pub fn settle_open_item(store: &mut Store, ctx: &Ctx, input: SettleInput) -> Result<Handover> {
     let me = ctx.require(ANYONE, "填写交接班记录")?.id;
     let note = validate::required("note", "办理情况", &input.note, 300)?;

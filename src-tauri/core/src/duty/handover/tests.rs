@@ -82,7 +82,7 @@ fn a_different_person_is_allowed_but_flagged() {
 }
 
 #[test]
-fn arriving_after_the_lead_is_late() {
+fn r_du_7_arriving_after_the_lead_is_late() {
     let (mut d, h) = morning();
     let ctx = as_user(&d.receptionists[0].clone(), "2026-12-10 08:20");
     let h2 = record_arrival(
@@ -134,7 +134,7 @@ fn a_wrong_password_does_not_sign() {
 }
 
 #[test]
-fn items_marked_damaged_or_missing_need_the_explanation() {
+fn r_ho_2_items_marked_damaged_or_missing_need_the_explanation() {
     let (mut d, h) = morning();
     let ctx = as_user(&d.receptionists[0].clone(), "2026-12-10 08:20");
     let radio = h.checks.iter().find(|c| c.item_name == "对讲机").unwrap();
@@ -190,7 +190,7 @@ fn items_marked_damaged_or_missing_need_the_explanation() {
 }
 
 #[test]
-fn a_signed_handover_is_locked_and_corrected_only_by_addenda() {
+fn r_ho_5_a_signed_handover_is_locked_and_corrected_only_by_addenda() {
     let (mut d, h) = morning();
     let ctx = as_user(&d.receptionists[0].clone(), "2026-12-10 08:20");
     add_open_item(
@@ -349,7 +349,7 @@ fn a_signed_handover_is_locked_and_corrected_only_by_addenda() {
 }
 
 #[test]
-fn unfinished_work_is_carried_to_the_next_change() {
+fn r_ho_1_unfinished_work_is_carried_to_the_next_change() {
     let (mut d, h) = morning();
     let ctx = as_user(&d.receptionists[0].clone(), "2026-12-10 08:20");
     add_open_item(
@@ -382,7 +382,7 @@ fn unfinished_work_is_carried_to_the_next_change() {
 }
 
 #[test]
-fn the_evening_hand_off_goes_to_security_and_is_read_next_morning() {
+fn r_ho_7_the_evening_hand_off_goes_to_security_and_is_read_next_morning() {
     let mut d = Desk::new();
     d.publish_full("2026-12", NOW);
     let ctx = as_user(&d.boss, "2026-12-10 17:20");
@@ -429,7 +429,7 @@ fn the_evening_hand_off_goes_to_security_and_is_read_next_morning() {
 }
 
 #[test]
-fn night_log_entries_block_the_morning_sign_off_until_handled() {
+fn r_ho_6_night_log_entries_block_the_morning_sign_off_until_handled() {
     let (mut d, h) = morning();
     let tech = d.night_tech("2026-12-09");
     // The night technician logs a call taken at 02:10 (entered a little later, at 02:12).

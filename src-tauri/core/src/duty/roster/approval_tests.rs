@@ -200,7 +200,7 @@ fn an_approval_that_would_open_a_gap_is_refused() {
 }
 
 #[test]
-fn supervisors_approve_leave_up_to_two_days_and_the_manager_longer() {
+fn r_role_1_supervisors_approve_leave_up_to_two_days_and_the_manager_longer() {
     let mut d = Desk::new();
     d.publish_full("2026-12", NOW);
     let r = d.receptionists[0].clone();
@@ -273,7 +273,7 @@ fn supervisors_approve_leave_up_to_two_days_and_the_manager_longer() {
 }
 
 #[test]
-fn on_duty_includes_the_night_from_yesterday_and_security_cover() {
+fn r_du_6_on_duty_includes_the_night_from_yesterday_and_security_cover() {
     let mut d = Desk::new();
     d.publish_full("2026-12", NOW);
     let tech = d.night_tech("2026-12-09");

@@ -143,7 +143,7 @@ fn a_one_day_leave_without_a_substitute_takes_the_person_off_and_says_so() {
 }
 
 #[test]
-fn a_leave_with_a_substitute_moves_the_shift_to_the_substitute() {
+fn r_du_4_a_leave_with_a_substitute_moves_the_shift_to_the_substitute() {
     each_roster(|d, state| {
         let (working, off) = day_and_off(d, DAY);
         let who = working[0].clone();

@@ -15,7 +15,7 @@ pub(crate) fn gap_texts(v: &Validation) -> Vec<String> {
 }
 
 #[test]
-fn the_default_shifts_cover_all_24_hours() {
+fn r_du_1_the_default_shifts_cover_all_24_hours() {
     let mut d = Desk::new();
     d.fill_full("2026-12", NOW);
     let v = validate(&mut d.store, &as_user(&d.boss, NOW), "2026-12").unwrap();
@@ -108,7 +108,7 @@ fn publishing_with_a_gap_is_refused_and_the_gap_is_listed() {
 }
 
 #[test]
-fn publishing_within_a_week_of_the_month_warns() {
+fn r_du_5_publishing_within_a_week_of_the_month_warns() {
     let mut d = Desk::new();
     d.fill_full("2026-12", "2026-11-27 10:00");
     let p = publish(

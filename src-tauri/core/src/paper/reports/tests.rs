@@ -246,7 +246,7 @@ pub(crate) fn read_sheets(path: &Path) -> Vec<(String, Vec<Vec<Data>>)> {
 }
 
 #[test]
-fn workbook_has_every_sheet_and_its_numbers_read_back_with_calamine() {
+fn r_rp_1_workbook_has_every_sheet_and_its_numbers_read_back_with_calamine() {
     let r = sample_report();
     let bytes = xlsx::write(&r).unwrap();
     let dir = tempfile::tempdir().unwrap();

@@ -137,7 +137,7 @@ pub(crate) fn same(got: &[String], want: &[String], what: &str) {
 }
 
 #[test]
-fn a_backup_is_verified_compressed_described_and_listed() {
+fn r_data_1_a_backup_is_verified_compressed_described_and_listed() {
     let (_dir, db, _) = office();
     let taken = take(&db, BackupReason::Manual, at(29, 14, 30)).unwrap();
     let file = PathBuf::from(&taken.file);
@@ -230,7 +230,7 @@ fn a_damaged_backup_fails_verification_and_is_never_restored() {
 }
 
 #[test]
-fn a_restore_brings_back_every_table_rebuilds_search_and_keeps_the_replaced_file() {
+fn r_data_2_a_restore_brings_back_every_table_rebuilds_search_and_keeps_the_replaced_file() {
     let (_dir, db, boss) = office();
     register(&db, &boss, at(29, 10, 0), "备份前登记的漏水");
     let taken = take(&db, BackupReason::Manual, at(29, 11, 0)).unwrap();

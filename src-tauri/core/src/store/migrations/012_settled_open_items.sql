@@ -1,4 +1,4 @@
--- Version 12: an open item pulled into a handover stays on it (R-HO-1, R-HO-5; issue 14 §4).
+-- Version 12: an open item pulled into a handover stays on it (R-HO-1, R-HO-10; issue 14 §4).
 --
 -- Items pulled from the records (slips, complaints, callbacks, the night log) and items carried
 -- over from the previous handover can no longer be deleted: the person marks them 已办结 and
