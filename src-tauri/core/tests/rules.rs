@@ -11,7 +11,7 @@ const NOT_YET: &[&str] = &[
     "R-IN-2", "R-IN-6", "R-CP-3", "R-CP-4", "R-DS-7", "R-DU-3", "R-DU-8", "R-DU-9", "R-DU-10",
     "R-DU-11", "R-DU-12", "R-HO-3", "R-HO-4", "R-HO-8", "R-HO-9", "R-AH-1", "R-AH-2", "R-AH-3",
     "R-AH-4",
-    // Duty statistics count late arrivals, but not yet per person (PersonWork.late is 0).
+    // Late arrivals are counted per person now; absence (脱岗) and satisfaction per person not yet.
     "R-RP-2",
 ];
 

@@ -398,7 +398,8 @@ fn workload(
             (SELECT count(*) FROM dispatch_slips d WHERE d.assignee_id = s.id AND d.completed_at >= ?1 AND d.completed_at < ?2),
             (SELECT count(*) FROM return_visits v WHERE v.by_id = s.id AND v.answered = 1 AND v.at >= ?1 AND v.at < ?2),
             (SELECT count(*) FROM complaints c WHERE c.replied_by = s.id AND c.replied_at >= ?1 AND c.replied_at < ?2),
-            s.id
+            s.id,
+            (SELECT count(*) FROM handovers h WHERE h.incoming_id = s.id AND h.late = 1 AND h.change_at >= ?1 AND h.change_at < ?2)
          FROM staff s WHERE s.active = 1 ORDER BY s.role, s.name",
     )?;
     let rows = st.query_map(params![from, to], |r| {
@@ -416,6 +417,8 @@ fn workload(
                 slips_completed: r.get(4)?,
                 return_visits: r.get(5)?,
                 complaints_handled: r.get(6)?,
+                // Late for the handovers they came in to (R-DU-7, R-RP-2).
+                late: r.get(8)?,
                 ..Default::default()
             },
         ))

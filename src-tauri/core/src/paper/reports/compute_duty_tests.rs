@@ -154,6 +154,7 @@ fn duty_statistics_count_handovers_late_arrivals_carried_items_covers_and_gaps()
         },
     )
     .unwrap();
+    let incoming = h.incoming.name.clone();
     let ctx = as_user(&desk, "2026-12-10 08:20");
     handover::record_arrival(
         &mut d.store,
@@ -241,6 +242,14 @@ fn duty_statistics_count_handovers_late_arrivals_carried_items_covers_and_gaps()
         "no -0.0 hours for people without shifts"
     );
     assert_eq!(rep.duty.late_arrivals, 1);
+    // …and it is the incoming person's, on the 人员工作量 sheet (R-RP-2): nobody else's.
+    let late: Vec<(&str, i64)> = rep
+        .workload
+        .iter()
+        .filter(|p| p.late > 0)
+        .map(|p| (p.name.as_str(), p.late))
+        .collect();
+    assert_eq!(late, vec![(incoming.as_str(), 1)]);
     assert_eq!(rep.duty.carried_over, 2);
     assert_eq!(rep.duty.covers, 1);
     assert_eq!(
