@@ -18,6 +18,14 @@ night_end: string,
  */
 due_soon_minutes: number, 
 /**
- * A complaint is to be answered within this many hours.
+ * An ordinary complaint is to be answered within this many hours.
  */
-complaint_reply_hours: number, };
+complaint_reply_hours: number, 
+/**
+ * An urgent or major complaint is to be answered within this many hours (R-CP-4).
+ */
+complaint_urgent_reply_hours: number, 
+/**
+ * A complaint still unanswered this many hours past its deadline goes to the manager.
+ */
+complaint_overdue_escalate_hours: number, };

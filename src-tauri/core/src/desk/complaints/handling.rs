@@ -56,9 +56,9 @@ pub fn take_up(store: &mut Store, ctx: &Ctx, input: ComplaintNoteInput) -> Resul
         "接手投诉",
         &note,
         |tx, c| {
-            // A manager takes up an escalated complaint for the manager's banner; everyone else
-            // (and a manager on an ordinary complaint) for the supervisors'.
-            let as_manager = ctx.actor()?.role == Role::Manager && c.escalated_at.is_some();
+            // A manager takes a complaint up for the manager's banner (and the supervisors', if no
+            // supervisor has); a supervisor for the supervisors' only.
+            let as_manager = ctx.actor()?.role == Role::Manager;
             let (taken, by) = if as_manager {
                 (&c.manager_taken_at, &c.manager_taken_by)
             } else {
@@ -237,9 +237,12 @@ pub fn visit(store: &mut Store, ctx: &Ctx, input: ComplaintVisitInput) -> Result
                     c.reply
                 );
                 step_in(tx, ctx, c.id, &earlier)?;
+                // A fresh reply deadline from now (R-CP-4).
+                let hours = reply_hours(tx, c.urgency)?;
                 tx.execute(
-                    "UPDATE complaints SET state = 'open', reply = '', replied_at = NULL, replied_by = NULL WHERE id = ?1",
-                    [c.id],
+                    "UPDATE complaints SET state = 'open', reply = '', replied_at = NULL, replied_by = NULL,
+                         reply_deadline_at = ?2 WHERE id = ?1",
+                    params![c.id, when::text(ctx.now + chrono::Duration::hours(hours))],
                 )?;
                 step_in(
                     tx,

@@ -36,6 +36,15 @@ coded_enum!(ComplaintCategory {
 });
 coded_enum!(Validity { Valid = ("valid", "有效"), Invalid = ("invalid", "无效") });
 coded_enum!(Urgency { Normal = ("normal", "一般"), Urgent = ("urgent", "紧急"), Major = ("major", "重大") });
+/// The reply time of a complaint of this urgency, as the office set it (R-CP-4).
+pub(crate) fn reply_hours(tx: &Transaction, urgency: Urgency) -> Result<i64> {
+    let s = intake::settings::load(tx)?;
+    Ok(match urgency {
+        Urgency::Normal => s.complaint_reply_hours,
+        Urgency::Urgent | Urgency::Major => s.complaint_urgent_reply_hours,
+    })
+}
+
 coded_enum!(ComplaintState {
     Open = ("open", "待答复"),
     Replied = ("replied", "已答复"),
@@ -197,7 +206,7 @@ pub(crate) fn open_in(
         "" => None,
         name => Some(departments::require_by_name(tx, "department", name)?),
     };
-    let hours = intake::settings::load(tx)?.complaint_reply_hours;
+    let hours = reply_hours(tx, urgency)?;
     let serial = serials::next(tx, SerialKind::Complaint, ctx.now)?;
     let now = when::text(ctx.now);
     let escalated = (urgency != Urgency::Normal).then_some(now.as_str());
@@ -347,16 +356,19 @@ pub fn alerts(store: &mut Store, ctx: &Ctx) -> Result<Alerts> {
         });
     }
     store.read(|tx| {
+        let escalate_after = intake::settings::load(tx)?.complaint_overdue_escalate_hours;
         Ok(Alerts {
             complaints: query(
                 tx,
                 ctx.now,
                 if actor.role == crate::base::role::Role::Manager {
-                    "c.escalated_at IS NOT NULL AND c.manager_taken_at IS NULL AND c.state <> 'signed_off' AND ?1 IS NULL"
+                    // Urgent and major ones, and any still unanswered long past its deadline (R-CP-4).
+                    "c.manager_taken_at IS NULL AND ((c.escalated_at IS NOT NULL AND c.state <> 'signed_off')
+                         OR (c.state = 'open' AND c.reply_deadline_at < ?1))"
                 } else {
-                    "c.state = 'open' AND c.taken_up_at IS NULL AND ?1 IS NULL"
+                    "c.state = 'open' AND c.taken_up_at IS NULL AND ?1 IS NOT NULL"
                 },
-                &rusqlite::types::Null,
+                &when::text(ctx.now - chrono::Duration::hours(escalate_after)),
                 100,
             )?,
             incidents: intake::query(

@@ -66,3 +66,42 @@ fn r_cp_2_an_urgent_complaint_stays_on_the_managers_banner_until_a_manager_takes
     );
     assert!(alerted(&mut d, &manager).is_empty());
 }
+
+#[test]
+fn r_cp_4_the_reply_deadline_depends_on_urgency_and_a_long_overdue_reply_reaches_the_manager() {
+    let mut d = Desk::new();
+    let (boss, manager) = (d.boss.clone(), d.manager.clone());
+    let mut s = d.store.read(crate::desk::intake::settings::load).unwrap();
+    (
+        s.complaint_reply_hours,
+        s.complaint_urgent_reply_hours,
+        s.complaint_overdue_escalate_hours,
+    ) = (24, 2, 12);
+    crate::desk::intake::settings::update(&mut d.store, &Ctx::as_user(d.now, boss.clone()), s)
+        .unwrap();
+    let normal = open_one(&mut d, Urgency::Normal);
+    let urgent = open_one(&mut d, Urgency::Urgent);
+    assert_eq!(normal.reply_deadline_at, "2026-11-24 10:00:00");
+    assert_eq!(urgent.reply_deadline_at, "2026-11-23 12:00:00");
+    // The supervisor takes the ordinary one up but nobody answers it.
+    take(&mut d, &boss, &normal).unwrap();
+    d.later(24 * 60 + 1);
+    let overdue = detail(&mut d.store, &Ctx::as_user(d.now, boss.clone()), normal.id).unwrap();
+    assert!(
+        overdue.complaint.reply_overdue,
+        "past its deadline: flagged"
+    );
+    assert_eq!(
+        alerted(&mut d, &manager),
+        vec![urgent.serial.clone()],
+        "not yet the manager's"
+    );
+    d.later(12 * 60);
+    assert_eq!(
+        alerted(&mut d, &manager),
+        vec![urgent.serial.clone(), normal.serial.clone()],
+        "12 hours past its deadline it goes to the manager too"
+    );
+    take(&mut d, &manager, &normal).unwrap();
+    assert_eq!(alerted(&mut d, &manager), vec![urgent.serial.clone()]);
+}

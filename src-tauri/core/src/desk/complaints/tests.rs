@@ -388,6 +388,12 @@ fn an_unsatisfied_visit_is_handled_again_or_goes_to_the_supervisor() {
         ComplaintState::Replied,
         "a refused visit changes nothing"
     );
+    d.later(3 * 60);
+    let before = d
+        .store
+        .read(|tx| get(tx, d.now, a))
+        .unwrap()
+        .reply_deadline_at;
     let page = visit_with(
         &mut d,
         a,
@@ -395,11 +401,17 @@ fn an_unsatisfied_visit_is_handled_again_or_goes_to_the_supervisor() {
         Some(VisitFollowUp::Reopened),
     )
     .unwrap();
+    assert_ne!(page.complaint.reply_deadline_at, before);
     assert_eq!(page.complaint.state, ComplaintState::Open);
     assert!(page
         .steps
         .iter()
         .any(|s| s.note.starts_with("回访不满意，重新处理")));
+    // 重新处理 starts a fresh reply deadline from now (R-CP-4): 24 hours for an ordinary one.
+    assert_eq!(
+        page.complaint.reply_deadline_at,
+        crate::base::when::text(d.now + chrono::Duration::hours(24))
+    );
 
     let b = replied(&mut d);
     let page = visit_with(

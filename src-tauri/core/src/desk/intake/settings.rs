@@ -1,5 +1,5 @@
 //! The intake settings the office sets once: repeat-repair window, night-log window,
-//! due-soon warning, complaint reply time.
+//! due-soon warning, complaint reply times by urgency and when an overdue reply escalates.
 
 use chrono::{NaiveTime, Timelike};
 use rusqlite::{params, Transaction};
@@ -23,8 +23,12 @@ pub struct IntakeSettings {
     pub night_end: String,
     /// A slip shows 即将超时 this many minutes before its deadline.
     pub due_soon_minutes: i64,
-    /// A complaint is to be answered within this many hours.
+    /// An ordinary complaint is to be answered within this many hours.
     pub complaint_reply_hours: i64,
+    /// An urgent or major complaint is to be answered within this many hours (R-CP-4).
+    pub complaint_urgent_reply_hours: i64,
+    /// A complaint still unanswered this many hours past its deadline goes to the manager.
+    pub complaint_overdue_escalate_hours: i64,
 }
 
 impl IntakeSettings {
@@ -56,7 +60,9 @@ impl IntakeSettings {
 
 pub fn load(tx: &Transaction) -> Result<IntakeSettings> {
     Ok(tx.query_row(
-        "SELECT repeat_repair_days, night_start, night_end, due_soon_minutes, complaint_reply_hours FROM intake_settings WHERE id = 1",
+        "SELECT repeat_repair_days, night_start, night_end, due_soon_minutes, complaint_reply_hours,
+                complaint_urgent_reply_hours, complaint_overdue_escalate_hours
+         FROM intake_settings WHERE id = 1",
         [],
         |r| {
             Ok(IntakeSettings {
@@ -65,6 +71,8 @@ pub fn load(tx: &Transaction) -> Result<IntakeSettings> {
                 night_end: r.get(2)?,
                 due_soon_minutes: r.get(3)?,
                 complaint_reply_hours: r.get(4)?,
+                complaint_urgent_reply_hours: r.get(5)?,
+                complaint_overdue_escalate_hours: r.get(6)?,
             })
         },
     )?)
@@ -106,6 +114,18 @@ pub fn update(store: &mut Store, ctx: &Ctx, input: IntakeSettings) -> Result<Int
             "投诉答复时限应在 1 到 720 小时之间",
         ));
     }
+    if !(1..=720).contains(&input.complaint_urgent_reply_hours) {
+        return Err(Error::invalid(
+            "complaint_urgent_reply_hours",
+            "紧急投诉答复时限应在 1 到 720 小时之间",
+        ));
+    }
+    if !(1..=720).contains(&input.complaint_overdue_escalate_hours) {
+        return Err(Error::invalid(
+            "complaint_overdue_escalate_hours",
+            "超时上报经理的时间应在 1 到 720 小时之间",
+        ));
+    }
     let start = hhmm("night_start", &input.night_start)?;
     let end = hhmm("night_end", &input.night_end)?;
     if start == end {
@@ -117,8 +137,10 @@ pub fn update(store: &mut Store, ctx: &Ctx, input: IntakeSettings) -> Result<Int
     store.write(|tx| {
         let before = load(tx)?;
         tx.execute(
-            "UPDATE intake_settings SET repeat_repair_days = ?1, night_start = ?2, night_end = ?3, due_soon_minutes = ?4, complaint_reply_hours = ?5 WHERE id = 1",
-            params![input.repeat_repair_days, start, end, input.due_soon_minutes, input.complaint_reply_hours],
+            "UPDATE intake_settings SET repeat_repair_days = ?1, night_start = ?2, night_end = ?3, due_soon_minutes = ?4,
+                 complaint_reply_hours = ?5, complaint_urgent_reply_hours = ?6, complaint_overdue_escalate_hours = ?7 WHERE id = 1",
+            params![input.repeat_repair_days, start, end, input.due_soon_minutes, input.complaint_reply_hours,
+                input.complaint_urgent_reply_hours, input.complaint_overdue_escalate_hours],
         )?;
         let after = load(tx)?;
         audit::record(tx, ctx, "修改受理设置", "intake_settings", Some(1), &audit::diff(&before, &after))?;
