@@ -58,6 +58,8 @@ import type { IntakeSettings } from '../bindings/IntakeSettings'
 import type { LimitInput } from '../bindings/LimitInput'
 import type { Lookup } from '../bindings/Lookup'
 import type { LookupInput } from '../bindings/LookupInput'
+import type { MissingHandover } from '../bindings/MissingHandover'
+import type { MissingInput } from '../bindings/MissingInput'
 import type { MonthInput } from '../bindings/MonthInput'
 import type { NewLogin } from '../bindings/NewLogin'
 import type { NightLogDecision } from '../bindings/NightLogDecision'
@@ -322,6 +324,8 @@ export const handoverItemUpdate = (input: Update<DeskItemInput>) => call<DeskIte
 export const handoverPlan = (input: AtInput) => call<HandoverPlan>('handover_plan', input)
 /** 近期交接班记录 */
 export const handoverList = (input: DaysInput) => call<Array<HandoverSummary>>('handover_list', input)
+/** 未交接：班次交接后超过设定时间仍未双方签字的交接（默认看最近 7 天） */
+export const handoverMissing = (input: MissingInput) => call<Array<MissingHandover>>('handover_missing', input)
 /** 查看交接班记录 */
 export const handoverGet = (input: IdInput) => call<Handover>('handover_get', input)
 /** 开始交接班（按值班表预填双方） */

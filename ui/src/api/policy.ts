@@ -107,6 +107,7 @@ export const ALLOWED = {
   handover_item_update: ['supervisor', 'manager'],
   handover_plan: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],
   handover_list: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],
+  handover_missing: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],
   handover_get: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],
   handover_start: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],
   handover_notes: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],

@@ -12,4 +12,8 @@ arrival_lead_minutes: number,
 /**
  * 值班表应提前发布(天), R-DU-5.
  */
-publish_lead_days: number, };
+publish_lead_days: number, 
+/**
+ * 交接班后多久仍未双方签字即为未交接(分钟), R-HO-8.
+ */
+handover_due_minutes: number, };

@@ -8,4 +8,9 @@ coverage_gaps: Array<string>, handovers: number,
 /**
  * Open items handed from one shift to the next.
  */
-carried_over: number, covers: number, };
+carried_over: number, covers: number, 
+/**
+ * Shift changes of the period with no handover signed by both (R-HO-8), counted up to
+ * `handover_due_minutes` before the report was made.
+ */
+missing_handovers: number, };

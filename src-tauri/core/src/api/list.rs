@@ -303,6 +303,8 @@ super::operations! {
         "最近一次交接班时间及值班表上的交接双方", "[--at]";
     handover_list: "handover" "list", Roles(ANYONE), DaysInput => Vec<HandoverSummary>, |s, c, i| handover::list(s, c, i.days.unwrap_or(7));
         "近期交接班记录", "[--days 7]";
+    handover_missing: "handover" "missing", Roles(ANYONE), MissingInput => Vec<MissingHandover>, |s, c, i| handover::missing::missing(s, c, i);
+        "未交接：班次交接后超过设定时间仍未双方签字的交接（默认看最近 7 天）", "[--days 7]";
     handover_get: "handover" "show", Roles(ANYONE), IdInput => Handover, |s, c, i| handover::get(s, c, i.id);
         "查看交接班记录", "--id";
     handover_start: "handover" "start", Roles(ANYONE), HandoverStart => Handover, |s, c, i| handover::start(s, c, i);

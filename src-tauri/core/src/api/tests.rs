@@ -113,6 +113,7 @@ const TABLE: &[(&str, &str)] = &[
     ("handover_item_update", "-S--M"),
     ("handover_plan", "RSTGM"),
     ("handover_list", "RSTGM"),
+    ("handover_missing", "RSTGM"),
     ("handover_get", "RSTGM"),
     ("handover_start", "RSTGM"),
     ("handover_notes", "RSTGM"),

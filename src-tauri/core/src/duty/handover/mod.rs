@@ -20,6 +20,8 @@ use crate::duty::roster::plan::{self, StaffBrief};
 use crate::store::Store;
 
 mod items;
+pub mod missing;
+pub use missing::{MissingHandover, MissingInput};
 pub mod pulled;
 mod record;
 mod sign;
@@ -387,6 +389,8 @@ pub fn list(store: &mut Store, ctx: &Ctx, days: i64) -> Result<Vec<HandoverSumma
     })
 }
 
+#[cfg(test)]
+mod missing_tests;
 #[cfg(test)]
 mod open_item_tests;
 #[cfg(test)]

@@ -21,7 +21,7 @@ use crate::{base::audit, base::validate, duty::settings as duty_settings};
 
 use super::*;
 
-fn desk_plan(tx: &Transaction, around: NaiveDateTime) -> Result<Vec<Assignment>> {
+pub(super) fn desk_plan(tx: &Transaction, around: NaiveDateTime) -> Result<Vec<Assignment>> {
     let d = around.date();
     Ok(
         plan::effective(tx, d - Duration::days(1), d + Duration::days(1), None, &[])?
@@ -33,7 +33,7 @@ fn desk_plan(tx: &Transaction, around: NaiveDateTime) -> Result<Vec<Assignment>>
 
 /// Planned outgoing and incoming at `change_at`: incoming starts then; outgoing is on a shift
 /// already running then, the one ending soonest.
-fn planned(
+pub(super) fn planned(
     tx: &Transaction,
     change_at: NaiveDateTime,
 ) -> Result<(Option<Assignment>, Option<Assignment>)> {

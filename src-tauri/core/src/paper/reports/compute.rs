@@ -14,7 +14,7 @@ use super::period::Period;
 use crate::base::ctx::TIME_FORMAT;
 use crate::base::error::Result;
 use crate::base::phone;
-use crate::base::when::minute;
+use crate::base::when::{self, minute};
 use crate::desk::complaints::{ComplaintCategory, ComplaintState, Validity, UNJUDGED};
 use crate::desk::deadlines::{overdue_sql, ON_TIME_SQL};
 use crate::desk::intake::{self, Channel, IntakeKind};
@@ -58,7 +58,20 @@ pub fn compute(
         params![from, to],
         |r| r.get(0),
     )?;
+    // 未交接 up to the moment a change becomes overdue (R-HO-8).
+    let missing_handovers = {
+        let due = crate::duty::settings::load(tx)?.handover_due_minutes;
+        let start = when::stored(&from).unwrap_or(now);
+        let end = (now - chrono::Duration::minutes(due)).min(when::stored(&to).unwrap_or(now));
+        if end > start {
+            crate::duty::handover::missing::between(tx, start, end - chrono::Duration::seconds(1))?
+                .len() as i64
+        } else {
+            0
+        }
+    };
     let duty = DutyStats {
+        missing_handovers,
         swaps,
         leaves,
         shifts: plan.len() as i64,

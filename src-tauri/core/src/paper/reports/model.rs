@@ -135,6 +135,9 @@ pub struct DutyStats {
     /// Open items handed from one shift to the next.
     pub carried_over: i64,
     pub covers: i64,
+    /// Shift changes of the period with no handover signed by both (R-HO-8), counted up to
+    /// `handover_due_minutes` before the report was made.
+    pub missing_handovers: i64,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]

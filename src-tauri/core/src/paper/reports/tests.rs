@@ -147,6 +147,7 @@ pub(crate) fn sample_report() -> Report {
             handovers: 60,
             carried_over: 14,
             covers: 1,
+            missing_handovers: 2,
         },
         intake_rows: vec![IntakeDetail {
             serial: "DJ-202611-0001".into(),
