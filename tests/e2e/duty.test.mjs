@@ -84,6 +84,9 @@ describe('值班安排与交接班', () => {
     await (await s.byTest('roster-publish')).click()
     await (await s.byCss('.el-message-box .el-button--primary')).click()
     await s.byText('空档', { contains: true })
+    // The noon duty of the 12th is missing too, and the refusal says so (R-DU-13).
+    const refusal = await s.byText('值班表不能发布', { contains: true })
+    assert.match(await refusal.fullText(), /12日 中午班（11:30–13:30）没有安排人/)
     assert.equal((await (await s.byTest('roster-status')).fullText()).trim(), '草稿')
 
     // The cell of the 12th: select it and press 2 (白+中, the second shift of the legend: 白班
