@@ -10,17 +10,11 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startApp } from './lib/app.mjs'
+import { startApp, cliBinary } from './lib/app.mjs'
 import { waitUntil } from './lib/webdriver.mjs'
 import { logIn } from './lib/flows.mjs'
 
 const PASSWORD = 'demo123456'
-
-function cliBinary() {
-  const target = process.env.CARGO_TARGET_DIR || '/var/tmp/frontdesk-target'
-  const release = join(target, 'release', 'frontdesk-cli')
-  return existsSync(release) ? release : join(target, 'debug', 'frontdesk-cli')
-}
 
 /** The month after next (the generated office has next month published already): 'YYYY-MM'. */
 function nextMonth() {

@@ -8,17 +8,11 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startApp } from './lib/app.mjs'
+import { startApp, cliBinary } from './lib/app.mjs'
 import { logIn } from './lib/flows.mjs'
 import { waitUntil } from './lib/webdriver.mjs'
 
 const PASSWORD = 'demo123456'
-
-function cliBinary() {
-  const target = process.env.CARGO_TARGET_DIR || '/var/tmp/frontdesk-target'
-  const release = join(target, 'release', 'frontdesk-cli')
-  return existsSync(release) ? release : join(target, 'debug', 'frontdesk-cli')
-}
 
 /** China time `hours` ago as 'YYYY-MM-DD HH:MM'. */
 function chinaTime(hoursAgo) {

@@ -9,17 +9,11 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startApp } from './lib/app.mjs'
+import { startApp, cliBinary } from './lib/app.mjs'
 import { waitUntil, xpathLiteral } from './lib/webdriver.mjs'
 import { logIn, logOut } from './lib/flows.mjs'
 
 const PASSWORD = 'demo123456'
-
-function cliBinary() {
-  const target = process.env.CARGO_TARGET_DIR || '/var/tmp/frontdesk-target'
-  const release = join(target, 'release', 'frontdesk-cli')
-  return existsSync(release) ? release : join(target, 'debug', 'frontdesk-cli')
-}
 
 describe('来电来访、派工单、投诉', () => {
   let app, s, dir, db, cli, serial, tech, room

@@ -9,15 +9,9 @@ import { execFileSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startApp } from './lib/app.mjs'
+import { startApp, cliBinary } from './lib/app.mjs'
 import { waitUntil } from './lib/webdriver.mjs'
 import { logIn } from './lib/flows.mjs'
-
-function cliBinary() {
-  const target = process.env.CARGO_TARGET_DIR || '/var/tmp/frontdesk-target'
-  const release = join(target, 'release', 'frontdesk-cli')
-  return existsSync(release) ? release : join(target, 'debug', 'frontdesk-cli')
-}
 
 /** This month in China time, as the app and the CLI see it. */
 function chinaMonth() {

@@ -7,15 +7,8 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startApp } from './lib/app.mjs'
+import { startApp, cliBinary } from './lib/app.mjs'
 import { logIn, typeAndEnter } from './lib/flows.mjs'
-
-/** The CLI built beside the app (release, else debug). */
-function cliBinary() {
-  const target = process.env.CARGO_TARGET_DIR || '/var/tmp/frontdesk-target'
-  const release = join(target, 'release', 'frontdesk-cli')
-  return existsSync(release) ? release : join(target, 'debug', 'frontdesk-cli')
-}
 
 describe('搜索', () => {
   let app, s, dir

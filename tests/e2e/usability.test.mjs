@@ -10,19 +10,13 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startApp } from './lib/app.mjs'
+import { startApp, cliBinary } from './lib/app.mjs'
 import { Keys, waitUntil, xpathLiteral } from './lib/webdriver.mjs'
 import { fillForm, logIn, logOut } from './lib/flows.mjs'
 
 const PASSWORD = 'demo123456'
 const CTRL_ENTER = Keys.CONTROL + Keys.ENTER + Keys.NULL
 const RIGHT = '\uE014'
-
-function cliBinary() {
-  const target = process.env.CARGO_TARGET_DIR || '/var/tmp/frontdesk-target'
-  const release = join(target, 'release', 'frontdesk-cli')
-  return existsSync(release) ? release : join(target, 'debug', 'frontdesk-cli')
-}
 
 describe('易用性：键盘、提示、横幅、确认', () => {
   let app, s, dir, db, cli, rooms, tech

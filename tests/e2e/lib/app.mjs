@@ -16,6 +16,13 @@ export function appBinary() {
   return join(target, 'release', 'frontdesk')
 }
 
+/** The CLI built beside the app (release, else debug), for setting up and checking offices. */
+export function cliBinary() {
+  const target = process.env.CARGO_TARGET_DIR || '/var/tmp/frontdesk-target'
+  const release = join(target, 'release', 'frontdesk-cli')
+  return existsSync(release) ? release : join(target, 'debug', 'frontdesk-cli')
+}
+
 function findOnPath(name, fallbacks) {
   try {
     return execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim()

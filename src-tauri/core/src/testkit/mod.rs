@@ -231,9 +231,3 @@ impl Desk {
         self.now += Duration::minutes(minutes);
     }
 }
-
-impl Default for Desk {
-    fn default() -> Self {
-        Desk::new()
-    }
-}

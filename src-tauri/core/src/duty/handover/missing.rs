@@ -3,11 +3,13 @@
 //! `handover_due_minutes` after it is 未交接 — on the 交接班 screen and in 值班统计.
 
 use chrono::{Duration, NaiveDateTime};
-use rusqlite::{OptionalExtension, Transaction};
+use std::collections::HashMap;
+
+use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::record::{desk_plan, planned};
+use super::record::{desk_plan_between, planned_in};
 use crate::base::ctx::Ctx;
 use crate::base::error::Result;
 use crate::base::when;
@@ -35,47 +37,44 @@ pub struct MissingInput {
     pub days: Option<i64>,
 }
 
-/// The desk shift changes in `[from, to]` with no handover signed by both.
+/// The desk shift changes in `[from, to]` with no handover signed by both. One read of the plan
+/// and one of the handovers, whatever the length of the period (a year report asks too).
 pub(crate) fn between(
     tx: &Transaction,
     from: NaiveDateTime,
     to: NaiveDateTime,
 ) -> Result<Vec<MissingHandover>> {
-    let mut changes: Vec<NaiveDateTime> = Vec::new();
-    let mut day = from.date();
-    while day <= to.date() {
-        for a in desk_plan(tx, day.and_hms_opt(12, 0, 0).unwrap_or(from))? {
-            let start = a.shift.span(a.day).0;
-            if start >= from && start <= to && !changes.contains(&start) {
-                changes.push(start);
-            }
-        }
-        day += Duration::days(1);
-    }
+    // From the day before: the night running into `from` is the first change's outgoing.
+    let plan = desk_plan_between(tx, from.date() - Duration::days(1), to.date())?;
+    let mut changes: Vec<NaiveDateTime> = plan
+        .iter()
+        .map(|a| a.shift.span(a.day).0)
+        .filter(|start| *start >= from && *start <= to)
+        .collect();
     changes.sort();
+    changes.dedup();
+    let mut st = tx.prepare_cached(
+        "SELECT change_at, id, status FROM handovers WHERE kind = 'desk' AND change_at >= ?1 AND change_at <= ?2",
+    )?;
+    let records: HashMap<String, (i64, String)> = st
+        .query_map([when::text(from), when::text(to)], |r| {
+            Ok((r.get(0)?, (r.get(1)?, r.get(2)?)))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
     let mut missing = Vec::new();
     for change in changes {
-        let (outgoing, incoming) = planned(tx, change)?;
+        let (outgoing, incoming) = planned_in(&plan, change);
         // The first shift after an empty stretch hands over from nobody: nothing to sign.
         let Some(outgoing) = outgoing else { continue };
-        let record: Option<(i64, String)> = tx
-            .query_row(
-                "SELECT id, status FROM handovers WHERE change_at = ?1 AND kind = 'desk'",
-                [when::text(change)],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        if record
-            .as_ref()
-            .is_some_and(|(_, status)| status == "signed")
-        {
+        let record = records.get(&when::text(change));
+        if record.is_some_and(|(_, status)| status == "signed") {
             continue;
         }
         missing.push(MissingHandover {
             change_at: when::text(change),
             outgoing: Some(outgoing.staff),
             incoming: incoming.map(|a| a.staff),
-            started_id: record.map(|(id, _)| id),
+            started_id: record.map(|(id, _)| *id),
         });
     }
     Ok(missing)

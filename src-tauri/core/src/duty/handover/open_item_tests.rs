@@ -2,8 +2,9 @@
 //! over from the previous handover stays on it — it is marked 已办结 with how, never deleted —
 //! and only what someone wrote on this very handover may be struck out again.
 
+use super::tests::{owe_callback, sign_as};
 use super::*;
-use crate::testkit::{as_user, Desk};
+use crate::testkit::{as_user, Desk, PASSWORD};
 
 const NOW: &str = "2026-11-20 10:00";
 
@@ -57,18 +58,10 @@ fn r_ho_10_pulled_and_carried_items_are_settled_with_a_note_never_deleted() {
     );
     let h = write(&mut d, &h, "5-101 漏水待复查");
     for party in [Party::Outgoing, Party::Incoming] {
-        sign_as(&mut d, &h, party, "2026-12-10 08:25").unwrap();
+        sign_as(&mut d, &h, party, PASSWORD, "2026-12-10 08:25").unwrap();
     }
     // A callback still owed when the evening change starts is pulled in from the records.
-    let who = d.receptionists[0].id;
-    d.store
-        .conn()
-        .execute(
-            "INSERT INTO intake_entries (received_at, entered_at, channel, kind, content, received_by, night_log, callback_phone, callback_state)
-             VALUES ('2026-12-10 15:00:00', '2026-12-10 15:00:00', 'call', 'inquiry', '咨询停车月卡办理', ?1, 0, '13800001111', 'pending')",
-            [who],
-        )
-        .unwrap();
+    owe_callback(&mut d);
     let eve = start_at(&mut d, "2026-12-10 17:10");
     let carried = eve.open_items.iter().find(|o| o.written).unwrap().clone();
     let pulled = eve.open_items.iter().find(|o| !o.written).unwrap().clone();
@@ -137,18 +130,4 @@ fn r_ho_10_pulled_and_carried_items_are_settled_with_a_note_never_deleted() {
         printed.settled,
         "已办结：已回电，告知办理流程（王主管 2026-12-10 17:15）"
     );
-}
-
-/// Both parties sign with their own passwords (the testkit's people all share one).
-fn sign_as(d: &mut Desk, h: &Handover, party: Party, now: &str) -> Result<Handover> {
-    let ctx = as_user(&d.receptionists[0].clone(), now);
-    sign(
-        &mut d.store,
-        &ctx,
-        SignInput {
-            id: h.id,
-            party,
-            password: crate::testkit::PASSWORD.into(),
-        },
-    )
 }

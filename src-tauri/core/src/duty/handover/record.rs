@@ -21,23 +21,37 @@ use crate::{base::audit, base::validate, duty::settings as duty_settings};
 
 use super::*;
 
-pub(super) fn desk_plan(tx: &Transaction, around: NaiveDateTime) -> Result<Vec<Assignment>> {
+fn desk_plan(tx: &Transaction, around: NaiveDateTime) -> Result<Vec<Assignment>> {
     let d = around.date();
-    Ok(
-        plan::effective(tx, d - Duration::days(1), d + Duration::days(1), None, &[])?
-            .into_iter()
-            .filter(|a| a.shift.covers_desk && a.shift.place == ShiftPlace::Desk)
-            .collect(),
-    )
+    desk_plan_between(tx, d - Duration::days(1), d + Duration::days(1))
 }
 
-/// Planned outgoing and incoming at `change_at`: incoming starts then; outgoing is on a shift
-/// already running then, the one ending soonest.
-pub(super) fn planned(
+/// The desk shifts planned on the days `first..=last` (approved changes applied).
+pub(super) fn desk_plan_between(
+    tx: &Transaction,
+    first: chrono::NaiveDate,
+    last: chrono::NaiveDate,
+) -> Result<Vec<Assignment>> {
+    Ok(plan::effective(tx, first, last, None, &[])?
+        .into_iter()
+        .filter(|a| a.shift.covers_desk && a.shift.place == ShiftPlace::Desk)
+        .collect())
+}
+
+fn planned(
     tx: &Transaction,
     change_at: NaiveDateTime,
 ) -> Result<(Option<Assignment>, Option<Assignment>)> {
-    let all = desk_plan(tx, change_at)?;
+    Ok(planned_in(&desk_plan(tx, change_at)?, change_at))
+}
+
+/// Planned outgoing and incoming at `change_at` in the desk plan `all` (which must hold the
+/// day before): incoming starts then; outgoing is on a shift already running then, the one
+/// ending soonest.
+pub(super) fn planned_in(
+    all: &[Assignment],
+    change_at: NaiveDateTime,
+) -> (Option<Assignment>, Option<Assignment>) {
     let incoming = all
         .iter()
         .find(|a| a.shift.span(a.day).0 == change_at)
@@ -52,7 +66,7 @@ pub(super) fn planned(
         })
         .min_by_key(|a| a.shift.span(a.day).1)
         .cloned();
-    Ok((outgoing, incoming))
+    (outgoing, incoming)
 }
 
 /// The start of the desk shift nearest to `at` (or `at` itself when nobody is planned).
@@ -305,11 +319,7 @@ pub fn remove_open_item(store: &mut Store, ctx: &Ctx, input: RemoveInput) -> Res
     ctx.require(ANYONE, "填写交接班记录")?;
     store.write(|tx| {
         let h = require_editable(tx, input.id)?;
-        let item = h
-            .open_items
-            .iter()
-            .find(|o| o.id == input.row_id)
-            .ok_or_else(|| Error::not_found("row_id", "找不到该未完成事项"))?;
+        let item = open_item(&h, input.row_id)?;
         if !item.may_strike {
             return Err(Error::conflict(
                 "row_id",
@@ -340,6 +350,13 @@ pub fn remove_open_item(store: &mut Store, ctx: &Ctx, input: RemoveInput) -> Res
     })
 }
 
+fn open_item(h: &Handover, row_id: i64) -> Result<&OpenItem> {
+    h.open_items
+        .iter()
+        .find(|o| o.id == row_id)
+        .ok_or_else(|| Error::not_found("row_id", "找不到该未完成事项"))
+}
+
 #[derive(Debug, Clone, Deserialize, TS)]
 #[ts(export)]
 pub struct SettleInput {
@@ -356,11 +373,7 @@ pub fn settle_open_item(store: &mut Store, ctx: &Ctx, input: SettleInput) -> Res
     let note = validate::required("note", "办理情况", &input.note, 300)?;
     store.write(|tx| {
         let h = require_editable(tx, input.id)?;
-        let item = h
-            .open_items
-            .iter()
-            .find(|o| o.id == input.row_id)
-            .ok_or_else(|| Error::not_found("row_id", "找不到该未完成事项"))?;
+        let item = open_item(&h, input.row_id)?;
         if item.settled_at.is_some() {
             return Err(Error::conflict(
                 "row_id",

@@ -30,7 +30,20 @@ fn morning() -> (Desk, Handover) {
     (d, h)
 }
 
-fn sign_as(
+/// A caller still owed a callback since 15:00 on 12月10日 (an open record a handover pulls in).
+pub(super) fn owe_callback(d: &mut Desk) {
+    let who = d.receptionists[0].id;
+    d.store
+        .conn()
+        .execute(
+            "INSERT INTO intake_entries (received_at, entered_at, channel, kind, content, received_by, night_log, callback_phone, callback_state)
+             VALUES ('2026-12-10 15:00:00', '2026-12-10 15:00:00', 'call', 'inquiry', '咨询停车月卡办理', ?1, 0, '13800001111', 'pending')",
+            [who],
+        )
+        .unwrap();
+}
+
+pub(super) fn sign_as(
     d: &mut Desk,
     h: &Handover,
     party: Party,
@@ -479,15 +492,7 @@ fn r_ho_6_night_log_entries_block_the_morning_sign_off_until_handled() {
 fn open_records_are_pulled_in_when_the_handover_starts() {
     let mut d = Desk::new();
     d.publish_full("2026-12", NOW);
-    let who = d.receptionists[0].id;
-    d.store
-        .conn()
-        .execute(
-            "INSERT INTO intake_entries (received_at, entered_at, channel, kind, content, received_by, night_log, callback_phone, callback_state)
-             VALUES ('2026-12-10 15:00:00', '2026-12-10 15:00:00', 'call', 'inquiry', '咨询停车月卡办理', ?1, 0, '13800001111', 'pending')",
-            [who],
-        )
-        .unwrap();
+    owe_callback(&mut d);
     let ctx = as_user(&d.boss, "2026-12-10 17:10");
     let h = start(
         &mut d.store,
