@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { chinaMonth, lastDayAt } from './lib/clock.mjs'
 import { startApp, cliBinary } from './lib/app.mjs'
 import { waitUntil } from './lib/webdriver.mjs'
 import { logIn } from './lib/flows.mjs'
@@ -17,11 +18,6 @@ import { logIn } from './lib/flows.mjs'
 const PASSWORD = 'demo123456'
 
 /** The month after next (the generated office has next month published already): 'YYYY-MM'. */
-function nextMonth() {
-  const d = new Date()
-  const n = new Date(d.getFullYear(), d.getMonth() + 2, 1)
-  return `${n.getFullYear()}-${String(n.getMonth() + 1).padStart(2, '0')}`
-}
 
 describe('值班安排与交接班', () => {
   let app, s, dir, db, cli, month, staff
@@ -43,7 +39,7 @@ describe('值班安排与交接班', () => {
     // Next month: two receptionists alternate 白班 with the noon duty (白+中, R-DU-13) and two
     // technicians alternate 夜班, which covers every minute and every shift — then the 12th's
     // day shift is taken out, leaving a gap for the screen to show.
-    month = nextMonth()
+    month = chinaMonth(2)
     cli('roster', 'create', '--month', month)
     cli('roster', 'rotate', '--month', month, '--staff-ids', `${r1.id},${r2.id}`, '--pattern', '白+中,休')
     cli('roster', 'rotate', '--month', month, '--staff-ids', `${t1.id},${t2.id}`, '--pattern', '夜,休')
@@ -122,8 +118,9 @@ describe('值班安排与交接班', () => {
   // typed note stayed, so the next 保存 stored "完好" — what the person never chose.
   let h
   test('交接班物品清点:缺失未说明被拒,所填原样保留;补上说明再存,存的就是所填', async () => {
-    // At 11:30 today (China time): the generated office's own handovers are at 08:30 and 17:30.
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+    // At 11:30 (China time) today, or yesterday before noon: the generated office's own handovers
+    // are at 08:30 and 17:30.
+    const today = lastDayAt('11:30')
     // A callback still owed at the change: the handover pulls it in from the records.
     cli('intake', 'register', '--location', '3号楼大堂', '--channel', 'call', '--kind', 'inquiry', '--content', '询问停车月卡办理，请回电',
       '--caller-name', '孙女士', '--callback-phone', '13912345601', '--received-at', `${today} 09:00`)

@@ -8,16 +8,12 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { chinaTime } from './lib/clock.mjs'
 import { startApp, cliBinary } from './lib/app.mjs'
 import { logIn } from './lib/flows.mjs'
 import { waitUntil } from './lib/webdriver.mjs'
 
 const PASSWORD = 'demo123456'
-
-/** China time `hours` ago as 'YYYY-MM-DD HH:MM'. */
-function chinaTime(hoursAgo) {
-  return new Date(Date.now() + (8 - hoursAgo) * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
-}
 
 describe('未交接', () => {
   let app, s, dir, cli

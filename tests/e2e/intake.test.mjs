@@ -9,9 +9,10 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { chinaTime } from './lib/clock.mjs'
 import { startApp, cliBinary } from './lib/app.mjs'
 import { waitUntil, xpathLiteral } from './lib/webdriver.mjs'
-import { logIn, logOut } from './lib/flows.mjs'
+import { choose, logIn, logOut } from './lib/flows.mjs'
 
 const PASSWORD = 'demo123456'
 
@@ -70,9 +71,7 @@ describe('来电来访、派工单、投诉', () => {
     const resident = room.residents[0].name
     await s.waitForText(() => s.byTest('intake-history'), room.room.full_name)
     assert.equal(await (await s.byTest('intake-caller')).value(), resident)
-    await (await s.byTest('intake-category')).click()
-    await (await s.byText('给排水（工程部，4小时）')).click()
-    await s.waitGone('.el-select-dropdown') // the list closes before anything else is clicked
+    await choose(s, 'intake-category', '给排水（工程部，4小时）') // the list closes before anything else is clicked
     await (await s.byTest('intake-content')).fill(content)
     await s.screenshot('intake-01-form')
     await (await s.byTest('intake-submit')).click()
@@ -149,9 +148,7 @@ describe('来电来访、派工单、投诉', () => {
     await board('all_open')
     await openSlip()
     assert.match(await (await s.byTest('slip-detail')).fullText(), /状态：待派工/)
-    await (await s.byTest('slip-assignee')).click()
-    await (await s.byText(tech.name)).click()
-    await s.waitGone('.el-select-dropdown')
+    await choose(s, 'slip-assignee', tech.name)
     await step('dispatch', '已派工')
     await s.screenshot('intake-03-slip-dispatched')
   })
@@ -241,13 +238,7 @@ describe('来电来访、派工单、投诉', () => {
     }, { timeout: 15_000, message: '转投诉 opens its dialog' })
     // The dialog zooms in and the list slides down: a click while either moves lands beside
     // its target (this flaked under load), so each click waits for the motion to end.
-    const still = () =>
-      waitUntil(async () => (await s.css('[class*="-enter-active"], [class*="-leave-active"]')).length === 0, { message: 'the dialog and the list to stop moving' })
-    await still()
-    await (await s.byTest('complaint-category')).click()
-    await still()
-    await (await s.byText('秩序安全')).click()
-    await s.waitGone('.el-select-dropdown')
+    await choose(s, 'complaint-category', '秩序安全')
     await (await s.waitFor('xpath', `//*[@data-test="complaint-urgency"]//label[contains(., '紧急')]`)).click()
     await (await s.byTest('complaint-open')).click()
     const msg = await s.byText('已上报经理', { contains: true })
@@ -268,7 +259,7 @@ describe('来电来访、派工单、投诉', () => {
 
   test('夜间记录:批量转派工单和已处理,漏填结果时指出哪一行', async () => {
     // Two entries the night shift logged yesterday evening (China time), entered as 补录.
-    const yesterday = new Date(Date.now() + 8 * 3600_000 - 24 * 3600_000).toISOString().slice(0, 10)
+    const yesterday = chinaTime(24).slice(0, 10)
     const night = (content, ...more) =>
       execFileSync(cliBinary(), ['--db', db, '--as', 'qiantai', '--json', 'intake', 'register', '--channel', 'call', '--content', content, ...more], {
         env: { ...process.env, FRONTDESK_PASSWORD: PASSWORD },

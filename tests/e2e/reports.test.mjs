@@ -9,17 +9,14 @@ import { execFileSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { chinaMonth, chinaTime } from './lib/clock.mjs'
 import { startApp, cliBinary } from './lib/app.mjs'
 import { waitUntil } from './lib/webdriver.mjs'
-import { logIn } from './lib/flows.mjs'
+import { choose, logIn } from './lib/flows.mjs'
 
-/** This month in China time, as the app and the CLI see it. */
-function chinaMonth() {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7)
-}
 /** The month of yesterday in China time: the generated records end yesterday, so it has some. */
 function dataMonth() {
-  return new Date(Date.now() + 8 * 3600_000 - 24 * 3600_000).toISOString().slice(0, 7)
+  return chinaTime(24).slice(0, 7)
 }
 
 describe('报表', () => {
@@ -101,9 +98,7 @@ describe('报表', () => {
       await picker.press('\uE007')
     }
     // A month that has not begun yet is refused: the previous figures go, and the reason shows.
-    const next = new Date(Date.now() + 8 * 3600_000)
-    next.setUTCMonth(next.getUTCMonth() + 2, 1)
-    const future = next.toISOString().slice(0, 7)
+    const future = chinaMonth(2)
     await pick(future)
     await s.waitForText(() => s.byTest('report-error'), `${Number(future.slice(0, 4))}年${Number(future.slice(5))}月的统计未能生成`)
     await s.waitGone('[data-test="report-numbers"]')
@@ -175,9 +170,7 @@ describe('报表', () => {
 
   test('打印当日派工单:预览画出页面,翻页,送打印机', async () => {
     await (await s.byText('打印表单')).click()
-    await (await s.byTest('print-form')).click()
-    await (await s.byText('维修派工单')).click()
-    await s.waitGone('.el-select-dropdown')
+    await choose(s, 'print-form', '维修派工单')
     // The day of the month's latest slip: the form prints that day's slips as a batch.
     const day = report.slip_rows.map((r) => r.opened_at.slice(0, 10)).sort().at(-1)
     assert.ok(day, 'the month has slips')

@@ -10,9 +10,10 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { chinaMonth, lastDayAt } from './lib/clock.mjs'
 import { startApp, cliBinary } from './lib/app.mjs'
 import { Keys, waitUntil, xpathLiteral } from './lib/webdriver.mjs'
-import { fillForm, logIn, logOut } from './lib/flows.mjs'
+import { choose, fillForm, logIn, logOut } from './lib/flows.mjs'
 
 const PASSWORD = 'demo123456'
 const CTRL_ENTER = Keys.CONTROL + Keys.ENTER + Keys.NULL
@@ -199,9 +200,7 @@ describe('易用性：键盘、提示、横幅、确认', () => {
       await (await s.byTest('intake-lookup')).press(Keys.ENTER)
       await waitUntil(async () => (await value('intake-caller')) === room.residents[0].name, { message: 'the caller filled in' })
       await (await s.byTest('intake-content')).fill(text)
-      await (await s.byTest('intake-category')).click()
-      await (await s.byText('配电/照明', { contains: true })).click()
-      await s.waitGone('.el-select-dropdown')
+      await choose(s, 'intake-category', '配电/照明', { contains: true })
       await (await s.byTest('intake-submit')).click()
       await s.waitForText(() => s.byTest('intake-today'), text)
     }
@@ -238,9 +237,7 @@ describe('易用性：键盘、提示、横幅、确认', () => {
     const source = await (await s.byTest('complaint-source')).fullText()
     for (const said of [complaint, rooms[2].residents[0].name, '受理时间', '房号']) assert.ok(source.includes(said), `${said} in:\n${source}`)
     await s.screenshot('usability-09-convert-dialog')
-    await (await s.byTest('complaint-category')).click()
-    await (await s.byText('邻里纠纷')).click()
-    await s.waitGone('.el-select-dropdown')
+    await choose(s, 'complaint-category', '邻里纠纷')
     await (await s.waitFor('xpath', `//*[@data-test="complaint-urgency"]//label[contains(., '紧急')]`)).click()
     await (await s.byTest('complaint-open')).click()
     const msg = await s.byText('已上报经理', { contains: true })
@@ -321,7 +318,7 @@ describe('易用性：键盘、提示、横幅、确认', () => {
     await (await s.byTest(`slip-action-${action}`)).click()
     await s.waitForText(() => s.byTest('slip-detail'), `状态：${state}`)
   }
-  const choose = async (group, label) => (await s.waitFor('xpath', `//*[@data-test="${group}"]//label[normalize-space(.)=${xpathLiteral(label)}]`)).click()
+  const chooseRadio = async (group, label) => (await s.waitFor('xpath', `//*[@data-test="${group}"]//label[normalize-space(.)=${xpathLiteral(label)}]`)).click()
   /** Opens a slip from today's entry with this content; returns its serial. */
   async function slipFrom(content) {
     await s.go('#/intake')
@@ -369,9 +366,7 @@ describe('易用性：键盘、提示、横幅、确认', () => {
 
     // The other slip goes to the technician.
     await openSlip('all_open', toFinish)
-    await (await s.byTest('slip-assignee')).click()
-    await (await s.byText(tech.name)).click()
-    await s.waitGone('.el-select-dropdown')
+    await choose(s, 'slip-assignee', tech.name)
     await step('dispatch', '已派工')
 
     await as('weixiu')
@@ -386,10 +381,10 @@ describe('易用性：键盘、提示、横幅、确认', () => {
     await (await s.byTest('slip-action-complete')).click()
     await s.waitForText(() => s.byCss('.el-form-item.is-error'), '有偿')
     await s.screenshot('usability-15-complete-unchosen')
-    await choose('slip-fee-kind', '有偿')
+    await chooseRadio('slip-fee-kind', '有偿')
     await (await s.byTest('slip-fee-amount')).fill('35')
-    await choose('slip-resident-accepted', '业主已验收')
-    await choose('slip-resident-satisfaction', '满意')
+    await chooseRadio('slip-resident-accepted', '业主已验收')
+    await chooseRadio('slip-resident-satisfaction', '满意')
     await step('complete', '已完工')
     const done = await (await s.byTest('slip-completion')).fullText()
     for (const said of ['更换插座面板', '五孔插座', '有偿 35.00 元', '业主已验收', '满意']) assert.ok(done.includes(said), `${said} in:\n${done}`)
@@ -399,7 +394,7 @@ describe('易用性：键盘、提示、横幅、确认', () => {
     await (await s.byTest('slip-visit-result')).fill('业主说插座好用了')
     await (await s.byTest('slip-action-return_visit')).click()
     await s.waitForText(() => s.byCss('.el-form-item.is-error'), '满意度')
-    await choose('slip-visit-satisfaction', '满意')
+    await chooseRadio('slip-visit-satisfaction', '满意')
     await step('return_visit', '已回访')
     const visits = await (await s.byTest('slip-visits')).fullText()
     for (const said of ['电话', '已接通', '业主说插座好用了', '满意']) assert.ok(visits.includes(said), `${said} in:\n${visits}`)
@@ -417,7 +412,7 @@ describe('易用性：键盘、提示、横幅、确认', () => {
   test('交接班：未完成事项按来源计数、点开看明细；签字区始终在视野里；未到岗不显示迟到', async () => {
     const desk = cli('staff', 'list').filter((p) => p.role === 'receptionist')
     assert.ok(desk.length >= 2, 'two receptionists')
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+    const today = lastDayAt('11:30')
     const h = cli('handover', 'start', '--kind', 'desk', '--change-at', `${today} 11:30`, '--outgoing-id', String(desk[0].id), '--incoming-id', String(desk[1].id))
     await as('zhuguan')
     await s.go('#/handover')
@@ -456,10 +451,8 @@ describe('易用性：键盘、提示、横幅、确认', () => {
 
   test('值班表：默认只看前台，其他组在筛选里；问题按类别合并成一行；月份写作 2026年12月', async () => {
     // Next month's draft, with the technicians on nights so the roster has more than the desk.
-    const d = new Date(Date.now() + 8 * 3600_000)
-    const next = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1))
-    const month = `${next.getUTCFullYear()}-${String(next.getUTCMonth() + 1).padStart(2, '0')}`
-    const label = `${next.getUTCFullYear()}年${next.getUTCMonth() + 1}月`
+    const month = chinaMonth(1)
+    const label = `${Number(month.slice(0, 4))}年${Number(month.slice(5))}月`
     const staff = cli('staff', 'list')
     const techs = staff.filter((p) => p.role === 'technician').slice(0, 2)
     // Near a month's end the generated office already has next month's roster: use it as it is.

@@ -5,5 +5,7 @@ import 'element-plus/dist/index.css'
 import './style.css'
 import App from './App.vue'
 import { router } from './router'
+import { syncClock } from './clock'
 
-createApp(App).use(ElementPlus, { locale: zhCn }).use(router).mount('#app')
+// Screens read "today" from the office's clock, so it is known before the first one draws.
+void syncClock().then(() => createApp(App).use(ElementPlus, { locale: zhCn }).use(router).mount('#app'))

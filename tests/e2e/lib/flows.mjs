@@ -1,7 +1,7 @@
 // Steps many end-to-end tests share: the first-run wizard, logging in and out, typing into forms.
 // Each takes the WebDriver session first and waits for the screen it ends on.
 
-import { Keys } from './webdriver.mjs'
+import { Keys, waitUntil, xpathLiteral } from './webdriver.mjs'
 
 /** The office and first supervisor the wizard creates unless a test passes its own. */
 export const DEFAULT_OFFICE = {
@@ -64,4 +64,35 @@ export async function typeAndEnter(el, text) {
   await el.fill(text)
   await el.press(Keys.ENTER)
   return el
+}
+
+/** Waits until no Element Plus transition (a dialog zooming in, a list sliding down) is running. */
+export function still(s) {
+  return waitUntil(async () => (await s.css('[class*="-enter-active"], [class*="-leave-active"]')).length === 0, {
+    message: 'the screen to stop moving',
+  })
+}
+
+/**
+ * Picks the option `text` in the select with data-test `test` and waits for its list to close.
+ * A click while the list is still sliding in lands beside the option and leaves the list open
+ * (this flaked in CI), so each click waits for the motion to end, and a list still open after
+ * its click gets the click again. With { contains: true } the option's text need only contain `text`.
+ */
+export async function choose(s, test, text, { contains = false } = {}) {
+  const lit = xpathLiteral(text)
+  const match = contains ? `contains(normalize-space(.), ${lit})` : `descendant-or-self::*[normalize-space(.) = ${lit}]`
+  await still(s)
+  await (await s.byTest(test)).click()
+  for (let attempt = 1; ; attempt++) {
+    await still(s)
+    const option = await s.waitFor('xpath', `//li[contains(@class, 'el-select-dropdown__item')][${match}]`)
+    await option.click().catch(() => {})
+    try {
+      await s.waitGone('.el-select-dropdown', { timeout: 3_000 })
+      return
+    } catch (e) {
+      if (attempt === 3) throw e
+    }
+  }
 }

@@ -35,6 +35,7 @@ import type { DaysInput } from '../bindings/DaysInput'
 import type { DecisionInput } from '../bindings/DecisionInput'
 import type { Department } from '../bindings/Department'
 import type { DepartmentInput } from '../bindings/DepartmentInput'
+import type { DeskClock } from '../bindings/DeskClock'
 import type { DeskItem } from '../bindings/DeskItem'
 import type { DeskItemInput } from '../bindings/DeskItemInput'
 import type { DutyRequest } from '../bindings/DutyRequest'
@@ -120,6 +121,8 @@ import type { Verified } from '../bindings/Verified'
 
 /** 是否已完成首次设置 */
 export const setupStatus = () => call<SetupStatus>('setup_status', {})
+/** 办公室的当前时间（北京时间），窗口的“今天”“本月”以此为准 */
+export const clockNow = () => call<DeskClock>('clock_now', {})
 /** 首次设置：创建办公室与第一位客服主管 */
 export const setupInit = (input: FirstRun) => call<Actor>('setup_init', input)
 /** 检查数据库完整性与外键，显示数据库版本（有问题时退出码为 1） */

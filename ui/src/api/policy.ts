@@ -5,6 +5,7 @@ import type { Role } from '../bindings/Role'
 
 export const ALLOWED = {
   setup_status: 'public',
+  clock_now: 'public',
   setup_init: 'public',
   db_check: 'public',
   data_verify: 'public',

@@ -11,6 +11,7 @@ use crate::base::role::{
     ACCOUNT_ADMINS, ANYONE, DESK, LEADERS, REPORT_READERS, ROSTER_EDITORS, SETUP_EDITORS,
     SUPERVISOR,
 };
+use crate::base::when::DeskClock;
 use crate::desk::complaints::{self, *};
 use crate::desk::intake::{self, settings::IntakeSettings, *};
 use crate::desk::lookup::{self, Lookup, LookupInput};
@@ -51,6 +52,8 @@ super::operations! {
     // ---- 首次设置、数据库 ----
     setup_status: "setup" "status", Public, NoInput => SetupStatus, |s, _, _| first_run::status(s);
         "是否已完成首次设置", "";
+    clock_now: "clock" "now", Public, NoInput => DeskClock, |_, c, _| Ok(DeskClock::at(c.now));
+        "办公室的当前时间（北京时间），窗口的“今天”“本月”以此为准", "";
     setup_init: "init" "", Public, FirstRun => Actor, |s, c, i| first_run::init(s, c.now, i);
         "首次设置：创建办公室与第一位客服主管",
         "--company-name --estate-name [--desk-phone] --supervisor-name [--supervisor-phone] --login [--doc-prefix KF]（密码取自环境变量 FRONTDESK_NEW_PASSWORD，或按提示输入） [--doc-version A/0] [--idle-lock-minutes 10]";

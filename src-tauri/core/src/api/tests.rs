@@ -11,6 +11,7 @@ use crate::base::ctx::Actor;
 /// Who may run each operation: R 前台, S 主管, T 维修工, G 秩序维护员, M 经理; "public" needs no login.
 const TABLE: &[(&str, &str)] = &[
     ("setup_status", "public"),
+    ("clock_now", "public"),
     ("setup_init", "public"),
     ("db_check", "public"),
     ("data_verify", "public"),

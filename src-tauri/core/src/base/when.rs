@@ -63,3 +63,26 @@ pub fn happened(
 pub fn minute(t: &str) -> String {
     t.get(..16).unwrap_or(t).to_string()
 }
+
+/// The office's clock as the window needs it: the window's own clock runs in the computer's
+/// time zone (UTC on some machines), so "today" and "this month" come from here instead.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct DeskClock {
+    /// `YYYY-MM-DD HH:MM:SS`, China Standard Time.
+    pub now: String,
+    /// `YYYY-MM-DD`.
+    pub today: String,
+    /// `YYYY-MM`.
+    pub month: String,
+}
+
+impl DeskClock {
+    pub fn at(now: NaiveDateTime) -> DeskClock {
+        DeskClock {
+            now: text(now),
+            today: now.format("%Y-%m-%d").to_string(),
+            month: now.format("%Y-%m").to_string(),
+        }
+    }
+}

@@ -8,7 +8,7 @@ describe('backup words', () => {
     expect(humanBytes(900)).toBe('1 KB')
   })
   it('says when relative to today', () => {
-    const now = new Date(2026, 10, 29, 15, 0)
+    const now = '2026-11-29'
     expect(whenSaid('2026-11-29 14:30:00', now)).toBe('今天 14:30')
     expect(whenSaid('2026-11-28 09:05:00', now)).toBe('昨天 09:05')
     expect(whenSaid('2026-11-02 09:05:00', now)).toBe('11月2日 09:05')

@@ -1,5 +1,6 @@
 // How backups are said on screen: sizes, record counts and times in the desk's words.
 import type { Manifest } from '../../bindings/Manifest'
+import { deskToday } from '../../clock'
 
 /** 1.2 GB, 350 MB, 12 KB (decimal, as disks are sold). */
 export function humanBytes(n: number | null | undefined): string {
@@ -23,14 +24,13 @@ export function backupCounts(m: Manifest | null | undefined): string {
 }
 
 /** "2026-11-29 14:30:00" seen on the 29th → "今天 14:30"; the 28th → "昨天 14:30"; else "11月27日 14:30". */
-export function whenSaid(at: string | null | undefined, now: Date = new Date()): string {
+export function whenSaid(at: string | null | undefined, today: string = deskToday()): string {
   const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}:\d{2})/.exec(at ?? '')
   if (!m) return at ?? ''
-  const day = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]))
-  const today = new Date(now.getFullYear(), now.getMonth(), now.getDate())
-  const days = Math.round((today.getTime() - day.getTime()) / 86_400_000)
+  const day = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))
+  const days = Math.round((Date.parse(`${today}T00:00:00Z`) - day) / 86_400_000)
   if (days === 0) return `今天 ${m[4]}`
   if (days === 1) return `昨天 ${m[4]}`
-  const year = Number(m[1]) === now.getFullYear() ? '' : `${m[1]}年`
+  const year = m[1] === today.slice(0, 4) ? '' : `${m[1]}年`
   return `${year}${Number(m[2])}月${Number(m[3])}日 ${m[4]}`
 }
