@@ -1,12 +1,16 @@
-import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHashHistory, type RouteLocationRaw, type RouteRecordRaw } from 'vue-router'
 import IntakeView from './views/intake/IntakeView.vue'
 import type { OpName } from './api/policy'
+import type { Role } from './bindings/Role'
+import { session } from './session'
 
 // The landing page (来电来访) is in the first bundle; every other page loads when first opened,
 // so ECharts (报表) and pdf.js (previews) cost neither start-up time nor memory until needed.
 
 /** The left navigation, in order; an area shows to whoever may run any of its `ops`. */
-export const areas: { path: string; title: string; icon: string; ops: OpName[] }[] = [
+export const areas: { path: string; title: string; icon: string; ops: OpName[]; roles?: Role[] }[] = [
+  // 今日 is the leaders' landing page (see `landing`); the desk sees the same counts above every page.
+  { path: '/today', title: '今日', icon: 'Odometer', ops: ['waiting'], roles: ['supervisor', 'manager'] },
   { path: '/intake', title: '来电来访', icon: 'Phone', ops: ['intake_list'] },
   { path: '/slips', title: '派工单', icon: 'Tickets', ops: ['slip_board'] },
   { path: '/complaints', title: '投诉', icon: 'Warning', ops: ['complaint_list'] },
@@ -16,8 +20,16 @@ export const areas: { path: string; title: string; icon: string; ops: OpName[] }
   { path: '/settings', title: '设置', icon: 'Setting', ops: ['office_get'] },
 ]
 
+/** Where each role lands after logging in: where its work is (issue 13). */
+export function landing(role: Role | undefined): RouteLocationRaw {
+  if (role === 'supervisor' || role === 'manager') return '/today'
+  if (role === 'technician') return { path: '/slips', query: { board: 'mine' } }
+  return '/intake'
+}
+
 const routes: RouteRecordRaw[] = [
-  { path: '/', redirect: '/intake' },
+  { path: '/', redirect: () => landing(session.user?.role) },
+  { path: '/today', component: () => import('./views/today/TodayView.vue'), meta: { title: '今日' } },
   { path: '/intake', component: IntakeView, meta: { title: '来电来访' } },
   { path: '/intake/night', component: () => import('./views/intake/NightLogView.vue'), meta: { title: '夜间记录' } },
   { path: '/slips', component: () => import('./views/slips/SlipsView.vue'), meta: { title: '派工单' } },

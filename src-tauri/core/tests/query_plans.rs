@@ -211,6 +211,7 @@ fn every_report_board_and_list_query_uses_an_index_on_the_big_tables() {
             json!({"period": "range", "from": "2026-10-01", "to": "2026-10-31"}),
         ),
         ("intake_open_items", json!({})),
+        ("waiting", json!({})),
         ("intake_detail", json!({"id": some_entry})),
         ("intake_lookup", json!({"text": phone})),
         ("intake_lookup", json!({"text": &phone[phone.len() - 4..]})),

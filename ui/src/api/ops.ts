@@ -118,6 +118,7 @@ import type { Update } from '../bindings/Update'
 import type { Validation } from '../bindings/Validation'
 import type { ValidityInput } from '../bindings/ValidityInput'
 import type { Verified } from '../bindings/Verified'
+import type { Waiting } from '../bindings/Waiting'
 
 /** 是否已完成首次设置 */
 export const setupStatus = () => call<SetupStatus>('setup_status', {})
@@ -309,6 +310,8 @@ export const requestFile = (input: RequestInput) => call<DutyRequest>('request_f
 export const requestApprove = (input: DecisionInput) => call<DutyRequest>('request_approve', input)
 /** 驳回申请（本人提交则为撤回） */
 export const requestReject = (input: DecisionInput) => call<DutyRequest>('request_reject', input)
+/** 今日待办：超时、待回访、待回电、夜间记录、未交接、待答复投诉、待批申请各有几件（状态栏与“今日”页） */
+export const waiting = () => call<Waiting>('waiting', {})
 /** 此刻（或 --at 时刻）谁在值班 */
 export const dutyNow = (input: AtInput) => call<OnDuty>('duty_now', input)
 /** 登记秩序维护员代值 */

@@ -27,6 +27,7 @@ use crate::duty::roster::{
 };
 use crate::duty::settings::{self as duty_settings, DutySettings};
 use crate::duty::shifts::{self, Shift, ShiftInput};
+use crate::duty::waiting::{self, Waiting};
 use crate::paper::print::deliver::{self, SendInput};
 use crate::paper::print::job::{self, PrintInput, PrintedForm};
 use crate::paper::reports::{self, ExportedReport, Report, ReportInput};
@@ -285,6 +286,8 @@ super::operations! {
         "批准申请（请假由审批人指定顶班）", "--id [--substitute-id] [--note]";
     request_reject: "request" "reject", Roles(ANYONE), DecisionInput => DutyRequest, |s, c, i| requests::reject(s, c, i);
         "驳回申请（本人提交则为撤回）", "--id [--note]";
+    waiting: "waiting" "", Roles(DESK), NoInput => Waiting, |s, c, _| waiting::waiting(s, c);
+        "今日待办：超时、待回访、待回电、夜间记录、未交接、待答复投诉、待批申请各有几件（状态栏与“今日”页）", "";
     duty_now: "duty" "now", Roles(ANYONE), AtInput => OnDuty, |s, c, i| on_duty::on_duty(s, c, i.at);
         "此刻（或 --at 时刻）谁在值班", "[--at \"2026-11-23 23:00\"]";
     duty_cover_start: "duty" "cover", Roles(ANYONE), CoverInput => Cover, |s, c, i| on_duty::cover_start(s, c, i);

@@ -44,7 +44,10 @@ pub fn open_items(tx: &Transaction, now: NaiveDateTime) -> Result<OpenItems> {
         return_visits_due: slips::query(
             tx,
             now,
-            "?1 IS NOT NULL AND ?2 IS NULL AND d.state = 'done'",
+            &format!(
+                "?1 IS NOT NULL AND ?2 IS NULL AND {}",
+                slips::AWAITING_VISIT_SQL
+            ),
             &null,
             1000,
         )?,
@@ -52,17 +55,12 @@ pub fn open_items(tx: &Transaction, now: NaiveDateTime) -> Result<OpenItems> {
         complaints_awaiting_reply: complaints::query(
             tx,
             now,
-            "c.state = 'open' AND ?1 IS NULL",
+            &format!("{} AND ?1 IS NULL", complaints::AWAITING_REPLY_SQL),
             &null,
             1000,
         )?,
-        pending_callbacks: intake::query(tx, "e.callback_state = 'pending'", &[], 1000)?,
-        night_log_unconverted: intake::query(
-            tx,
-            "e.night_log = 1 AND e.finished_at IS NULL",
-            &[],
-            1000,
-        )?,
+        pending_callbacks: intake::query(tx, intake::CALLBACK_PENDING_SQL, &[], 1000)?,
+        night_log_unconverted: intake::query(tx, intake::NIGHT_LOG_OPEN_SQL, &[], 1000)?,
         major_incidents: intake::query(
             tx,
             "e.major_incident = 1 AND e.major_ack_at IS NULL",

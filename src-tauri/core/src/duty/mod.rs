@@ -8,3 +8,4 @@ pub mod requests;
 pub mod roster;
 pub mod settings;
 pub mod shifts;
+pub mod waiting;

@@ -314,6 +314,9 @@ pub fn detail(store: &mut Store, ctx: &Ctx, id: i64) -> Result<ComplaintPage> {
     store.read(|tx| detail_in(tx, ctx.now, id))
 }
 
+/// SQL condition over a `complaints` row `c`: registered and still waiting for its reply (R-CP-1).
+pub const AWAITING_REPLY_SQL: &str = "c.state = 'open'";
+
 coded_enum!(ComplaintFilter {
     Unfinished = ("unfinished", "未办结"),
     AwaitingReply = ("awaiting_reply", "待答复"),
@@ -325,14 +328,13 @@ pub fn list(store: &mut Store, ctx: &Ctx, filter: ComplaintFilter) -> Result<Vec
     ctx.actor()?;
     store.read(|tx| {
         let w = match filter {
-            ComplaintFilter::Unfinished => "c.state <> 'signed_off' AND ?1 IS NULL",
-            ComplaintFilter::AwaitingReply => "c.state = 'open' AND ?1 IS NULL",
-            ComplaintFilter::Escalated => {
-                "c.escalated_at IS NOT NULL AND c.taken_up_at IS NULL AND ?1 IS NULL"
-            }
-            ComplaintFilter::All => "?1 IS NULL",
+            ComplaintFilter::Unfinished => "c.state <> 'signed_off'",
+            ComplaintFilter::AwaitingReply => AWAITING_REPLY_SQL,
+            ComplaintFilter::Escalated => "c.escalated_at IS NOT NULL AND c.taken_up_at IS NULL",
+            ComplaintFilter::All => "1",
         };
-        query(tx, ctx.now, w, &rusqlite::types::Null, 1000)
+        let w = format!("{w} AND ?1 IS NULL");
+        query(tx, ctx.now, &w, &rusqlite::types::Null, 1000)
     })
 }
 

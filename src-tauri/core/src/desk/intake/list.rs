@@ -95,7 +95,7 @@ pub fn list(store: &mut Store, ctx: &Ctx, q: IntakeQuery) -> Result<Vec<IntakeEn
             Some(EntryState::Open) => "e.finished_at IS NULL",
             Some(EntryState::Finished) => "e.finished_at IS NOT NULL",
             Some(EntryState::NightLog) => "e.night_log = 1",
-            Some(EntryState::CallbackPending) => "e.callback_state = 'pending'",
+            Some(EntryState::CallbackPending) => super::CALLBACK_PENDING_SQL,
             Some(EntryState::Major) => "e.major_incident = 1",
         };
         let sql = format!(

@@ -124,6 +124,11 @@ fn from_row(r: &Row) -> rusqlite::Result<IntakeEntry> {
     })
 }
 
+/// SQL condition over an `intake_entries` row `e`: a callback is still owed (R-IN-4).
+pub const CALLBACK_PENDING_SQL: &str = "e.callback_state = 'pending'";
+/// SQL condition: a night-log entry not yet converted or settled (R-HO-6).
+pub const NIGHT_LOG_OPEN_SQL: &str = "e.night_log = 1 AND e.finished_at IS NULL";
+
 /// Entries matching `where_sql` with positional parameters, newest first.
 pub(crate) fn query(
     tx: &Transaction,

@@ -68,7 +68,7 @@ pub fn board(store: &mut Store, ctx: &Ctx, board: Board) -> Result<Vec<Slip>> {
             Board::AwaitingVisit => query(
                 tx,
                 now,
-                "?1 IS NOT NULL AND ?2 IS NULL AND d.state = 'done'",
+                &format!("?1 IS NOT NULL AND ?2 IS NULL AND {AWAITING_VISIT_SQL}"),
                 &rusqlite::types::Null,
                 1000,
             ),

@@ -177,6 +177,9 @@ pub(crate) fn from_row(
     })
 }
 
+/// SQL condition over a `dispatch_slips` row `d`: done and waiting for its return visit (R-DS-6).
+pub const AWAITING_VISIT_SQL: &str = "d.state = 'done'";
+
 /// Slips matching `where_sql` (which may use ?1 = now text, ?2 = extra parameter), newest first.
 pub(crate) fn query(
     tx: &Transaction,

@@ -84,10 +84,17 @@ pub(crate) fn between(
 /// signed by both.
 pub fn missing(store: &mut Store, ctx: &Ctx, input: MissingInput) -> Result<Vec<MissingHandover>> {
     ctx.actor()?;
-    let days = input.days.unwrap_or(7).clamp(1, 62);
-    store.read(|tx| {
-        let due = duty_settings::load(tx)?.handover_due_minutes;
-        let to = ctx.now - Duration::minutes(due);
-        between(tx, to - Duration::days(days), to)
-    })
+    store.read(|tx| recent(tx, ctx.now, input.days))
+}
+
+/// The changes of the last `days` (default 7) that are overdue for their handover at `now`.
+pub(crate) fn recent(
+    tx: &Transaction,
+    now: NaiveDateTime,
+    days: Option<i64>,
+) -> Result<Vec<MissingHandover>> {
+    let days = days.unwrap_or(7).clamp(1, 62);
+    let due = duty_settings::load(tx)?.handover_due_minutes;
+    let to = now - Duration::minutes(due);
+    between(tx, to - Duration::days(days), to)
 }

@@ -235,11 +235,13 @@ pub struct RequestQuery {
 }
 
 /// Newest first.
+/// SQL condition over a `duty_requests` row `q`: filed and waiting for the supervisor (R-DU-5).
+pub const PENDING_SQL: &str = "q.status = 'pending'";
+
 pub fn list(store: &mut Store, ctx: &Ctx, q: RequestQuery) -> Result<Vec<DutyRequest>> {
     ctx.actor()?;
     store.read(|tx| {
-        let sql =
-            format!("{SELECT} WHERE (?1 = 0 OR q.status = 'pending') ORDER BY q.id DESC LIMIT ?2");
+        let sql = format!("{SELECT} WHERE (?1 = 0 OR {PENDING_SQL}) ORDER BY q.id DESC LIMIT ?2");
         let raws: Vec<Raw> = tx
             .prepare(&sql)?
             .query_map(
