@@ -23,4 +23,8 @@ night_log_unconverted: Array<IntakeEntry>,
 /**
  * Major incidents nobody has taken up.
  */
-major_incidents: Array<IntakeEntry>, };
+major_incidents: Array<IntakeEntry>, 
+/**
+ * Other entries not yet ended (R-IN-6): a 委托, 建议 or 咨询 still being followed up.
+ */
+unfinished_entries: Array<IntakeEntry>, };

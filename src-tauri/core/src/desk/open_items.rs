@@ -1,4 +1,4 @@
-//! What a shift hands on (R-HO-1, R-HO-3): the open items of the intake log, slips and
+//! What a shift hands on (R-HO-1, R-HO-3, R-IN-6): the open items of the intake log, slips and
 //! complaints, as plain queries the handover calls inside its own transaction.
 
 use chrono::NaiveDateTime;
@@ -26,6 +26,8 @@ pub struct OpenItems {
     pub night_log_unconverted: Vec<IntakeEntry>,
     /// Major incidents nobody has taken up.
     pub major_incidents: Vec<IntakeEntry>,
+    /// Other entries not yet ended (R-IN-6): a 委托, 建议 or 咨询 still being followed up.
+    pub unfinished_entries: Vec<IntakeEntry>,
 }
 
 pub fn open_items(tx: &Transaction, now: NaiveDateTime) -> Result<OpenItems> {
@@ -67,6 +69,7 @@ pub fn open_items(tx: &Transaction, now: NaiveDateTime) -> Result<OpenItems> {
             &[],
             1000,
         )?,
+        unfinished_entries: intake::query(tx, intake::OPEN_UNCARRIED_SQL, &[], 1000)?,
     })
 }
 

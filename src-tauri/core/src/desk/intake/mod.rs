@@ -128,6 +128,10 @@ fn from_row(r: &Row) -> rusqlite::Result<IntakeEntry> {
 pub const CALLBACK_PENDING_SQL: &str = "e.callback_state = 'pending'";
 /// SQL condition: a night-log entry not yet converted or settled (R-HO-6).
 pub const NIGHT_LOG_OPEN_SQL: &str = "e.night_log = 1 AND e.finished_at IS NULL";
+/// SQL condition: an entry still open that no other open list carries (R-IN-6) — a 委托 or 建议
+/// not yet ended, an unfinished 咨询 — so it is handed on at the shift change like the rest: not
+/// a callback owed, not the night log, not a major incident nobody has taken up.
+pub const OPEN_UNCARRIED_SQL: &str = "e.finished_at IS NULL AND e.night_log = 0 AND e.callback_state <> 'pending' AND NOT (e.major_incident = 1 AND e.major_ack_at IS NULL)";
 
 /// Entries matching `where_sql` with positional parameters, newest first.
 pub(crate) fn query(

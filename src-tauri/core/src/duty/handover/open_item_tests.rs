@@ -131,3 +131,64 @@ fn r_ho_10_pulled_and_carried_items_are_settled_with_a_note_never_deleted() {
         "已办结：已回电，告知办理流程（王主管 2026-12-10 17:15）"
     );
 }
+
+/// R-IN-6: an entry that is neither ended nor carried on by a slip, complaint or callback (a 委托
+/// still being done) is handed on at every change until someone ends it with a result; an
+/// entry answered on the spot is not.
+#[test]
+fn r_in_6_an_entry_not_yet_ended_is_handed_on_until_it_is() {
+    let mut d = Desk::new();
+    d.publish_full("2026-12", NOW);
+    let who = d.receptionists[0].id;
+    let mut entry = |kind: &str, content: &str, outcome: &str| {
+        d.store
+            .conn()
+            .execute(
+                "INSERT INTO intake_entries (received_at, entered_at, room_id, channel, kind, content, received_by, night_log, outcome, finished_at)
+                 VALUES ('2026-12-10 15:00:00', '2026-12-10 15:00:00', 1, 'visit', ?1, ?2, ?3, 0, ?4, CASE WHEN ?4 = '' THEN NULL ELSE '2026-12-10 15:05:00' END)",
+                rusqlite::params![kind, content, who, outcome],
+            )
+            .unwrap();
+        d.store.conn().last_insert_rowid()
+    };
+    let errand = entry("errand", "业主委托代收快递两件", "");
+    entry("inquiry", "询问物业费缴费时间", "已告知每月15日前");
+
+    let eve = start_at(&mut d, "2026-12-10 17:10");
+    let handed: Vec<_> = eve
+        .open_items
+        .iter()
+        .filter(|o| o.source == "未办结登记")
+        .collect();
+    assert_eq!(handed.len(), 1, "{:?}", eve.open_items);
+    assert!(
+        handed[0].summary.contains("代收快递") && handed[0].summary.contains("委托"),
+        "{}",
+        handed[0].summary
+    );
+    assert!(
+        !handed[0].may_strike,
+        "pulled from the records: settled, never struck out"
+    );
+    assert!(
+        !eve.open_items.iter().any(|o| o.summary.contains("物业费")),
+        "an entry answered on the spot is not handed on"
+    );
+
+    // Ended with a result: the next change no longer hands it on.
+    let ctx = as_user(&d.receptionists[0].clone(), "2026-12-10 18:00");
+    crate::desk::intake::finish(
+        &mut d.store,
+        &ctx,
+        crate::desk::intake::NoteInput {
+            intake_id: errand,
+            note: "快递已交业主本人签收".into(),
+        },
+    )
+    .unwrap();
+    let later = d
+        .store
+        .read(|tx| pulled::open_records(tx, crate::testkit::at("2026-12-11 08:05")))
+        .unwrap();
+    assert!(!later.iter().any(|p| p.source == "未办结登记"));
+}

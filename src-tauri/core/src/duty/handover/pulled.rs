@@ -1,7 +1,7 @@
 //! What is still open elsewhere at a shift change, pulled into the handover automatically
-//! (R-HO-1, R-HO-3): unfinished and overdue dispatch slips, slips awaiting their return visit,
-//! complaints awaiting a reply, pending callbacks, night-log entries not yet converted, and
-//! major incidents nobody has taken up. The list comes from `open_items`, the one definition of
+//! (R-HO-1, R-HO-3, R-IN-6): unfinished and overdue dispatch slips, slips awaiting their return
+//! visit, complaints awaiting a reply, pending callbacks, night-log entries not yet converted,
+//! major incidents nobody has taken up, and any other intake entry not yet ended. The list comes from `open_items`, the one definition of
 //! "open" that the desk's screens and the CLI also use; only records that existed at the change
 //! time are kept, so a handover entered afterwards does not inherit later records.
 
@@ -45,6 +45,7 @@ fn open_at(tx: &Transaction, at: NaiveDateTime) -> Result<OpenItems> {
     open.night_log_unconverted
         .retain(|e| e.received_at <= until);
     open.major_incidents.retain(|e| e.received_at <= until);
+    open.unfinished_entries.retain(|e| e.received_at <= until);
     Ok(open)
 }
 
@@ -61,7 +62,7 @@ pub fn open_records(tx: &Transaction, at: NaiveDateTime) -> Result<Vec<Pulled>> 
                 "未完成派工单"
             },
             ref_id: s.id,
-            summary: format!("{}({}){}", s.serial, s.state.label(), short(&s.content)),
+            summary: format!("{}（{}）{}", s.serial, s.state.label(), short(&s.content)),
         });
     }
     for s in &open.return_visits_due {
@@ -83,7 +84,7 @@ pub fn open_records(tx: &Transaction, at: NaiveDateTime) -> Result<Vec<Pulled>> 
             source: "待回电",
             ref_id: e.id,
             summary: format!(
-                "{} {}:{}",
+                "{} {}：{}",
                 e.caller_name,
                 e.callback_phone,
                 short(&e.content)
@@ -106,6 +107,23 @@ pub fn open_records(tx: &Transaction, at: NaiveDateTime) -> Result<Vec<Pulled>> 
             source: "突发事件未接手",
             ref_id: e.id,
             summary: format!("{} {}", e.room, short(&e.content)),
+        });
+    }
+    for e in &open.unfinished_entries {
+        out.push(Pulled {
+            source: "未办结登记",
+            ref_id: e.id,
+            summary: format!(
+                "{} {}（{}）{}",
+                e.received_at.get(5..16).unwrap_or(&e.received_at),
+                e.kind.label(),
+                if e.room.is_empty() {
+                    &e.caller_name
+                } else {
+                    &e.room
+                },
+                short(&e.content)
+            ),
         });
     }
     Ok(out)
