@@ -103,4 +103,34 @@ describe('今日待办与状态栏计数', () => {
     await s.byTest('today-reports')
     await s.screenshot('today-06-manager-landing')
   })
+
+  test('操作日志：写出记录的名字，可按操作人、记录类型、日期筛选', async () => {
+    // 主管 starts a handover from the command line: the log names it by its serial.
+    const staff = cli('staff', 'list')
+    const desk = staff.filter((p) => p.role === 'receptionist')
+    const boss = staff.find((p) => p.login === 'zhuguan')
+    const h = cli('handover', 'start', '--kind', 'desk', '--change-at', chinaTime(1), '--outgoing-id', String(desk[0].id), '--incoming-id', String(desk[1].id))
+    await s.go('#/settings/audit')
+    const table = () => s.byTest('audit-rows')
+    await s.waitForText(table, h.serial)
+    const named = await s.execute(`return [...document.querySelectorAll('[data-test="audit-rows"] .el-table__body tbody tr')].map((tr) => tr.children[3].textContent.trim())[0]`)
+    assert.equal(named, `交接班记录${h.serial}`, 'the newest row names the handover by its serial')
+    await s.screenshot('today-07-audit-log')
+    // Only 交接班记录: every row says so.
+    await (await s.byCss('[data-test="audit-entity"] input')).fill('交接班记录')
+    await (await s.waitFor('xpath', "//li[contains(@class, 'el-select-dropdown__item')][normalize-space(.)='交接班记录']")).click()
+    await waitUntil(async () => {
+      const kinds = await s.execute(`return [...document.querySelectorAll('[data-test="audit-rows"] .el-table__body tbody tr')].map((tr) => tr.children[3].textContent.trim())`)
+      return kinds.length > 0 && kinds.every((k) => k.startsWith('交接班记录'))
+    }, { message: 'only handovers listed' })
+    // And only what 主管 did: the row of the handover is there, with the whole change.
+    await (await s.byCss('[data-test="audit-actor"] input')).fill(boss.name)
+    await (await s.waitFor('xpath', `//li[contains(@class, 'el-select-dropdown__item')][normalize-space(.)='${boss.name}']`)).click()
+    await waitUntil(async () => {
+      const who = await s.execute(`return [...document.querySelectorAll('[data-test="audit-rows"] .el-table__body tbody tr')].map((tr) => tr.children[1].textContent.trim())`)
+      return who.length > 0 && who.every((n) => n === boss.name)
+    }, { message: `only ${boss.name}'s entries` })
+    await s.waitForText(table, h.serial)
+    await s.screenshot('today-08-audit-filtered')
+  })
 })

@@ -9,6 +9,7 @@ import type { ArrivalInput } from '../bindings/ArrivalInput'
 import type { AssignInput } from '../bindings/AssignInput'
 import type { AtInput } from '../bindings/AtInput'
 import type { AuditEntry } from '../bindings/AuditEntry'
+import type { AuditQuery } from '../bindings/AuditQuery'
 import type { BackupFileInput } from '../bindings/BackupFileInput'
 import type { BackupList } from '../bindings/BackupList'
 import type { BackupSettings } from '../bindings/BackupSettings'
@@ -56,7 +57,6 @@ import type { IntakeInput } from '../bindings/IntakeInput'
 import type { IntakePage } from '../bindings/IntakePage'
 import type { IntakeQuery } from '../bindings/IntakeQuery'
 import type { IntakeSettings } from '../bindings/IntakeSettings'
-import type { LimitInput } from '../bindings/LimitInput'
 import type { Lookup } from '../bindings/Lookup'
 import type { LookupInput } from '../bindings/LookupInput'
 import type { MissingHandover } from '../bindings/MissingHandover'
@@ -168,8 +168,8 @@ export const staffUpdate = (input: Update<StaffInput>) => call<Staff>('staff_upd
 export const accountSetLogin = (input: NewLogin) => call<Staff>('account_set_login', input)
 /** 解锁因密码错误被锁定的账号 */
 export const accountUnlock = (input: StaffIdInput) => call<Staff>('account_unlock', input)
-/** 操作日志（最新在前） */
-export const auditList = (input: LimitInput) => call<Array<AuditEntry>>('audit_list', input)
+/** 操作日志（最新在前），可按操作人、记录类型、日期筛选 */
+export const auditList = (input: AuditQuery) => call<Array<AuditEntry>>('audit_list', input)
 /** 楼栋列表 */
 export const buildingList = () => call<Array<Building>>('building_list', {})
 /** 新增楼栋 */

@@ -32,7 +32,7 @@ use crate::paper::print::deliver::{self, SendInput};
 use crate::paper::print::job::{self, PrintInput, PrintedForm};
 use crate::paper::reports::{self, ExportedReport, Report, ReportInput};
 use crate::setup::accounts::{self, NewLogin, PasswordChange};
-use crate::setup::audit_log::{self, AuditEntry};
+use crate::setup::audit_log::{self, AuditEntry, AuditQuery};
 use crate::setup::categories::{self, Category, CategoryInput};
 use crate::setup::departments::{self, Department, DepartmentInput};
 use crate::setup::directory::{self, RoomDetail, RoomQuery};
@@ -106,9 +106,9 @@ super::operations! {
         "为员工设置登录名和密码", "--staff-id --login（密码取自 FRONTDESK_NEW_PASSWORD 或按提示输入）";
     account_unlock: "account" "unlock", Roles(LEADERS), StaffIdInput => Staff, |s, c, i| accounts::unlock(s, c, i.staff_id);
         "解锁因密码错误被锁定的账号", "--staff-id";
-    audit_list: "audit" "list", Roles(ACCOUNT_ADMINS), LimitInput => Vec<AuditEntry>,
-        |s, c, i| audit_log::list(s, c, i.limit.unwrap_or(100));
-        "操作日志（最新在前）", "[--limit 100]";
+    audit_list: "audit" "list", Roles(ACCOUNT_ADMINS), AuditQuery => Vec<AuditEntry>,
+        |s, c, i| audit_log::list(s, c, i);
+        "操作日志（最新在前），可按操作人、记录类型、日期筛选", "[--actor-id 员工编号] [--entity dispatch_slips|complaints|handovers|staff…] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--offset 0] [--limit 100]";
 
     // ---- 设置：楼栋、房间、住户、服务类别 ----
     building_list: "building" "list", Roles(ANYONE), NoInput => Vec<Building>, |s, _, _| rooms::list_buildings(s);
