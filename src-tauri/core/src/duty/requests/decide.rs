@@ -153,8 +153,8 @@ pub(super) fn nothing_to_change(tx: &Transaction, req: &DutyRequest) -> Result<E
             return Ok(Error::conflict(
                 "from_day",
                 format!(
-                    "{} 的值班表尚未建立，批准后无从调整；请先排出该月值班表，或驳回",
-                    m.key()
+                    "{}的值班表尚未建立，批准后无从调整；请先排出该月值班表，或驳回",
+                    m.said()
                 ),
             ));
         }
@@ -213,7 +213,7 @@ pub fn approve(store: &mut Store, ctx: &Ctx, input: DecisionInput) -> Result<Dut
                 Some((_, RosterStatus::Published)) => None,
                 Some((id, RosterStatus::Draft)) if touched => Some(id),
                 _ if !touched => continue,
-                _ => return Err(Error::conflict("from_day", format!("{} 的值班表尚未建立，批准后无从调整；请先排出该月值班表，或驳回", m.key()))),
+                _ => return Err(Error::conflict("from_day", format!("{}的值班表尚未建立，批准后无从调整；请先排出该月值班表，或驳回", m.said()))),
             };
             let before = check::month(tx, *m, draft, &[])?;
             let after = check::month(tx, *m, draft, &changes)?;

@@ -49,6 +49,10 @@ impl Month {
     pub fn key(self) -> String {
         self.first.format("%Y-%m").to_string()
     }
+    /// The month as the desk says and prints it: 2026年12月 (never 2026-12 or 2026年01月).
+    pub fn said(self) -> String {
+        format!("{}年{}月", self.first.year(), self.first.month())
+    }
     pub fn next_first(self) -> NaiveDate {
         (self.first + Duration::days(32))
             .with_day(1)
@@ -123,7 +127,7 @@ pub(crate) fn roster_id(tx: &Transaction, month: Month) -> Result<Option<(i64, R
 
 fn require_roster(tx: &Transaction, month: Month) -> Result<(i64, RosterStatus)> {
     roster_id(tx, month)?
-        .ok_or_else(|| Error::not_found("month", format!("{} 的值班表尚未建立", month.key())))
+        .ok_or_else(|| Error::not_found("month", format!("{}的值班表尚未建立", month.said())))
 }
 
 fn require_draft(tx: &Transaction, month: Month) -> Result<i64> {
@@ -265,14 +269,14 @@ pub fn create(store: &mut Store, ctx: &Ctx, month: &str) -> Result<RosterView> {
     if m.next_first() <= ctx.now.date() {
         return Err(Error::invalid(
             "month",
-            format!("{} 已经过去，不能再编排", m.key()),
+            format!("{}已经过去，不能再编排", m.said()),
         ));
     }
     store.write(|tx| {
         if roster_id(tx, m)?.is_some() {
             return Err(Error::conflict(
                 "month",
-                format!("{} 的值班表已经存在", m.key()),
+                format!("{}的值班表已经存在", m.said()),
             ));
         }
         tx.execute(
@@ -318,7 +322,7 @@ fn put_cell(tx: &Transaction, roster: i64, month: Month, c: &CellInput) -> Resul
     if Month::of(day) != month {
         return Err(Error::invalid(
             "date",
-            format!("{} 不在 {} 内", c.date, month.key()),
+            format!("{} 不在{}内", c.date, month.said()),
         ));
     }
     let who = crate::setup::staff::get(tx, c.staff_id)?;

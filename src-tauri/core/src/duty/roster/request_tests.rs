@@ -232,7 +232,7 @@ fn a_leave_in_a_month_with_no_roster_is_refused_with_the_reason() {
     let q = file(&mut d, leave(who.id, DAY));
     let e = approve(&mut d, &q, None).unwrap_err();
     assert_eq!((e.kind(), e.field()), ("conflict", Some("from_day")));
-    assert!(e.to_string().contains("2026-12 的值班表尚未建立"), "{e}");
+    assert!(e.to_string().contains("2026年12月的值班表尚未建立"), "{e}");
     assert_eq!(listed(&mut d, q.id).status, RequestStatus::Pending);
 }
 

@@ -1,6 +1,7 @@
 //! 值班安排表: the month grid (one row per person, one column per day) with each person's
 //! phone (R-DU-5) and a legend of the shift codes and their times.
 
+use crate::duty::roster::Month;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -49,12 +50,10 @@ pub struct RosterSheet {
 
 pub fn render(meta: &PrintMeta, r: &RosterSheet) -> Result<Vec<u8>> {
     let kind = FormKind::Roster;
-    let title = format!(
-        "{}年{}月 {}",
-        r.month.get(..4).unwrap_or(""),
-        r.month.get(5..7).unwrap_or(""),
-        kind.label()
-    );
+    let month = Month::parse("month", &r.month)
+        .map(Month::said)
+        .unwrap_or_else(|_| r.month.clone());
+    let title = format!("{month} {}", kind.label());
     let mut doc = Document::new(Paper::A4Landscape, meta.header(kind, &title, &r.month))?;
     let n = r.days_in_month as usize;
     let mut cols: Vec<Column> = vec![col("姓名\n岗位", 7.0), col("电话", 9.0)];
