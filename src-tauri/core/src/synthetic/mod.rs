@@ -127,7 +127,7 @@ pub fn generate(
     if first_run::status(store)?.initialized {
         return Err(Error::conflict(
             "seed",
-            "数据库已有数据;演示数据只能生成到一个新的空数据库中",
+            "数据库已有数据；演示数据只能生成到一个新的空数据库中",
         ));
     }
     let last_day = now.date() - Duration::days(1);

@@ -237,19 +237,19 @@ pub(crate) fn load(tx: &Transaction, id: i64) -> Result<Handover> {
     let mut mismatches = Vec::new();
     match &planned_outgoing {
         Some(p) if p.id != outgoing.id => mismatches.push(format!(
-            "值班表上的交班人是 {},实际为 {}",
+            "值班表上的交班人是 {}，实际为 {}",
             p.name, outgoing.name
         )),
-        None => mismatches.push(format!("值班表上此时没有交班人,实际为 {}", outgoing.name)),
+        None => mismatches.push(format!("值班表上此时没有交班人，实际为 {}", outgoing.name)),
         _ => {}
     }
     if kind == HandoverKind::Desk {
         match &planned_incoming {
             Some(p) if p.id != incoming.id => mismatches.push(format!(
-                "值班表上的接班人是 {},实际为 {}",
+                "值班表上的接班人是 {}，实际为 {}",
                 p.name, incoming.name
             )),
-            None => mismatches.push(format!("值班表上此时没有接班人,实际为 {}", incoming.name)),
+            None => mismatches.push(format!("值班表上此时没有接班人，实际为 {}", incoming.name)),
             _ => {}
         }
     }
