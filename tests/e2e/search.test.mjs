@@ -11,10 +11,10 @@ import { startApp, cliBinary } from './lib/app.mjs'
 import { logIn, typeAndEnter } from './lib/flows.mjs'
 
 describe('搜索', () => {
-  let app, s, dir
+  let app, s, dir, db
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'fd-search-'))
-    const db = join(dir, 'demo.db')
+    db = join(dir, 'demo.db')
     execFileSync(cliBinary(), ['--db', db, 'dev', 'generate', '--years', '1', '--seed', '1', '--entries-per-year', '3000', '--rooms', '200'])
     app = await startApp({ db })
     s = app.session
@@ -41,6 +41,20 @@ describe('搜索', () => {
     await (await s.byTest('search-input')).fill(serial)
     await (await s.byTest('search-submit')).click()
     await s.waitForText(() => s.byTest('search-summary'), '共 1 条')
+    // The row says where the slip stands, in the words of the 派工单 screen (the CLI's label).
+    const slip = JSON.parse(execFileSync(cliBinary(), ['--db', db, '--as', 'qiantai', '--json', 'slip', 'show', '--serial', serial], { env: { ...process.env, FRONTDESK_PASSWORD: 'demo123456' } }).toString())
+    const said = { opened: '待派工', dispatched: '已派工', accepted: '已接单', on_site: '已到场', done: '已完工', return_visited: '已回访', closed: '已关闭', paused: '已暂停', cancelled: '已作废' }
+    assert.equal((await (await s.byTest(`search-state-slip-${slip.slip.id}`)).text()).trim(), said[slip.slip.state])
+    // The entry the slip came from is the same matter: its row names the slip.
+    if (slip.slip.intake_id) {
+      await (await s.byTest('search-input')).fill(slip.slip.content.slice(0, 8))
+      await (await s.byTest('search-submit')).click()
+      const entry = await s.byTest(`search-state-intake-${slip.slip.intake_id}`, { timeout: 15_000 }).catch(() => null)
+      if (entry) assert.equal((await entry.text()).trim(), `已转派工单 ${serial}`)
+      await (await s.byTest('search-input')).fill(serial)
+      await (await s.byTest('search-submit')).click()
+      await s.waitForText(() => s.byTest('search-summary'), '共 1 条')
+    }
     await (await (await s.byTest('search-results')).find('.el-table__row td:last-child .cell')).click()
     await s.waitForText(() => s.byTest('search-detail'), serial)
     await new Promise((done) => setTimeout(done, 500)) // let the dialog finish fading in

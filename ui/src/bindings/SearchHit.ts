@@ -17,4 +17,10 @@ at: string, room: string, name: string, phone: string,
 /**
  * The part of the content around the first match, with "…" where it was cut.
  */
-snippet: string, };
+snippet: string, 
+/**
+ * Where the matter stands, in its screen's words: a slip's or complaint's state; for an
+ * entry 已办结, 未办结, 待回电, or the slip or complaint that carries it on (已转派工单
+ * PG-…), so an entry and its slip read as one matter.
+ */
+state: string, };

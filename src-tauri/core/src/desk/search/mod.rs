@@ -22,6 +22,8 @@ use crate::base::ctx::Ctx;
 use crate::base::error::{Error, Result};
 use crate::base::role::ANYONE;
 use crate::coded_enum;
+use crate::desk::complaints::ComplaintState;
+use crate::desk::slips::SlipState;
 use crate::store::grams;
 use crate::store::Store;
 
@@ -79,6 +81,10 @@ pub struct SearchHit {
     pub phone: String,
     /// The part of the content around the first match, with "…" where it was cut.
     pub snippet: String,
+    /// Where the matter stands, in its screen's words: a slip's or complaint's state; for an
+    /// entry 已办结, 未办结, 待回电, or the slip or complaint that carries it on (已转派工单
+    /// PG-…), so an entry and its slip read as one matter.
+    pub state: String,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -132,7 +138,9 @@ pub fn search(store: &mut Store, ctx: &Ctx, query: SearchQuery) -> Result<Search
         )?;
         let mut hits = Vec::with_capacity(limit as usize);
         for id in ids.into_iter().take(limit as usize) {
-            hits.push(doc.query_row([id], |r| hit_from_row(r, &terms))?);
+            let mut hit = doc.query_row([id], |r| hit_from_row(r, &terms))?;
+            hit.state = state_of(tx, hit.kind, hit.id)?;
+            hits.push(hit);
         }
         Ok(SearchPage { hits, has_more, offset, terms: terms.clone() })
     })
@@ -198,7 +206,46 @@ pub(crate) fn hit_from_row(r: &rusqlite::Row, terms: &[String]) -> rusqlite::Res
         name: r.get(5)?,
         phone: r.get(6)?,
         snippet: snippet(&content, terms),
+        state: String::new(),
     })
+}
+
+/// The state of the record behind a hit (see `SearchHit::state`); '' if it is gone.
+fn state_of(tx: &rusqlite::Transaction, kind: HitKind, id: i64) -> Result<String> {
+    use rusqlite::OptionalExtension;
+    let code = |sql: &str| -> Result<Option<String>> {
+        Ok(tx.query_row(sql, [id], |r| r.get(0)).optional()?)
+    };
+    Ok(match kind {
+        HitKind::Slip => code("SELECT state FROM dispatch_slips WHERE id = ?1")?
+            .and_then(|c| SlipState::from_text(&c))
+            .map(|s| s.label().to_string()),
+        HitKind::Complaint => code("SELECT state FROM complaints WHERE id = ?1")?
+            .and_then(|c| ComplaintState::from_text(&c))
+            .map(|s| s.label().to_string()),
+        HitKind::Intake => tx
+            .query_row(
+                "SELECT (SELECT serial FROM dispatch_slips WHERE id = e.slip_id),
+                        (SELECT serial FROM complaints WHERE id = e.complaint_id),
+                        e.callback_state = 'pending', e.finished_at IS NOT NULL
+                 FROM intake_entries e WHERE e.id = ?1",
+                [id],
+                |r| {
+                    let (slip, complaint): (Option<String>, Option<String>) =
+                        (r.get(0)?, r.get(1)?);
+                    let (callback, finished): (bool, bool) = (r.get(2)?, r.get(3)?);
+                    Ok(match (slip, complaint) {
+                        (Some(s), _) => format!("已转派工单 {s}"),
+                        (_, Some(c)) => format!("已转投诉 {c}"),
+                        _ if callback => "待回电".to_string(),
+                        _ if finished => "已办结".to_string(),
+                        _ => "未办结".to_string(),
+                    })
+                },
+            )
+            .optional()?,
+    }
+    .unwrap_or_default())
 }
 
 /// Up to `SNIPPET_CHARS` characters of `content`, starting a little before the first term

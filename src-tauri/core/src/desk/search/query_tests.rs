@@ -72,6 +72,8 @@ fn a_hit_shows_its_record() {
             name: "张伟".into(),
             phone: "13812345678".into(),
             snippet: "卫生间漏水,请派水电工上门".into(),
+            // Only the search row exists here, not the slip: no state to say.
+            state: String::new(),
         }]
     );
 }
@@ -176,4 +178,61 @@ fn a_long_content_is_cut_around_the_first_match() {
         "{s}"
     );
     assert_eq!(s.chars().filter(|c| *c != '…').count(), SNIPPET_CHARS);
+}
+
+/// Each hit says where its matter stands (issue 13): a slip in its screen's words, and the entry
+/// it came from as that slip, so the two rows read as one matter.
+#[test]
+fn a_hit_says_its_state_and_an_entry_names_the_slip_that_carries_it() {
+    use crate::testkit::{at, records, Desk};
+    let mut d = Desk::new();
+    let entry = records::intake(
+        &d.store,
+        "2026-11-20 08:50:00",
+        1,
+        "call",
+        "repair",
+        "卫生间天花板渗水,需检查楼上防水层",
+        false,
+    );
+    let slip = records::slip(
+        &d.store,
+        "PG-202611-0009",
+        Some(entry),
+        at("2026-11-20 09:00"),
+        "给排水",
+        None,
+    );
+    let open = records::intake(
+        &d.store,
+        "2026-11-21 10:00:00",
+        2,
+        "call",
+        "inquiry",
+        "询问渗水保修期",
+        false,
+    );
+    let ctx = d.ctx(&d.receptionists[0].clone());
+    let page = search(
+        &mut d.store,
+        &ctx,
+        SearchQuery {
+            text: "渗水".into(),
+            limit: None,
+            offset: None,
+        },
+    )
+    .unwrap();
+    let said = |kind, id| {
+        page.hits
+            .iter()
+            .find(|h| h.kind == kind && h.id == id)
+            .map(|h| h.state.clone())
+    };
+    assert_eq!(said(HitKind::Slip, slip).as_deref(), Some("已接单"));
+    assert_eq!(
+        said(HitKind::Intake, entry).as_deref(),
+        Some("已转派工单 PG-202611-0009")
+    );
+    assert_eq!(said(HitKind::Intake, open).as_deref(), Some("未办结"));
 }

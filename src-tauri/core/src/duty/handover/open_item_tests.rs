@@ -140,7 +140,7 @@ fn r_in_6_an_entry_not_yet_ended_is_handed_on_until_it_is() {
     let mut d = Desk::new();
     d.publish_full("2026-12", NOW);
     let who = d.receptionists[0].id;
-    let mut entry = |kind: &str, content: &str, outcome: &str| {
+    let entry = |kind: &str, content: &str, outcome: &str| {
         d.store
             .conn()
             .execute(
