@@ -53,7 +53,18 @@ export async function logIn(s, login, password) {
 
 /** Logs out through the status bar and its confirmation; ends on the login screen. */
 export async function logOut(s) {
-  await (await s.byText('退出登录')).click()
+  // A toast fading out near the bar's corner can take the first click (CI, once): click until
+  // the confirmation is open.
+  const open = async () => {
+    for (const box of await s.css('.el-message-box')) if (await box.displayed().catch(() => false)) return true
+    return false
+  }
+  await waitUntil(async () => {
+    if (await open()) return true
+    await (await s.byText('退出登录')).click().catch(() => {})
+    await new Promise((r) => setTimeout(r, 700))
+    return open()
+  }, { timeout: 15_000, message: '退出登录 opens its confirmation' })
   await (await s.byCss('.el-message-box .el-button--primary')).click()
   await s.waitGone('.el-message-box')
   return s.byTest('login-form')
