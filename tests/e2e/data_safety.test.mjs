@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, openSync, readdirSync, rmSync, writeSync, closeSync, unlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startApp, cliBinary } from './lib/app.mjs'
+import { startApp, cliAs, cliBinary } from './lib/app.mjs'
 import { waitUntil } from './lib/webdriver.mjs'
 import { logIn } from './lib/flows.mjs'
 
@@ -17,12 +17,8 @@ const PASSWORD = 'demo123456'
 
 describe('数据安全：备份、恢复、损坏的数据库', () => {
   let app, s, dir, db
-  const cli = (...args) =>
-    JSON.parse(
-      execFileSync(cliBinary(), ['--db', db, '--as', 'zhuguan', '--json', ...args], {
-        env: { ...process.env, FRONTDESK_PASSWORD: PASSWORD },
-      }).toString(),
-    )
+  // `db` is set in before(): read it at each call.
+  const cli = (...args) => cliAs(db, 'zhuguan', PASSWORD)(...args)
   const count = (content) => cli('search', '--text', content).hits.filter((h) => h.snippet.includes(content)).length
 
   before(async () => {

@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chinaMonth, lastDayAt } from './lib/clock.mjs'
-import { startApp, cliBinary } from './lib/app.mjs'
+import { startApp, cliAs, cliBinary } from './lib/app.mjs'
 import { waitUntil } from './lib/webdriver.mjs'
 import { logIn } from './lib/flows.mjs'
 
@@ -26,8 +26,7 @@ describe('值班安排与交接班', () => {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'fd-duty-'))
     db = join(dir, 'office.db')
-    cli = (...args) =>
-      JSON.parse(execFileSync(cliBinary(), ['--db', db, '--as', 'zhuguan', '--json', ...args], { env: { ...process.env, FRONTDESK_PASSWORD: PASSWORD, FRONTDESK_NEW_PASSWORD: 'jieban123' } }).toString())
+    cli = cliAs(db, 'zhuguan', PASSWORD, { FRONTDESK_NEW_PASSWORD: 'jieban123' })
     execFileSync(cliBinary(), ['--db', db, 'dev', 'generate', '--years', '1', '--seed', '2', '--entries-per-year', '100', '--rooms', '30'])
     staff = cli('staff', 'list')
     const by = (role) => staff.filter((p) => p.role === role)

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chinaTime } from './lib/clock.mjs'
-import { startApp, cliBinary } from './lib/app.mjs'
+import { startApp, cliAs, cliBinary } from './lib/app.mjs'
 import { logIn } from './lib/flows.mjs'
 import { waitUntil } from './lib/webdriver.mjs'
 
@@ -21,8 +21,7 @@ describe('未交接', () => {
     dir = mkdtempSync(join(tmpdir(), 'fd-missing-'))
     const db = join(dir, 'office.db')
     execFileSync(cliBinary(), ['--db', db, '--now', chinaTime(18), 'dev', 'generate', '--years', '1', '--seed', '3', '--entries-per-year', '100', '--rooms', '30'])
-    cli = (...args) =>
-      JSON.parse(execFileSync(cliBinary(), ['--db', db, '--as', 'zhuguan', '--json', ...args], { env: { ...process.env, FRONTDESK_PASSWORD: PASSWORD } }).toString())
+    cli = cliAs(db, 'zhuguan', PASSWORD)
     app = await startApp({ db })
     s = app.session
     await logIn(s, 'zhuguan', PASSWORD)

@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chinaTime } from './lib/clock.mjs'
-import { startApp, cliBinary } from './lib/app.mjs'
+import { startApp, cliAs, cliBinary } from './lib/app.mjs'
 import { waitUntil, xpathLiteral } from './lib/webdriver.mjs'
 import { choose, logIn, logOut } from './lib/flows.mjs'
 
@@ -49,8 +49,7 @@ describe('来电来访、派工单、投诉', () => {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'fd-intake-'))
     db = join(dir, 'office.db')
-    cli = (...args) =>
-      JSON.parse(execFileSync(cliBinary(), ['--db', db, '--as', 'zhuguan', '--json', ...args], { env: { ...process.env, FRONTDESK_PASSWORD: PASSWORD } }).toString())
+    cli = cliAs(db, 'zhuguan', PASSWORD)
     execFileSync(cliBinary(), ['--db', db, 'dev', 'generate', '--years', '1', '--seed', '2', '--entries-per-year', '100', '--rooms', '30'])
     tech = cli('staff', 'list').find((p) => p.login === 'weixiu')
     room = cli('room', 'list').find((r) => r.residents.length === 1 && r.residents[0].phones.length > 0)

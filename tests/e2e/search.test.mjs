@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startApp, cliBinary } from './lib/app.mjs'
+import { startApp, cliAs, cliBinary } from './lib/app.mjs'
 import { logIn, typeAndEnter } from './lib/flows.mjs'
 
 describe('搜索', () => {
@@ -42,7 +42,7 @@ describe('搜索', () => {
     await (await s.byTest('search-submit')).click()
     await s.waitForText(() => s.byTest('search-summary'), '共 1 条')
     // The row says where the slip stands, in the words of the 派工单 screen (the CLI's label).
-    const slip = JSON.parse(execFileSync(cliBinary(), ['--db', db, '--as', 'qiantai', '--json', 'slip', 'show', '--serial', serial], { env: { ...process.env, FRONTDESK_PASSWORD: 'demo123456' } }).toString())
+    const slip = cliAs(db, 'qiantai', 'demo123456')('slip', 'show', '--serial', serial)
     const said = { opened: '待派工', dispatched: '已派工', accepted: '已接单', on_site: '已到场', done: '已完工', return_visited: '已回访', closed: '已关闭', paused: '已暂停', cancelled: '已作废' }
     assert.equal((await (await s.byTest(`search-state-slip-${slip.slip.id}`)).text()).trim(), said[slip.slip.state])
     // The entry the slip came from is the same matter: its row names the slip.

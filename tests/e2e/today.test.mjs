@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chinaTime } from './lib/clock.mjs'
-import { startApp, cliBinary } from './lib/app.mjs'
+import { startApp, cliAs, cliBinary } from './lib/app.mjs'
 import { logIn, logOut } from './lib/flows.mjs'
 import { waitUntil } from './lib/webdriver.mjs'
 
@@ -22,8 +22,7 @@ describe('今日待办与状态栏计数', () => {
     const db = join(dir, 'office.db')
     // Generated as of six hours ago: the shift changes since then have no handovers (未交接).
     execFileSync(cliBinary(), ['--db', db, '--now', chinaTime(6), 'dev', 'generate', '--years', '1', '--seed', '4', '--entries-per-year', '3000', '--rooms', '200'])
-    cli = (...args) =>
-      JSON.parse(execFileSync(cliBinary(), ['--db', db, '--as', 'zhuguan', '--json', ...args], { env: { ...process.env, FRONTDESK_PASSWORD: PASSWORD } }).toString())
+    cli = cliAs(db, 'zhuguan', PASSWORD)
     app = await startApp({ db })
     s = app.session
   })

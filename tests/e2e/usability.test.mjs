@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chinaMonth, lastDayAt } from './lib/clock.mjs'
-import { startApp, cliBinary } from './lib/app.mjs'
+import { startApp, cliAs, cliBinary } from './lib/app.mjs'
 import { Keys, waitUntil, xpathLiteral } from './lib/webdriver.mjs'
 import { choose, fillForm, logIn, logOut } from './lib/flows.mjs'
 
@@ -44,8 +44,7 @@ describe('易用性：键盘、提示、横幅、确认', () => {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'fd-usability-'))
     db = join(dir, 'office.db')
-    cli = (...args) =>
-      JSON.parse(execFileSync(cliBinary(), ['--db', db, '--as', 'zhuguan', '--json', ...args], { env: { ...process.env, FRONTDESK_PASSWORD: PASSWORD } }).toString())
+    cli = cliAs(db, 'zhuguan', PASSWORD)
     execFileSync(cliBinary(), ['--db', db, 'dev', 'generate', '--years', '1', '--seed', '2', '--entries-per-year', '100', '--rooms', '30'])
     rooms = cli('room', 'list').filter((r) => r.residents.length === 1 && r.residents[0].phones.length > 0).slice(0, 3)
     assert.equal(rooms.length, 3, 'three rooms with one resident each')

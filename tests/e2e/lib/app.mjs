@@ -23,6 +23,19 @@ export function cliBinary() {
   return existsSync(release) ? release : join(target, 'debug', 'frontdesk-cli')
 }
 
+/**
+ * The command line on `db` as `login`, answering in JSON: what a test sets up or checks beside
+ * the window. `env` adds variables (e.g. FRONTDESK_NEW_PASSWORD for a login it creates).
+ */
+export function cliAs(db, login, password, env = {}) {
+  return (...args) =>
+    JSON.parse(
+      execFileSync(cliBinary(), ['--db', db, '--as', login, '--json', ...args], {
+        env: { ...process.env, FRONTDESK_PASSWORD: password, ...env },
+      }).toString(),
+    )
+}
+
 function findOnPath(name, fallbacks) {
   try {
     return execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim()
