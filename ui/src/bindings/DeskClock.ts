@@ -6,14 +6,6 @@
  */
 export type DeskClock = { 
 /**
- * `YYYY-MM-DD HH:MM:SS`, China Standard Time.
+ * `YYYY-MM-DD HH:MM:SS`, China Standard Time (the window derives its day and month).
  */
-now: string, 
-/**
- * `YYYY-MM-DD`.
- */
-today: string, 
-/**
- * `YYYY-MM`.
- */
-month: string, };
+now: string, };

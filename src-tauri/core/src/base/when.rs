@@ -69,20 +69,12 @@ pub fn minute(t: &str) -> String {
 #[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct DeskClock {
-    /// `YYYY-MM-DD HH:MM:SS`, China Standard Time.
+    /// `YYYY-MM-DD HH:MM:SS`, China Standard Time (the window derives its day and month).
     pub now: String,
-    /// `YYYY-MM-DD`.
-    pub today: String,
-    /// `YYYY-MM`.
-    pub month: String,
 }
 
 impl DeskClock {
     pub fn at(now: NaiveDateTime) -> DeskClock {
-        DeskClock {
-            now: text(now),
-            today: now.format("%Y-%m-%d").to_string(),
-            month: now.format("%Y-%m").to_string(),
-        }
+        DeskClock { now: text(now) }
     }
 }
