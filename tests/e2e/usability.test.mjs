@@ -147,11 +147,16 @@ describe('易用性：键盘、提示、横幅、确认', () => {
     await waitUntil(async () => (await s.focusedTest()) === 'search-results-keys', { message: '↓ moves into the results' })
     const hitRow = await waitUntil(() => currentRow('search-results'), { message: 'the first result highlighted' })
     await s.keys(Keys.ENTER)
-    const detail = await (await s.byTest('search-detail')).fullText()
-    assert.ok(detail.includes(rooms[0].room.code) || hitRow.split('\t').some((cell) => cell.trim() && detail.includes(cell.trim())), `${detail}\n— ${hitRow}`)
+    // Enter opens the record itself: a slip's or complaint's drawer, or the entry marked in its day's list.
+    const shown = await waitUntil(async () => {
+      const drawer = (await s.css('.el-drawer')).length ? await (await s.byCss('.el-drawer')).fullText() : ''
+      const entry = (await s.css('[data-test="intake-today"] .shown-entry')).length ? await (await s.byCss('[data-test="intake-today"] .shown-entry')).fullText() : ''
+      return drawer || entry
+    }, { message: 'the highlighted result opened' })
+    assert.ok(shown.includes(rooms[0].room.code) || hitRow.split('\t').some((cell) => cell.trim().length > 3 && shown.includes(cell.trim())), `${shown}\n— ${hitRow}`)
     await s.screenshot('usability-05-search-by-keyboard')
     await s.keys(Keys.ESCAPE)
-    await s.waitGone('.el-dialog')
+    await s.waitGone('.el-drawer')
   })
 
   test('F1 打开快捷键一览，Esc 关闭；状态栏也有“快捷键”', async () => {

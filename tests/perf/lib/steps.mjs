@@ -250,12 +250,12 @@ export async function searchLastFour(ctx) {
   return search(ctx, ctx.phone.slice(-4))
 }
 
-/** 搜索 results: click the first row → its details. */
+/** 搜索 results: click the first row → the record itself (a slip's or complaint's drawer, or the entry marked in its day's list). */
 export async function openResult(ctx) {
   const { s } = ctx
   const cell = await visibleEl(s, `${T('search-results')} .el-table__body tr td:last-child .cell`)
   if (!cell) throw new Skip('没有搜索结果可打开')
-  const m = await timed(s, () => click(s, cell), js.visible(T('search-detail')))
+  const m = await timed(s, () => click(s, cell), js.visible(`${T('slip-detail')}, ${T('complaint-detail')}, ${T('intake-today')} .shown-entry`))
   await keys(s, await pick(s, 'document.activeElement || document.body'), ESCAPE).catch(() => {})
   return m
 }

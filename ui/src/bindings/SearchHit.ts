@@ -20,7 +20,11 @@ at: string, room: string, name: string, phone: string,
 snippet: string, 
 /**
  * Where the matter stands, in its screen's words: a slip's or complaint's state; for an
- * entry 已办结, 未办结, 待回电, or the slip or complaint that carries it on (已转派工单
- * PG-…), so an entry and its slip read as one matter.
+ * entry (one not carried on by a slip or complaint) 已办结, 未办结 or 待回电.
  */
-state: string, };
+state: string, 
+/**
+ * When the words were found in the intake entry this slip or complaint began as (and not
+ * in the slip or complaint itself): that entry's 受理时间; otherwise ''.
+ */
+entry_at: string, };

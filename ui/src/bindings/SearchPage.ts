@@ -7,6 +7,19 @@ export type SearchPage = { hits: Array<SearchHit>,
  */
 has_more: boolean, offset: number, 
 /**
+ * The `offset` that asks for the page after this one (offsets count index documents,
+ * some of which are folded into their matter's row).
+ */
+next_offset: number, 
+/**
+ * How many matters match (one per row), counted among the first `MAX_OFFSET` documents.
+ */
+total: number, 
+/**
+ * False when more than `MAX_OFFSET` documents match: `total` is then a lower bound.
+ */
+total_exact: boolean, 
+/**
  * The query's parts as matched (lower-cased words, Chinese runs), for highlighting.
  */
 terms: Array<string>, };

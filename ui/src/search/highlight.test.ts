@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { highlight, recordPath } from './highlight'
+import { highlight, recordAddress } from './highlight'
 
 describe('search highlight', () => {
   it('marks every occurrence of every term', () => {
@@ -19,8 +19,9 @@ describe('search highlight', () => {
   it('leaves text without a match whole', () => {
     expect(highlight('咨询物业费', ['水'])).toEqual([{ text: '咨询物业费', hit: false }])
   })
-  it('links to a record page only when the app has that route', () => {
-    expect(recordPath('slip', 12, (p) => p === '/slips/12')).toBe('/slips/12')
-    expect(recordPath('complaint', 3, () => false)).toBeNull()
+  it('opens a slip or complaint in its drawer and an entry in the list of its day', () => {
+    expect(recordAddress({ kind: 'slip', id: 12, at: '2026-11-20 09:00:00' })).toEqual({ path: '/slips', query: { open: '12' } })
+    expect(recordAddress({ kind: 'complaint', id: 3, at: '2026-11-20 09:00:00' })).toEqual({ path: '/complaints', query: { open: '3' } })
+    expect(recordAddress({ kind: 'intake', id: 7, at: '2026-11-20 09:00:00' })).toEqual({ path: '/intake', query: { entry: '7', day: '2026-11-20' } })
   })
 })

@@ -2,6 +2,7 @@
 // Matching mirrors the core: full-width letters/digits fold to half-width, Latin is
 // case-insensitive; the core sends the query's parts as `terms`.
 import type { HitKind } from '../bindings/HitKind'
+import type { SearchHit } from '../bindings/SearchHit'
 
 export const HIT_KIND_LABELS: Record<HitKind, string> = {
   intake: '来电来访',
@@ -42,9 +43,14 @@ export function highlight(text: string, terms: string[]): Piece[] {
   return pieces
 }
 
-/** The route of a hit's own page, if the app has one (e.g. /slips/12); else null. */
-export function recordPath(kind: HitKind, id: number, hasRoute: (path: string) => boolean): string | null {
-  const base = { intake: '/intake', slip: '/slips', complaint: '/complaints' }[kind]
-  const path = `${base}/${id}`
-  return hasRoute(path) ? path : null
+/**
+ * Where a hit's record is shown: a slip or complaint in its own drawer (#/slips?open=12), an
+ * intake entry marked in the list of its day (#/intake?entry=7&day=2026-11-20).
+ */
+export function recordAddress(hit: Pick<SearchHit, 'kind' | 'id' | 'at'>): { path: string; query: Record<string, string> } {
+  switch (hit.kind) {
+    case 'slip': return { path: '/slips', query: { open: String(hit.id) } }
+    case 'complaint': return { path: '/complaints', query: { open: String(hit.id) } }
+    case 'intake': return { path: '/intake', query: { entry: String(hit.id), day: hit.at.slice(0, 10) } }
+  }
 }

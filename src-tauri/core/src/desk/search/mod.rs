@@ -12,6 +12,12 @@
 //! Ranking: a query that is one room code, phone, last four, or serial lists the records
 //! whose own handle it is first, then records that merely mention it (e.g. in the content);
 //! within each tier, newest first. Other queries are newest first.
+//!
+//! One row per matter: an intake entry that became a slip or complaint is that matter's
+//! beginning, not a second result. When the slip (or complaint) matches too, the entry is left
+//! out; when only the entry matches (its words differ from the slip's), the slip is shown in the
+//! entry's place with the entry's words as its snippet (`entry_at` says so). The decision is
+//! made per document, so pages never repeat a matter and the total counts matters.
 
 pub mod scan;
 
@@ -82,9 +88,11 @@ pub struct SearchHit {
     /// The part of the content around the first match, with "…" where it was cut.
     pub snippet: String,
     /// Where the matter stands, in its screen's words: a slip's or complaint's state; for an
-    /// entry 已办结, 未办结, 待回电, or the slip or complaint that carries it on (已转派工单
-    /// PG-…), so an entry and its slip read as one matter.
+    /// entry (one not carried on by a slip or complaint) 已办结, 未办结 or 待回电.
     pub state: String,
+    /// When the words were found in the intake entry this slip or complaint began as (and not
+    /// in the slip or complaint itself): that entry's 受理时间; otherwise ''.
+    pub entry_at: String,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -94,6 +102,13 @@ pub struct SearchPage {
     /// True when there is at least one more hit after this page.
     pub has_more: bool,
     pub offset: i64,
+    /// The `offset` that asks for the page after this one (offsets count index documents,
+    /// some of which are folded into their matter's row).
+    pub next_offset: i64,
+    /// How many matters match (one per row), counted among the newest `COUNT_CAP` documents.
+    pub total: i64,
+    /// False when more than `COUNT_CAP` documents match: `total` is then a lower bound.
+    pub total_exact: bool,
     /// The query's parts as matched (lower-cased words, Chinese runs), for highlighting.
     pub terms: Vec<String>,
 }
@@ -102,6 +117,8 @@ pub const DEFAULT_LIMIT: i64 = 20;
 pub const MAX_LIMIT: i64 = 200;
 /// How far down the list paging may go; past this, narrow the query instead.
 pub const MAX_OFFSET: i64 = 10_000;
+/// Matching documents counted for `SearchPage::total`; past this the total says "more than".
+pub const COUNT_CAP: i64 = 2_000;
 const MAX_TEXT_CHARS: usize = 100;
 /// Characters of content shown around the first match.
 const SNIPPET_CHARS: usize = 60;
@@ -130,20 +147,113 @@ pub fn search(store: &mut Store, ctx: &Ctx, query: SearchQuery) -> Result<Search
             "搜索内容只有标点符号；请输入文字、数字或字母",
         ));
     };
+    let all = grams::match_expr(text).unwrap_or_default();
     store.read(|tx| {
-        let ids = page_ids(tx, &tiers, limit + 1, offset)?;
-        let has_more = ids.len() as i64 > limit;
-        let mut doc = tx.prepare_cached(
-            "SELECT kind, record_id, serial, at, room_code, name, phone, content FROM search_docs WHERE id = ?1",
-        )?;
-        let mut hits = Vec::with_capacity(limit as usize);
-        for id in ids.into_iter().take(limit as usize) {
-            let mut hit = doc.query_row([id], |r| hit_from_row(r, &terms))?;
-            hit.state = state_of(tx, hit.kind, hit.id)?;
-            hits.push(hit);
+        let mut hits: Vec<SearchHit> = Vec::with_capacity(limit as usize);
+        let (mut pos, mut next_offset, mut has_more) = (offset, offset, false);
+        // Documents are read a batch at a time: a few fold into a matter already shown.
+        let batch = limit + 1 + limit / 2;
+        'pages: loop {
+            let ids = page_ids(tx, &tiers, batch, pos)?;
+            for &id in &ids {
+                pos += 1;
+                let Some(hit) = matter_hit(tx, id, &all, &terms)? else {
+                    continue;
+                };
+                if hits.iter().any(|h| h.kind == hit.kind && h.id == hit.id) {
+                    continue;
+                }
+                if hits.len() as i64 == limit {
+                    has_more = true;
+                    break 'pages;
+                }
+                hits.push(hit);
+                next_offset = pos;
+            }
+            if (ids.len() as i64) < batch || pos >= MAX_OFFSET {
+                break;
+            }
         }
-        Ok(SearchPage { hits, has_more, offset, terms: terms.clone() })
+        let (total, total_exact) = count_matters(tx, &all)?;
+        Ok(SearchPage {
+            hits,
+            has_more,
+            offset,
+            next_offset,
+            total,
+            total_exact,
+            terms: terms.clone(),
+        })
     })
+}
+
+/// The document of the matter that carries on the intake entry of document `id`: its slip,
+/// else its complaint. None for any other document.
+fn carrier_doc(tx: &rusqlite::Transaction, id: i64) -> Result<Option<i64>> {
+    use rusqlite::OptionalExtension;
+    Ok(tx
+        .prepare_cached(
+            "SELECT cd.id FROM search_docs d
+               JOIN intake_entries ce ON d.kind = 'intake' AND ce.id = d.record_id
+               JOIN search_docs cd
+                 ON cd.kind = CASE WHEN ce.slip_id IS NOT NULL THEN 'slip' ELSE 'complaint' END
+                AND cd.record_id = coalesce(ce.slip_id, ce.complaint_id)
+              WHERE d.id = ?1",
+        )?
+        .query_row([id], |r| r.get(0))
+        .optional()?)
+}
+
+/// The row document `id` stands for (see "One row per matter" above), or None when the
+/// matter's own document matches and will be (or was) listed in its own place.
+fn matter_hit(
+    tx: &rusqlite::Transaction,
+    id: i64,
+    all: &str,
+    terms: &[String],
+) -> Result<Option<SearchHit>> {
+    let mut doc = tx.prepare_cached(
+        "SELECT kind, record_id, serial, at, room_code, name, phone, content FROM search_docs WHERE id = ?1",
+    )?;
+    let mut hit = doc.query_row([id], |r| hit_from_row(r, terms))?;
+    if let Some(carrier) = carrier_doc(tx, id)? {
+        let matches = tx
+            .prepare_cached("SELECT 1 FROM search_fts WHERE search_fts MATCH ?1 AND rowid = ?2")?
+            .exists(rusqlite::params![all, carrier])?;
+        if matches {
+            return Ok(None);
+        }
+        let entry = hit;
+        hit = doc.query_row([carrier], |r| hit_from_row(r, terms))?;
+        hit.snippet = entry.snippet;
+        hit.entry_at = entry.at;
+    }
+    hit.state = state_of(tx, hit.kind, hit.id)?;
+    Ok(Some(hit))
+}
+
+/// (matters, exact): how many rows the search lists in all, by the same rule as `matter_hit`
+/// (an entry whose carrier also matches is no row of its own), counted over the newest
+/// `COUNT_CAP` matching documents so a common word still answers at once (~10 ms).
+fn count_matters(tx: &rusqlite::Transaction, all: &str) -> Result<(i64, bool)> {
+    let ids = tx
+        .prepare_cached(&format!(
+            "SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 ORDER BY rowid DESC LIMIT {}",
+            COUNT_CAP + 1
+        ))?
+        .query_map([all], |r| r.get::<_, i64>(0))?
+        .collect::<rusqlite::Result<Vec<i64>>>()?;
+    let exact = ids.len() as i64 <= COUNT_CAP;
+    let ids = &ids[..ids.len().min(COUNT_CAP as usize)];
+    let matched: std::collections::HashSet<i64> = ids.iter().copied().collect();
+    let mut matters = 0;
+    for &id in ids {
+        match carrier_doc(tx, id)? {
+            Some(carrier) if matched.contains(&carrier) => {}
+            _ => matters += 1,
+        }
+    }
+    Ok((matters, exact))
 }
 
 /// The document ids of one page: `count` ids after skipping `offset`, taking each tier's
@@ -207,6 +317,7 @@ pub(crate) fn hit_from_row(r: &rusqlite::Row, terms: &[String]) -> rusqlite::Res
         phone: r.get(6)?,
         snippet: snippet(&content, terms),
         state: String::new(),
+        entry_at: String::new(),
     })
 }
 
@@ -225,22 +336,15 @@ fn state_of(tx: &rusqlite::Transaction, kind: HitKind, id: i64) -> Result<String
             .map(|s| s.label().to_string()),
         HitKind::Intake => tx
             .query_row(
-                "SELECT (SELECT serial FROM dispatch_slips WHERE id = e.slip_id),
-                        (SELECT serial FROM complaints WHERE id = e.complaint_id),
-                        e.callback_state = 'pending', e.finished_at IS NOT NULL
-                 FROM intake_entries e WHERE e.id = ?1",
+                "SELECT callback_state = 'pending', finished_at IS NOT NULL FROM intake_entries WHERE id = ?1",
                 [id],
                 |r| {
-                    let (slip, complaint): (Option<String>, Option<String>) =
-                        (r.get(0)?, r.get(1)?);
-                    let (callback, finished): (bool, bool) = (r.get(2)?, r.get(3)?);
-                    Ok(match (slip, complaint) {
-                        (Some(s), _) => format!("已转派工单 {s}"),
-                        (_, Some(c)) => format!("已转投诉 {c}"),
-                        _ if callback => "待回电".to_string(),
-                        _ if finished => "已办结".to_string(),
-                        _ => "未办结".to_string(),
-                    })
+                    Ok(match (r.get(0)?, r.get(1)?) {
+                        (true, _) => "待回电",
+                        (false, true) => "已办结",
+                        (false, false) => "未办结",
+                    }
+                    .to_string())
                 },
             )
             .optional()?,

@@ -74,6 +74,7 @@ fn a_hit_shows_its_record() {
             snippet: "卫生间漏水,请派水电工上门".into(),
             // Only the search row exists here, not the slip: no state to say.
             state: String::new(),
+            entry_at: String::new(),
         }]
     );
 }
@@ -180,12 +181,14 @@ fn a_long_content_is_cut_around_the_first_match() {
     assert_eq!(s.chars().filter(|c| *c != '…').count(), SNIPPET_CHARS);
 }
 
-/// Each hit says where its matter stands (issue 13): a slip in its screen's words, and the entry
-/// it came from as that slip, so the two rows read as one matter.
+/// Each hit says where its matter stands, and a matter is one row (issue 13): an entry that
+/// became a slip is not listed beside its slip; when only the entry's words match, the slip is
+/// listed in the entry's place and says so.
 #[test]
-fn a_hit_says_its_state_and_an_entry_names_the_slip_that_carries_it() {
+fn one_row_per_matter_each_saying_where_it_stands() {
     use crate::testkit::{at, records, Desk};
     let mut d = Desk::new();
+    // The slip's words are the entry's (卫生间天花板渗水…): found in both, listed once.
     let entry = records::intake(
         &d.store,
         "2026-11-20 08:50:00",
@@ -203,6 +206,24 @@ fn a_hit_says_its_state_and_an_entry_names_the_slip_that_carries_it() {
         "给排水",
         None,
     );
+    // This entry says something its slip does not (the slip kept the testkit's words).
+    let told = records::intake(
+        &d.store,
+        "2026-11-22 07:40:00",
+        2,
+        "call",
+        "repair",
+        "厨房水管爆裂,已关总阀",
+        false,
+    );
+    let other = records::slip(
+        &d.store,
+        "PG-202611-0010",
+        Some(told),
+        at("2026-11-22 07:45"),
+        "给排水",
+        None,
+    );
     let open = records::intake(
         &d.store,
         "2026-11-21 10:00:00",
@@ -213,26 +234,82 @@ fn a_hit_says_its_state_and_an_entry_names_the_slip_that_carries_it() {
         false,
     );
     let ctx = d.ctx(&d.receptionists[0].clone());
-    let page = search(
-        &mut d.store,
-        &ctx,
-        SearchQuery {
-            text: "渗水".into(),
-            limit: None,
-            offset: None,
-        },
-    )
-    .unwrap();
-    let said = |kind, id| {
-        page.hits
-            .iter()
-            .find(|h| h.kind == kind && h.id == id)
-            .map(|h| h.state.clone())
+    let mut ask = |text: &str| {
+        search(
+            &mut d.store,
+            &ctx,
+            SearchQuery {
+                text: text.into(),
+                limit: None,
+                offset: None,
+            },
+        )
+        .unwrap()
     };
-    assert_eq!(said(HitKind::Slip, slip).as_deref(), Some("已接单"));
+
+    let page = ask("渗水");
+    let rows: Vec<_> = page
+        .hits
+        .iter()
+        .map(|h| (h.kind, h.id, h.state.as_str(), h.entry_at.as_str()))
+        .collect();
     assert_eq!(
-        said(HitKind::Intake, entry).as_deref(),
-        Some("已转派工单 PG-202611-0009")
+        rows,
+        vec![
+            (HitKind::Slip, other, "已接单", ""),
+            (HitKind::Intake, open, "未办结", ""),
+            (HitKind::Slip, slip, "已接单", ""),
+        ],
+        "newest first; entry {entry} is inside its slip, not a row of its own"
     );
-    assert_eq!(said(HitKind::Intake, open).as_deref(), Some("未办结"));
+    assert_eq!(
+        (page.total, page.total_exact, page.has_more),
+        (3, true, false)
+    );
+
+    let page = ask("爆裂");
+    assert_eq!(page.hits.len(), 1, "{:?}", page.hits);
+    let hit = &page.hits[0];
+    assert_eq!(
+        (hit.kind, hit.id, hit.serial.as_str()),
+        (HitKind::Slip, other, "PG-202611-0010")
+    );
+    assert_eq!(
+        hit.entry_at, "2026-11-22 07:40:00",
+        "found in the entry it began as"
+    );
+    assert_eq!(
+        hit.snippet, "厨房水管爆裂,已关总阀",
+        "the words that matched"
+    );
+    assert_eq!(page.total, 1);
+
+    // Paging by next_offset lists each matter once, and the pages add up to the total.
+    let mut seen = Vec::new();
+    let mut offset = 0;
+    loop {
+        let p = search(
+            &mut d.store,
+            &ctx,
+            SearchQuery {
+                text: "渗水".into(),
+                limit: Some(1),
+                offset: Some(offset),
+            },
+        )
+        .unwrap();
+        seen.extend(p.hits.iter().map(|h| (h.kind, h.id)));
+        if !p.has_more {
+            break;
+        }
+        offset = p.next_offset;
+    }
+    assert_eq!(
+        seen,
+        vec![
+            (HitKind::Slip, other),
+            (HitKind::Intake, open),
+            (HitKind::Slip, slip)
+        ]
+    );
 }

@@ -263,6 +263,8 @@ mod against_brute_force {
     struct Row {
         kind: HitKind,
         id: i64,
+        /// For an entry carried on by a slip or complaint: that matter.
+        carrier: Option<(HitKind, i64)>,
         name: String,
         room: String,
         content: String,
@@ -277,7 +279,12 @@ mod against_brute_force {
     fn rows(store: &Store) -> Vec<Row> {
         let mut st = store
             .conn()
-            .prepare("SELECT kind, record_id, name, content, room_code, phone, serial FROM search_docs ORDER BY id DESC")
+            .prepare(
+                "SELECT d.kind, d.record_id, d.name, d.content, d.room_code, d.phone, d.serial,
+                        e.slip_id, e.complaint_id
+                 FROM search_docs d LEFT JOIN intake_entries e ON d.kind = 'intake' AND e.id = d.record_id
+                 ORDER BY d.id DESC",
+            )
             .unwrap();
         st.query_map([], |r| {
             let kind = HitKind::from_code(&r.get::<_, String>(0)?)?;
@@ -294,9 +301,15 @@ mod against_brute_force {
                 .collect();
             tokens.extend(keys.iter().cloned());
             let room = fold(&r.get::<_, String>(4)?);
+            let carrier = match (r.get::<_, Option<i64>>(7)?, r.get::<_, Option<i64>>(8)?) {
+                (Some(slip), _) => Some((HitKind::Slip, slip)),
+                (None, Some(complaint)) => Some((HitKind::Complaint, complaint)),
+                (None, None) => None,
+            };
             Ok(Row {
                 kind,
                 id: r.get(1)?,
+                carrier,
                 name: fold(&r.get::<_, String>(2)?),
                 room,
                 content: fold(&content),
@@ -362,11 +375,21 @@ mod against_brute_force {
             .collect();
         // One word alone is ranked: records whose own key it is come first.
         let own = |r: &Row| matches!(parts.as_slice(), [(false, w)] if r.keys.contains(w));
+        let matched: std::collections::HashSet<(HitKind, i64)> =
+            matching.iter().map(|r| (r.kind, r.id)).collect();
         let (first, rest): (Vec<&Row>, Vec<&Row>) = matching.into_iter().partition(|r| own(r));
+        // One row per matter: an entry carried on by a slip or complaint is left out when that
+        // matter matches too, and otherwise stands in its place; each matter is listed once.
+        let mut listed = std::collections::HashSet::new();
         first
             .into_iter()
             .chain(rest)
-            .map(|r| (r.kind, r.id))
+            .filter_map(|r| match r.carrier {
+                Some(m) if matched.contains(&m) => None,
+                Some(m) => Some(m),
+                None => Some((r.kind, r.id)),
+            })
+            .filter(|m| listed.insert(*m))
             .collect()
     }
 
@@ -422,7 +445,14 @@ mod against_brute_force {
                     offset: None,
                 },
             ) {
-                Ok(page) => page.hits.iter().map(|h| (h.kind, h.id)).collect::<Vec<_>>(),
+                Ok(page) => {
+                    assert_eq!(
+                        (page.total, page.total_exact),
+                        (want.len() as i64, true),
+                        "total of {q:?}"
+                    );
+                    page.hits.iter().map(|h| (h.kind, h.id)).collect::<Vec<_>>()
+                }
                 Err(e) => {
                     assert_eq!(e.kind(), "invalid", "{q:?}: {e}");
                     assert!(
