@@ -384,6 +384,8 @@ pub fn snippet(content: &str, terms: &[String]) -> String {
 }
 
 #[cfg(test)]
+mod brute_force_tests;
+#[cfg(test)]
 mod query_tests;
 #[cfg(test)]
 mod tests;
