@@ -154,6 +154,7 @@ impl Desk {
                 kind: problem.kind().into(),
                 message: message.clone(),
                 field: None,
+                fields: Vec::new(),
             }),
         }
     }
@@ -214,6 +215,7 @@ impl Desk {
                 kind: "checking".into(),
                 message: "正在检查数据库，请稍候几秒再登录".into(),
                 field: None,
+                fields: Vec::new(),
             });
         }
         self.with_store(|store| f(store, ctx::china_now()))

@@ -555,17 +555,21 @@ describe('首次设置向导：一次显示所有错误，最后给出下一步�
     await fillForm(s, { supervisor_name: '张丽' })
     await waitUntil(async () => { const e = await fieldErrors(); return !e.supervisor_name && e.login }, { message: '主管姓名 error gone, the others stay' })
 
-    // A mobile number cut short: 1380013.
-    await fillForm(s, { supervisor_phone: '1380013', login: 'zhangli', password: 'mima123456', again: 'mima123456' })
+    // Three mistakes the core finds (a mobile number cut short, a Chinese login, a short
+    // password): all three are said at once, each under its field.
+    await fillForm(s, { supervisor_phone: '1380013', login: '陈', password: '123', again: '123' })
     await (await s.byTest('wizard-finish')).click()
-    const outcome = await waitUntil(async () => {
+    const refused = await waitUntil(async () => {
       if ((await s.css('[data-test="wizard-checklist"]')).length) return 'accepted'
-      return (await fieldErrors()).supervisor_phone ? 'refused' : null
-    }, { message: 'the phone refused or the setup done' })
-    assert.equal(outcome, 'refused', '“1380013” is refused')
-    assert.match((await fieldErrors()).supervisor_phone, /手机号|电话/)
+      const e = await fieldErrors()
+      return e.supervisor_phone && e.login && e.password ? e : null
+    }, { message: 'the phone, the login and the password refused at once' })
+    assert.notEqual(refused, 'accepted', '“1380013” is refused')
+    assert.match(refused.supervisor_phone, /手机号|电话/)
+    assert.match(refused.login, /登录名/)
+    assert.match(refused.password, /密码/)
     await s.screenshot('usability-24-wizard-phone-refused')
-    await fillForm(s, { supervisor_phone: '13800138000' })
+    await fillForm(s, { supervisor_phone: '13800138000', login: 'zhangli', password: 'mima123456', again: 'mima123456' })
     await (await s.byTest('wizard-finish')).click()
 
     // The checklist: each next thing is a link to its page.

@@ -32,24 +32,26 @@ export function errorMessage(e: unknown): string {
 }
 
 /**
- * Shows `e`: under its field through `onField` when the core named one, else as a toast. A field
- * error the screen does not show anywhere (no form item with that name) still toasts, so no
- * error is ever lost.
+ * Shows `e`: under its field through `onField` when the core named one (under each field when it
+ * named several), else as a toast. A field error the screen does not show anywhere (no form item
+ * with that name) still toasts, so no error is ever lost.
  */
 export async function showError(e: unknown, onField?: (field: string, message: string) => void) {
-  const message = errorMessage(e)
-  if (e instanceof ApiError && e.field && onField) {
-    onField(e.field, e.message)
-    // Element Plus draws a field's error a frame or two after it is set: look for a while
-    // before deciding the screen has no place for it.
-    await nextTick()
-    for (let i = 0; i < 8; i++) {
-      if (shownOnScreen(e.message)) return
-      await new Promise((r) => setTimeout(r, 25))
-    }
-    if (shownOnScreen(e.message)) return
+  if (!(e instanceof ApiError) || !e.field || !onField) {
+    notifyError(errorMessage(e))
+    return
   }
-  notifyError(message)
+  const all = e.fields.length ? e.fields : [{ field: e.field, message: e.message }]
+  for (const f of all) onField(f.field, f.message)
+  // Element Plus draws a field's error a frame or two after it is set: look for a while
+  // before deciding the screen has no place for it.
+  await nextTick()
+  let unseen = all
+  for (let i = 0; i < 9 && unseen.length; i++) {
+    if (i) await new Promise((r) => setTimeout(r, 25))
+    unseen = unseen.filter((f) => !shownOnScreen(f.message))
+  }
+  if (unseen.length) notifyError(unseen.map((f) => f.message).join('；'))
 }
 
 /** Is `message` visible under some form field (Element Plus's error line, or a [data-field-error])? */

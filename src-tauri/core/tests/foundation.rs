@@ -114,6 +114,59 @@ fn the_wizard_refuses_bad_input_and_writes_nothing() {
     assert!(!first_run::status(&mut store).unwrap().initialized);
 }
 
+/// Issue 13: the wizard says every mistake at once, each under its field — not one per try.
+#[test]
+fn first_run_names_every_wrong_field_at_once() {
+    let mut store = Store::open_in_memory().unwrap();
+    let input = FirstRun {
+        office: Office {
+            company_name: String::new(),
+            desk_phone: "1380013".into(),
+            ..wizard().office
+        },
+        supervisor_phone: "1380013".into(),
+        login: "陈".into(),
+        password: "123".into(),
+        ..wizard()
+    };
+    let e = first_run::init(&mut store, t0(), input).unwrap_err();
+    assert_eq!(e.kind(), "invalid");
+    let view = e.to_view();
+    let fields: Vec<&str> = view.fields.iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        [
+            "company_name",
+            "desk_phone",
+            "supervisor_phone",
+            "login",
+            "password"
+        ]
+    );
+    assert!(view.fields.iter().all(|f| !f.message.is_empty()));
+    assert_eq!(
+        view.field.as_deref(),
+        Some("company_name"),
+        "the first is also the error's own field"
+    );
+    assert_eq!(view.message, view.fields[0].message);
+    assert!(!first_run::status(&mut store).unwrap().initialized);
+    // One mistake is an ordinary field error.
+    let e = first_run::init(
+        &mut store,
+        t0(),
+        FirstRun {
+            login: "陈".into(),
+            ..wizard()
+        },
+    )
+    .unwrap_err();
+    assert_eq!(
+        (e.kind(), e.field(), e.to_view().fields.len()),
+        ("invalid", Some("login"), 0)
+    );
+}
+
 #[test]
 fn a_wrong_password_delays_the_next_try_longer_each_time() {
     let mut d = desk();

@@ -4,15 +4,21 @@
 import { invoke } from '@tauri-apps/api/core'
 import { listen } from '@tauri-apps/api/event'
 import type { ErrorView } from '../bindings/ErrorView'
+import type { FieldError } from '../bindings/FieldError'
 
-/** An error from the core: `kind` for code, `message` (Chinese) for people, `field` for forms. */
+/**
+ * An error from the core: `kind` for code, `message` (Chinese) for people, `field` for forms;
+ * `fields` holds every field's error when a form had several (the first is `field`).
+ */
 export class ApiError extends Error {
   kind: string
   field: string | null
+  fields: FieldError[]
   constructor(view: ErrorView) {
     super(view.message)
     this.kind = view.kind
     this.field = view.field
+    this.fields = view.fields ?? []
   }
 }
 
@@ -25,7 +31,7 @@ async function guarded<T>(run: () => Promise<T>): Promise<T> {
     return await run()
   } catch (e) {
     if (isErrorView(e)) throw new ApiError(e)
-    throw new ApiError({ kind: 'internal', message: `程序内部错误：${String(e)}`, field: null })
+    throw new ApiError({ kind: 'internal', message: `程序内部错误：${String(e)}`, field: null, fields: [] })
   }
 }
 

@@ -11,6 +11,9 @@ pub enum Error {
     /// Input that breaks a rule; `field` names the form field (e.g. "phone").
     #[error("{message}")]
     Invalid { field: String, message: String },
+    /// Several fields of one form break their rules: all are said at once (`FieldErrors`).
+    #[error("{}", .0.first().map(|f| f.message.as_str()).unwrap_or_default())]
+    InvalidFields(Vec<FieldError>),
     /// A referenced record does not exist.
     #[error("{message}")]
     NotFound {
@@ -127,7 +130,7 @@ impl Error {
     /// Stable machine-readable kind; tests match on this, never on the text.
     pub fn kind(&self) -> &'static str {
         match self {
-            Error::Invalid { .. } => "invalid",
+            Error::Invalid { .. } | Error::InvalidFields(_) => "invalid",
             Error::NotFound { .. } => "not_found",
             Error::Conflict { .. } => "conflict",
             Error::Forbidden(_) => "forbidden",
@@ -148,6 +151,7 @@ impl Error {
     pub fn field(&self) -> Option<&str> {
         match self {
             Error::Invalid { field, .. } => Some(field),
+            Error::InvalidFields(all) => all.first().map(|f| f.field.as_str()),
             Error::NotFound { field, .. } | Error::Conflict { field, .. } => field.as_deref(),
             _ => None,
         }
@@ -159,6 +163,10 @@ impl Error {
             kind: self.kind().to_string(),
             message: self.to_string(),
             field: self.field().map(str::to_string),
+            fields: match self {
+                Error::InvalidFields(all) => all.clone(),
+                _ => Vec::new(),
+            },
         }
     }
 }
@@ -257,11 +265,74 @@ pub fn io_message(e: &std::io::Error) -> String {
     }
 }
 
-/// An error as the UI sees it: `{kind, message, field}`.
+/// An error as the UI sees it: `{kind, message, field}`, and `fields` when a form had several.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct ErrorView {
     pub kind: String,
     pub message: String,
     pub field: Option<String>,
+    /// Every field error of the form when there were several (the first is `field`/`message`).
+    pub fields: Vec<FieldError>,
+}
+
+/// One field's error within `Error::InvalidFields`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+/// Collects the field errors of a whole form, so a person who made three mistakes hears of all
+/// three at once instead of one per try:
+///
+/// ```ignore
+/// let mut errors = FieldErrors::default();
+/// let name = errors.take(validate::required("name", "姓名", &input.name, 30));
+/// let phone = errors.take(phone::normalize_optional("phone", &input.phone));
+/// errors.finish()?; // the values are only used when every field was right
+/// ```
+#[derive(Debug, Default)]
+pub struct FieldErrors {
+    found: Vec<FieldError>,
+    /// An error about no field (the database failed): it ends the form at once.
+    other: Option<Error>,
+}
+
+impl FieldErrors {
+    /// The value, or (after noting why) a stand-in that `finish` keeps from being used.
+    pub fn take<T: Default>(&mut self, r: Result<T>) -> T {
+        match r {
+            Ok(v) => v,
+            Err(Error::Invalid { field, message }) => {
+                self.found.push(FieldError { field, message });
+                T::default()
+            }
+            Err(Error::InvalidFields(all)) => {
+                self.found.extend(all);
+                T::default()
+            }
+            Err(e) => {
+                self.other.get_or_insert(e);
+                T::default()
+            }
+        }
+    }
+
+    /// Ok when every field was right; else all the field errors as one (or the other error).
+    pub fn finish(self) -> Result<()> {
+        if let Some(e) = self.other {
+            return Err(e);
+        }
+        let mut found = self.found;
+        match found.len() {
+            0 => Ok(()),
+            1 => {
+                let FieldError { field, message } = found.remove(0);
+                Err(Error::Invalid { field, message })
+            }
+            _ => Err(Error::InvalidFields(found)),
+        }
+    }
 }

@@ -7,7 +7,7 @@ use ts_rs::TS;
 
 use crate::base::audit;
 use crate::base::ctx::{Actor, Ctx};
-use crate::base::error::{Error, Result};
+use crate::base::error::{Error, FieldErrors, Result};
 use crate::base::role::Role;
 use crate::setup::accounts;
 use crate::setup::office::{self, Office};
@@ -45,11 +45,22 @@ pub struct FirstRun {
 
 /// Creates the office and the first supervisor, and returns them logged in.
 pub fn init(store: &mut Store, now: NaiveDateTime, input: FirstRun) -> Result<Actor> {
-    let office = input.office.cleaned()?;
-    let name = validate::required("supervisor_name", "主管姓名", &input.supervisor_name, 30)?;
-    let phone = phone::normalize_optional("supervisor_phone", &input.supervisor_phone)?;
-    let login = validate::login("login", &input.login)?;
-    let password = validate::new_password("password", &input.password)?;
+    // Every mistake on the two pages is said at once, each under its field.
+    let mut errors = FieldErrors::default();
+    let office = errors.take(input.office.cleaned());
+    let name = errors.take(validate::required(
+        "supervisor_name",
+        "主管姓名",
+        &input.supervisor_name,
+        30,
+    ));
+    let phone = errors.take(phone::normalize_optional(
+        "supervisor_phone",
+        &input.supervisor_phone,
+    ));
+    let login = errors.take(validate::login("login", &input.login));
+    let password = errors.take(validate::new_password("password", &input.password));
+    errors.finish()?;
     let hash = accounts::hash_password(&password)?;
     store.write(|tx| {
         if office::load(tx)?.is_some() {

@@ -5,12 +5,12 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::base::ctx::{Ctx, TIME_FORMAT};
-use crate::base::error::{Error, Result};
+use crate::base::error::{Error, FieldErrors, Result};
 use crate::base::role::SETUP_EDITORS;
 use crate::store::Store;
 use crate::{base::audit, base::phone, base::validate};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Office {
     /// 公司名称, e.g. 某某物业服务有限公司.
@@ -30,20 +30,43 @@ pub struct Office {
 impl Office {
     pub(crate) fn cleaned(&self) -> Result<Office> {
         let minutes = self.idle_lock_minutes;
+        let mut errors = FieldErrors::default();
         if !(1..=240).contains(&minutes) {
-            return Err(Error::invalid(
+            errors.take::<()>(Err(Error::invalid(
                 "idle_lock_minutes",
                 "自动锁屏时间应在 1 到 240 分钟之间",
-            ));
+            )));
         }
-        Ok(Office {
-            company_name: validate::required("company_name", "公司名称", &self.company_name, 60)?,
-            estate_name: validate::required("estate_name", "小区名称", &self.estate_name, 60)?,
-            desk_phone: phone::normalize_optional("desk_phone", &self.desk_phone)?,
-            doc_prefix: validate::required("doc_prefix", "文件编号前缀", &self.doc_prefix, 20)?,
-            doc_version: validate::required("doc_version", "版本/修改", &self.doc_version, 20)?,
+        let office = Office {
+            company_name: errors.take(validate::required(
+                "company_name",
+                "公司名称",
+                &self.company_name,
+                60,
+            )),
+            estate_name: errors.take(validate::required(
+                "estate_name",
+                "小区名称",
+                &self.estate_name,
+                60,
+            )),
+            desk_phone: errors.take(phone::normalize_optional("desk_phone", &self.desk_phone)),
+            doc_prefix: errors.take(validate::required(
+                "doc_prefix",
+                "文件编号前缀",
+                &self.doc_prefix,
+                20,
+            )),
+            doc_version: errors.take(validate::required(
+                "doc_version",
+                "版本/修改",
+                &self.doc_version,
+                20,
+            )),
             idle_lock_minutes: minutes,
-        })
+        };
+        errors.finish()?;
+        Ok(office)
     }
 }
 
