@@ -12,11 +12,11 @@ has_more: boolean, offset: number,
  */
 next_offset: number, 
 /**
- * How many matters match (one per row), counted among the first `MAX_OFFSET` documents.
+ * How many matters match (one per row), counted among the newest `COUNT_CAP` documents.
  */
 total: number, 
 /**
- * False when more than `MAX_OFFSET` documents match: `total` is then a lower bound.
+ * False when more than `COUNT_CAP` documents match: `total` is then a lower bound.
  */
 total_exact: boolean, 
 /**

@@ -58,7 +58,7 @@ super::operations! {
     setup_init: "init" "", Public, FirstRun => Actor, |s, c, i| first_run::init(s, c.now, i);
         "首次设置：创建办公室与第一位客服主管",
         "--company-name --estate-name [--desk-phone] --supervisor-name [--supervisor-phone] --login [--doc-prefix KF]（密码取自环境变量 FRONTDESK_NEW_PASSWORD，或按提示输入） [--doc-version A/0] [--idle-lock-minutes 10]";
-    db_check: "check" "", Public, NoInput => CheckReport, |s, _, _| s.check();
+    db_check: "check" "", Public, NoInput => CheckReport, |s, c, _| s.check(c);
         "检查数据库完整性与外键，显示数据库版本（有问题时退出码为 1）", "";
     data_verify: "verify" "", Public, NoInput => ChainReport, |s, _, _| seal_check::check(s);
         "验证数据：重算封存链，找出被绕过本程序改动或删除的记录（有问题时退出码为 1）", "";

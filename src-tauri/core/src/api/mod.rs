@@ -96,8 +96,9 @@ pub fn may(role: Option<Role>, name: &str) -> bool {
 }
 
 /// Long reads the app runs on a second connection, so the desk's own is never held by them:
-/// backups, verifying them, 验证数据, and reports over long periods.
+/// backups, verifying them, 验证数据, 检查数据库, and reports over long periods.
 pub const BESIDE: &[&str] = &[
+    "db_check",
     "backup_now",
     "backup_verify",
     "backup_list",

@@ -26,6 +26,13 @@ impl Progress {
     pub fn to(f: impl Fn(&str, f32) + Send + Sync + 'static) -> Progress {
         Progress(Some(std::sync::Arc::new(f)))
     }
+
+    /// Tells the listener, if any: `step` in Chinese, `fraction` 0.0–1.0.
+    pub fn say(&self, step: &str, fraction: f32) {
+        if let Some(f) = &self.0 {
+            f(step, fraction.clamp(0.0, 1.0));
+        }
+    }
 }
 
 impl std::fmt::Debug for Progress {
@@ -64,9 +71,7 @@ impl Ctx {
 
     /// Says how far a long operation has got: `step` in Chinese, `fraction` 0.0–1.0.
     pub fn step(&self, step: &str, fraction: f32) {
-        if let Some(f) = &self.progress.0 {
-            f(step, fraction.clamp(0.0, 1.0));
-        }
+        self.progress.say(step, fraction);
     }
 
     pub fn as_user(now: NaiveDateTime, actor: Actor) -> Self {

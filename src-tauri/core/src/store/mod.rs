@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
+use crate::base::ctx::Ctx;
 use crate::base::error::Result;
 use crate::base::seal;
 
@@ -98,8 +99,37 @@ impl Store {
         self.read_only
     }
 
-    /// `integrity_check` and `foreign_key_check`, as `frontdesk-cli check` prints them.
-    pub fn check(&self) -> Result<CheckReport> {
+    /// `integrity_check` and `foreign_key_check`, as `frontdesk-cli check` prints them, telling
+    /// `ctx` how far they have got (19 s on a ten-year office).
+    ///
+    /// SQLite says nothing while it checks, so the fraction is estimated: its work grows with the
+    /// file's pages — about 1.8 progress calls (of 1,000 VM steps) per page for the integrity
+    /// check and 0.2 for the foreign keys, measured on a 47 MB and a 1.2 GB office alike.
+    pub fn check(&self, ctx: &Ctx) -> Result<CheckReport> {
+        const CALLS_PER_PAGE: f64 = 2.0;
+        let pages: i64 = self.conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
+        let expected = (pages as f64 * CALLS_PER_PAGE).max(1.0);
+        let progress = ctx.progress.clone();
+        let mut calls = 0u64;
+        progress.say("正在检查数据库", 0.0);
+        self.conn.progress_handler(
+            1000,
+            Some(move || {
+                calls += 1;
+                if calls % 50 == 0 {
+                    let done = (calls as f64 / expected).min(0.97) as f32;
+                    progress.say("正在检查数据库", done);
+                }
+                false
+            }),
+        );
+        let report = self.check_now();
+        self.conn.progress_handler(1000, None::<fn() -> bool>);
+        ctx.step("检查完毕", 1.0);
+        report
+    }
+
+    fn check_now(&self) -> Result<CheckReport> {
         let integrity: Vec<String> = self
             .conn
             .prepare("PRAGMA integrity_check")?

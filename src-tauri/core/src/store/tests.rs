@@ -60,7 +60,39 @@ fn reopening_keeps_data_and_version() {
         .query_row("SELECT count(*) FROM buildings", [], |r| r.get(0))
         .unwrap();
     assert_eq!(n, 1);
-    assert!(s.check().unwrap().ok);
+    assert!(s.check(&Ctx::new(Default::default(), None)).unwrap().ok);
+}
+
+/// 检查数据库 says how far it has got (issue 13): steps that only grow, ending at 1.0.
+#[test]
+fn the_check_reports_rising_progress_to_the_end() {
+    let mut store = Store::open_in_memory().unwrap();
+    let now = crate::testkit::at("2026-11-23 09:00");
+    crate::synthetic::generate(
+        &mut store,
+        now,
+        crate::synthetic::GenerateInput {
+            years: 1,
+            seed: 3,
+            entries_per_year: Some(3000),
+            rooms: Some(100),
+        },
+    )
+    .unwrap();
+    let said = std::sync::Arc::new(std::sync::Mutex::new(Vec::<f32>::new()));
+    let heard = said.clone();
+    let ctx = Ctx::new(now, None).with_progress(crate::base::ctx::Progress::to(move |_, f| {
+        heard.lock().unwrap().push(f)
+    }));
+    assert!(store.check(&ctx).unwrap().ok);
+    let said = said.lock().unwrap().clone();
+    assert!(said.len() >= 3, "{said:?}");
+    assert!(
+        said.windows(2).all(|w| w[0] <= w[1]),
+        "never goes back: {said:?}"
+    );
+    assert_eq!(said.last(), Some(&1.0));
+    assert!(said[said.len() - 2] < 1.0);
 }
 
 #[test]
