@@ -41,7 +41,7 @@ describe('今日待办与状态栏计数', () => {
     assert.equal(await hash(), '#/today')
     const w = cli('waiting')
     const want = {
-      overdue: w.overdue, visits: w.awaiting_visit, callbacks: w.callbacks, night: w.night_log,
+      overdue: w.overdue, visits: w.awaiting_visit, visits_late: w.visits_overdue, callbacks: w.callbacks, night: w.night_log,
       handovers: w.missing_handovers, replies: w.awaiting_reply, requests: w.pending_requests,
     }
     assert.ok(w.overdue > 0 && w.awaiting_visit > 0 && w.missing_handovers > 0, `a half-finished office: ${JSON.stringify(w)}`)
@@ -62,7 +62,7 @@ describe('今日待办与状态栏计数', () => {
     const w = cli('waiting')
     const bar = await s.byTest('status-waiting')
     const text = await bar.fullText()
-    for (const [key, label, n] of [['overdue', '超时', w.overdue], ['visits', '待回访', w.awaiting_visit], ['callbacks', '待回电', w.callbacks], ['night', '夜间记录', w.night_log], ['handovers', '未交接', w.missing_handovers]]) {
+    for (const [key, label, n] of [['overdue', '超时', w.overdue], ['visits', '待回访', w.awaiting_visit], ['visits_late', '回访超时', w.visits_overdue], ['callbacks', '待回电', w.callbacks], ['night', '夜间记录', w.night_log], ['handovers', '未交接', w.missing_handovers]]) {
       if (n > 0) assert.ok(text.includes(`${label} ${n}`), `${label} ${n} in “${text}”`)
       else assert.equal((await s.css(`[data-test="status-waiting-${key}"]`)).length, 0, `no ${label} when there is none`)
     }
@@ -73,6 +73,12 @@ describe('今日待办与状态栏计数', () => {
     await waitUntil(async () => (await activeBoard()) === '待回访', { message: '待回访 chosen' })
     await waitUntil(async () => (await rows('slip-list')) === w.awaiting_visit, { message: `${w.awaiting_visit} slips awaiting their visit` })
     await s.screenshot('today-03-status-bar-visits')
+    // 回访超时 (R-DS-7): the done slips past the return visit's deadline, on their own board.
+    if (w.visits_overdue > 0) {
+      await (await s.byTest('status-waiting-visits_late')).click()
+      await waitUntil(async () => (await activeBoard()) === '回访超时', { message: '回访超时 chosen' })
+      await waitUntil(async () => (await rows('slip-list')) === w.visits_overdue, { message: `${w.visits_overdue} slips past their visit deadline` })
+    }
     // 未交接 opens the 交接班 screen with its list.
     await (await s.byTest('status-waiting-handovers')).click()
     await s.waitForText(() => s.byTest('handover-missing'), `未交接 ${w.missing_handovers} 次`)

@@ -234,6 +234,7 @@ fn every_report_board_and_list_query_uses_an_index_on_the_big_tables() {
         "all_open",
         "overdue",
         "awaiting_visit",
+        "visit_overdue",
         "awaiting_close",
         "done_today",
         "supervisor_review",

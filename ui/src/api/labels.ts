@@ -127,6 +127,7 @@ export const BOARD_LABELS: Record<Board, string> = {
   all_open: '全部未完成',
   overdue: '已超时',
   awaiting_visit: '待回访',
+  visit_overdue: '回访超时',
   awaiting_close: '待关闭',
   done_today: '今日完工',
   supervisor_review: '待主管处理',

@@ -28,4 +28,9 @@ complaint_urgent_reply_hours: number,
 /**
  * A complaint still unanswered this many hours past its deadline goes to the manager.
  */
-complaint_overdue_escalate_hours: number, };
+complaint_overdue_escalate_hours: number, 
+/**
+ * A done slip is to be visited (an answered return visit) within this many hours of its
+ * completion (R-DS-7); past it the slip shows on the 回访超时 board.
+ */
+return_visit_hours: number, };

@@ -5,4 +5,9 @@ export type VisitStats = {
 /**
  * Slips completed in the period (each should get a return visit).
  */
-due: number, done: number, rate: number | null, satisfied: number, satisfaction_rate: number | null, by_result: Array<Count>, };
+due: number, done: number, rate: number | null, satisfied: number, satisfaction_rate: number | null, by_result: Array<Count>, 
+/**
+ * Slips whose return visit came after its deadline, or had not come by the report's cutoff
+ * though the deadline had passed (R-DS-7; see definitions "回访超时").
+ */
+late: number, };

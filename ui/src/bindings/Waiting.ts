@@ -10,6 +10,10 @@ overdue: number,
  */
 awaiting_visit: number, 
 /**
+ * Of those, the ones past the return visit's deadline (the 回访超时 board, R-DS-7).
+ */
+visits_overdue: number, 
+/**
  * Intake entries whose callback is still owed.
  */
 callbacks: number, 

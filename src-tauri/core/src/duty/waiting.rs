@@ -2,7 +2,7 @@
 //! (R-DS-5), done slips owed their return visit (R-DS-6), callbacks owed (R-IN-4), night-log
 //! entries not yet settled (R-HO-6), shift changes without a signed handover (R-HO-8), complaints
 //! awaiting their reply (R-CP-1) and swap or leave requests awaiting approval (R-DU-5). The status
-//! bar and the 今日 page show these counts; each uses the condition of the list it links to, so
+//! bar and the 今日 page show these counts (and which return visits are past their deadline, R-DS-7); each uses the condition of the list it links to, so
 //! a count and its list never disagree.
 
 use chrono::NaiveDateTime;
@@ -25,6 +25,8 @@ pub struct Waiting {
     pub overdue: i64,
     /// Done slips waiting for their return visit (the 待回访 board).
     pub awaiting_visit: i64,
+    /// Of those, the ones past the return visit's deadline (the 回访超时 board, R-DS-7).
+    pub visits_overdue: i64,
     /// Intake entries whose callback is still owed.
     pub callbacks: i64,
     /// The day of the oldest callback still owed (`YYYY-MM-DD`), where its list starts.
@@ -66,6 +68,14 @@ pub(crate) fn count_at(tx: &Transaction, now: NaiveDateTime) -> Result<Waiting> 
     Ok(Waiting {
         overdue: count("dispatch_slips d", &overdue)?,
         awaiting_visit: count("dispatch_slips d", slips::AWAITING_VISIT_SQL)?,
+        visits_overdue: tx.query_row(
+            &format!(
+                "SELECT count(*) FROM dispatch_slips d WHERE {}",
+                slips::visit_overdue_sql("?1")
+            ),
+            [slips::visit_cutoff(tx, now)?],
+            |r| r.get(0),
+        )?,
         callbacks: count("intake_entries e", intake::CALLBACK_PENDING_SQL)?,
         callbacks_since,
         night_log: count("intake_entries e", intake::NIGHT_LOG_OPEN_SQL)?,

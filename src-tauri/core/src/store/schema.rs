@@ -25,6 +25,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/013_complaint_take_up.sql"),
     include_str!("migrations/014_complaint_deadlines.sql"),
     include_str!("migrations/015_handover_due.sql"),
+    include_str!("migrations/016_return_visit_deadline.sql"),
 ];
 
 pub fn latest_version() -> i64 {

@@ -19,6 +19,7 @@ export function waitingLinks(w: Waiting): WaitingLink[] {
   return [
     { key: 'overdue', short: '超时', label: '超时未完成的派工单', count: w.overdue, to: { path: '/slips', query: { board: 'overdue' } }, late: true },
     { key: 'visits', short: '待回访', label: '完工待回访', count: w.awaiting_visit, to: { path: '/slips', query: { board: 'awaiting_visit' } }, late: false },
+    { key: 'visits_late', short: '回访超时', label: '回访超时（超过回访时限）', count: w.visits_overdue, to: { path: '/slips', query: { board: 'visit_overdue' } }, late: true },
     {
       key: 'callbacks', short: '待回电', label: '待回电', count: w.callbacks,
       to: { path: '/intake', query: { state: 'callback_pending', from: w.callbacks_since ?? undefined } }, late: false,
@@ -30,5 +31,5 @@ export function waitingLinks(w: Waiting): WaitingLink[] {
   ]
 }
 
-/** The five the status bar shows (when not zero): the desk's own queue. */
-export const STATUS_BAR_KEYS = ['overdue', 'visits', 'callbacks', 'night', 'handovers']
+/** The ones the top bar shows (when not zero): the desk's own queue. */
+export const STATUS_BAR_KEYS = ['overdue', 'visits', 'visits_late', 'callbacks', 'night', 'handovers']

@@ -512,6 +512,7 @@ fn night_window_crosses_midnight_and_is_configurable() {
         complaint_reply_hours: 24,
         complaint_urgent_reply_hours: 2,
         complaint_overdue_escalate_hours: 24,
+        return_visit_hours: 24,
     };
     let t = |h, m| chrono::NaiveTime::from_hms_opt(h, m, 0).unwrap();
     assert!(s.is_night(t(0, 0)) && s.is_night(t(17, 30)) && !s.is_night(t(12, 0)));

@@ -1,5 +1,6 @@
 //! The intake settings the office sets once: repeat-repair window, night-log window,
-//! due-soon warning, complaint reply times by urgency and when an overdue reply escalates.
+//! due-soon warning, complaint reply times by urgency and when an overdue reply escalates, and
+//! how soon after completion a slip's return visit is due.
 
 use chrono::{NaiveTime, Timelike};
 use rusqlite::{params, Transaction};
@@ -8,7 +9,7 @@ use ts_rs::TS;
 
 use crate::base::audit;
 use crate::base::ctx::Ctx;
-use crate::base::error::{Error, Result};
+use crate::base::error::{Error, FieldErrors, Result};
 use crate::base::role::SETUP_EDITORS;
 use crate::store::Store;
 
@@ -29,6 +30,9 @@ pub struct IntakeSettings {
     pub complaint_urgent_reply_hours: i64,
     /// A complaint still unanswered this many hours past its deadline goes to the manager.
     pub complaint_overdue_escalate_hours: i64,
+    /// A done slip is to be visited (an answered return visit) within this many hours of its
+    /// completion (R-DS-7); past it the slip shows on the 回访超时 board.
+    pub return_visit_hours: i64,
 }
 
 impl IntakeSettings {
@@ -61,7 +65,7 @@ impl IntakeSettings {
 pub fn load(tx: &Transaction) -> Result<IntakeSettings> {
     Ok(tx.query_row(
         "SELECT repeat_repair_days, night_start, night_end, due_soon_minutes, complaint_reply_hours,
-                complaint_urgent_reply_hours, complaint_overdue_escalate_hours
+                complaint_urgent_reply_hours, complaint_overdue_escalate_hours, return_visit_hours
          FROM intake_settings WHERE id = 1",
         [],
         |r| {
@@ -73,6 +77,7 @@ pub fn load(tx: &Transaction) -> Result<IntakeSettings> {
                 complaint_reply_hours: r.get(4)?,
                 complaint_urgent_reply_hours: r.get(5)?,
                 complaint_overdue_escalate_hours: r.get(6)?,
+                return_visit_hours: r.get(7)?,
             })
         },
     )?)
@@ -96,51 +101,69 @@ fn hhmm(field: &str, v: &str) -> Result<String> {
 
 pub fn update(store: &mut Store, ctx: &Ctx, input: IntakeSettings) -> Result<IntakeSettings> {
     ctx.require(SETUP_EDITORS, "修改受理设置")?;
-    if !(1..=365).contains(&input.repeat_repair_days) {
-        return Err(Error::invalid(
-            "repeat_repair_days",
-            "重复报修提醒天数应在 1 到 365 之间",
-        ));
-    }
-    if !(0..=10080).contains(&input.due_soon_minutes) {
-        return Err(Error::invalid(
-            "due_soon_minutes",
-            "即将超时提醒应在 0 到 10080 分钟之间",
-        ));
-    }
-    if !(1..=720).contains(&input.complaint_reply_hours) {
-        return Err(Error::invalid(
-            "complaint_reply_hours",
-            "投诉答复时限应在 1 到 720 小时之间",
-        ));
-    }
-    if !(1..=720).contains(&input.complaint_urgent_reply_hours) {
-        return Err(Error::invalid(
-            "complaint_urgent_reply_hours",
-            "紧急投诉答复时限应在 1 到 720 小时之间",
-        ));
-    }
-    if !(1..=720).contains(&input.complaint_overdue_escalate_hours) {
-        return Err(Error::invalid(
-            "complaint_overdue_escalate_hours",
-            "超时上报经理的时间应在 1 到 720 小时之间",
-        ));
-    }
-    let start = hhmm("night_start", &input.night_start)?;
-    let end = hhmm("night_end", &input.night_end)?;
-    if start == end {
-        return Err(Error::invalid(
+    // Every number out of range is said at once, each under its field.
+    let mut errors = FieldErrors::default();
+    let mut within = |field: &str, value: i64, range: std::ops::RangeInclusive<i64>, said: &str| {
+        if !range.contains(&value) {
+            errors.take::<()>(Err(Error::invalid(
+                field,
+                format!("{said}应在 {} 到 {} 之间", range.start(), range.end()),
+            )));
+        }
+    };
+    within(
+        "repeat_repair_days",
+        input.repeat_repair_days,
+        1..=365,
+        "重复报修提醒天数",
+    );
+    within(
+        "due_soon_minutes",
+        input.due_soon_minutes,
+        0..=10080,
+        "即将超时提醒（分钟）",
+    );
+    within(
+        "complaint_reply_hours",
+        input.complaint_reply_hours,
+        1..=720,
+        "投诉答复时限（小时）",
+    );
+    within(
+        "complaint_urgent_reply_hours",
+        input.complaint_urgent_reply_hours,
+        1..=720,
+        "紧急投诉答复时限（小时）",
+    );
+    within(
+        "complaint_overdue_escalate_hours",
+        input.complaint_overdue_escalate_hours,
+        1..=720,
+        "超时上报经理的时间（小时）",
+    );
+    within(
+        "return_visit_hours",
+        input.return_visit_hours,
+        1..=720,
+        "回访时限（小时）",
+    );
+    let start = errors.take(hhmm("night_start", &input.night_start));
+    let end = errors.take(hhmm("night_end", &input.night_end));
+    if !start.is_empty() && start == end {
+        errors.take::<()>(Err(Error::invalid(
             "night_end",
             "夜间值班的开始和结束时间不能相同",
-        ));
+        )));
     }
+    errors.finish()?;
     store.write(|tx| {
         let before = load(tx)?;
         tx.execute(
             "UPDATE intake_settings SET repeat_repair_days = ?1, night_start = ?2, night_end = ?3, due_soon_minutes = ?4,
-                 complaint_reply_hours = ?5, complaint_urgent_reply_hours = ?6, complaint_overdue_escalate_hours = ?7 WHERE id = 1",
+                 complaint_reply_hours = ?5, complaint_urgent_reply_hours = ?6, complaint_overdue_escalate_hours = ?7,
+                 return_visit_hours = ?8 WHERE id = 1",
             params![input.repeat_repair_days, start, end, input.due_soon_minutes, input.complaint_reply_hours,
-                input.complaint_urgent_reply_hours, input.complaint_overdue_escalate_hours],
+                input.complaint_urgent_reply_hours, input.complaint_overdue_escalate_hours, input.return_visit_hours],
         )?;
         let after = load(tx)?;
         audit::record(tx, ctx, "修改受理设置", "intake_settings", Some(1), &audit::diff(&before, &after))?;

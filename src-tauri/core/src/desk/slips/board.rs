@@ -23,6 +23,8 @@ coded_enum!(Board {
     AllOpen = ("all_open", "全部未完成"),
     Overdue = ("overdue", "已超时"),
     AwaitingVisit = ("awaiting_visit", "待回访"),
+    // Awaiting the visit past its deadline (R-DS-7).
+    VisitOverdue = ("visit_overdue", "回访超时"),
     // Visited and satisfied: only the supervisor's close is left (R-DS-5).
     AwaitingClose = ("awaiting_close", "待关闭"),
     DoneToday = ("done_today", "今日完工"),
@@ -70,6 +72,13 @@ pub fn board(store: &mut Store, ctx: &Ctx, board: Board) -> Result<Vec<Slip>> {
                 now,
                 &format!("?1 IS NOT NULL AND ?2 IS NULL AND {AWAITING_VISIT_SQL}"),
                 &rusqlite::types::Null,
+                1000,
+            ),
+            Board::VisitOverdue => query(
+                tx,
+                now,
+                &format!("?1 IS NOT NULL AND {}", visit_overdue_sql("?2")),
+                &visit_cutoff(tx, now)?,
                 1000,
             ),
             Board::AwaitingClose => query(

@@ -180,6 +180,22 @@ pub(crate) fn from_row(
 /// SQL condition over a `dispatch_slips` row `d`: done and waiting for its return visit (R-DS-6).
 pub const AWAITING_VISIT_SQL: &str = "d.state = 'done'";
 
+/// SQL condition over a `dispatch_slips` row `d`: waiting for its return visit past the visit's
+/// deadline (R-DS-7), i.e. completed at or before `cutoff` (a parameter: now − the return-visit
+/// hours, see `visit_cutoff`).
+pub fn visit_overdue_sql(cutoff: &str) -> String {
+    format!("{AWAITING_VISIT_SQL} AND d.completed_at <= {cutoff}")
+}
+
+/// The completion time at or before which a slip still unvisited at `now` is past its return
+/// visit's deadline (`return_visit_hours` of the intake settings).
+pub fn visit_cutoff(tx: &Transaction, now: chrono::NaiveDateTime) -> Result<String> {
+    let hours = crate::desk::intake::settings::load(tx)?.return_visit_hours;
+    Ok(crate::base::when::text(
+        now - chrono::Duration::hours(hours),
+    ))
+}
+
 /// Slips matching `where_sql` (which may use ?1 = now text, ?2 = extra parameter), newest first.
 pub(crate) fn query(
     tx: &Transaction,
@@ -356,3 +372,5 @@ mod department_tests;
 mod step_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod visit_deadline_tests;

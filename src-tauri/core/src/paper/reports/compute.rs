@@ -88,7 +88,7 @@ pub fn compute(
         generated_at: now_text,
         intake: intake(tx, period, &from, &to)?,
         slips: slips(tx, &from, &to, &cutoff)?,
-        visits: visits(tx, &from, &to)?,
+        visits: visits(tx, &from, &to, &cutoff)?,
         complaints: complaints(tx, &from, &to)?,
         workload: workload.into_iter().map(|(_, p)| p).collect(),
         duty,
@@ -316,16 +316,26 @@ fn slips(tx: &Transaction, from: &str, to: &str, cutoff: &str) -> Result<SlipSta
 }
 
 /// Return visits of the slips completed among those opened in the period; a slip's result is
-/// its latest answered visit.
-fn visits(tx: &Transaction, from: &str, to: &str) -> Result<VisitStats> {
+/// its latest answered visit. A visit is late (R-DS-7) when the first answered one came more
+/// than `return_visit_hours` after completion, or none had come though that deadline was at or
+/// before `cutoff` (as the 回访超时 board counts it).
+fn visits(tx: &Transaction, from: &str, to: &str, cutoff: &str) -> Result<VisitStats> {
+    let hours = crate::desk::intake::settings::load(tx)?.return_visit_hours;
     let mut st = tx.prepare_cached(
-        "SELECT (SELECT v.satisfaction FROM return_visits v WHERE v.slip_id = d.id AND v.answered = 1 ORDER BY v.at DESC, v.id DESC LIMIT 1)
+        "SELECT (SELECT v.satisfaction FROM return_visits v WHERE v.slip_id = d.id AND v.answered = 1 ORDER BY v.at DESC, v.id DESC LIMIT 1),
+                (SELECT CASE WHEN first IS NULL THEN due <= ?3 ELSE first > due END
+                 FROM (SELECT (SELECT min(v.at) FROM return_visits v WHERE v.slip_id = d.id AND v.answered = 1) AS first,
+                              datetime(d.completed_at, printf('+%d hours', ?4)) AS due))
          FROM dispatch_slips d
          WHERE d.opened_at >= ?1 AND d.opened_at < ?2 AND d.state <> 'cancelled' AND d.completed_at IS NOT NULL",
     )?;
-    let results: Vec<Option<Satisfaction>> = st
-        .query_map(params![from, to], |r| r.get(0))?
+    let rows: Vec<(Option<Satisfaction>, bool)> = st
+        .query_map(params![from, to, cutoff, hours], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?
         .collect::<rusqlite::Result<_>>()?;
+    let late = rows.iter().filter(|(_, late)| *late).count() as i64;
+    let results: Vec<Option<Satisfaction>> = rows.into_iter().map(|(s, _)| s).collect();
     let due = results.len() as i64;
     let done = results.iter().filter(|r| r.is_some()).count() as i64;
     let satisfied = results
@@ -347,6 +357,7 @@ fn visits(tx: &Transaction, from: &str, to: &str) -> Result<VisitStats> {
         satisfied,
         satisfaction_rate: rate(satisfied, done),
         by_result,
+        late,
     })
 }
 

@@ -84,6 +84,9 @@ pub struct VisitStats {
     pub satisfied: i64,
     pub satisfaction_rate: Option<f64>,
     pub by_result: Vec<Count>,
+    /// Slips whose return visit came after its deadline, or had not come by the report's cutoff
+    /// though the deadline had passed (R-DS-7; see definitions "回访超时").
+    pub late: i64,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]

@@ -108,6 +108,7 @@ pub(crate) fn sample_report() -> Report {
                     count: 2,
                 },
             ],
+            late: 2,
         },
         complaints: ComplaintStats {
             received: 8,

@@ -101,6 +101,7 @@ pub fn render(meta: &PrintMeta, r: &Report) -> Result<Vec<u8>> {
             "满意率".into(),
             format!("{}({} / {})", pct(v.satisfaction_rate), v.satisfied, v.done),
         ],
+        vec!["回访超时".into(), format!("{} 张", v.late)],
         vec![
             "投诉受理 / 有效 / 结案".into(),
             format!("{} / {} / {}", c.received, c.valid, c.closed),
