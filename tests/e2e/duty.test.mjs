@@ -175,7 +175,7 @@ describe('值班安排与交接班', () => {
     assert.equal(stored.settled_note, '已回电，告知办理流程', 'the item stays, with how it was settled')
   })
 
-  test('交接班:双方各自输入本人密码签字,签后锁定', async () => {
+  test('交接班：双方各自输入本人密码签字，接班人先确认已阅值班日志，签后锁定（R-HO-3）', async () => {
     await s.go('#/handover')
     await (await s.byTest(`handover-row-${h.id}`)).click()
     await s.waitForText(() => s.byTest('handover-detail'), h.serial)
@@ -190,12 +190,23 @@ describe('值班安排与交接班', () => {
     await new Promise((r) => setTimeout(r, 1200))
     await password('outgoing', PASSWORD)
     await (await s.byTest('sign-submit-outgoing')).click()
+    // The incoming person must first confirm 已阅值班日志 (R-HO-3): refused under the box until ticked.
+    await password('incoming', 'jieban123')
+    await (await s.byTest('sign-submit-incoming')).click()
+    await s.waitForText(() => s.byTest('sign-incoming'), '已阅值班日志')
+    assert.equal(cli('handover', 'show', '--id', String(h.id)).incoming_signed_at, null)
+    await s.screenshot('duty-05d-read-log-refused')
+    await (await s.byTest('sign-read-log')).click()
+    await (await s.byCss('[data-test="sign-follow-up"] textarea')).fill('B2 照明明早确认')
     await password('incoming', 'jieban123')
     await (await s.byTest('sign-submit-incoming')).click()
     await s.byTest('handover-locked')
     const signed = cli('handover', 'show', '--id', String(h.id))
     assert.equal(signed.status, 'signed')
     assert.ok(signed.outgoing_signed_at && signed.incoming_signed_at)
+    assert.ok(signed.log_read_at, 'the reading is recorded with the signature')
+    assert.equal(signed.follow_up, 'B2 照明明早确认')
+    await s.waitForText(() => s.byTest('handover-log-read'), '需跟进：B2 照明明早确认')
     await s.screenshot('duty-06-handover-signed')
   })
 })

@@ -390,11 +390,23 @@ fn handover_sign_reads_the_password_from_the_environment_or_stdin() {
 
     let piped = sign("outgoing", None, Some("secret123\n"), &[]);
     assert!(piped.status.success(), "{}", stderr(&piped));
-    let wrong = sign("incoming", Some("not-hers"), None, &[]);
+    // The incoming person confirms 已阅值班日志 (R-HO-3); without it the signature is refused.
+    let unread = sign("incoming", Some("limima123"), None, &[]);
+    assert_eq!(unread.status.code(), Some(1));
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&unread.stdout),
+        stderr(&unread)
+    );
+    assert!(said.contains("已阅值班日志"), "{said}");
+    let read = ["--read-log", "true", "--follow-up", "明早确认门禁维修"];
+    let wrong = sign("incoming", Some("not-hers"), None, &read);
     assert_eq!(wrong.status.code(), Some(1), "{}", stderr(&wrong));
     std::thread::sleep(std::time::Duration::from_millis(1100)); // the retry delay after a wrong password
-    let env = sign("incoming", Some("limima123"), None, &[]);
+    let env = sign("incoming", Some("limima123"), None, &read);
     assert!(env.status.success(), "{}", stderr(&env));
     let signed = cli.json(&["handover", "show", "--id", &id]);
     assert_eq!(signed["status"], "signed");
+    assert_eq!(signed["follow_up"], "明早确认门禁维修");
+    assert!(signed["log_read_at"].is_string());
 }

@@ -12,4 +12,12 @@ export type Handover = { id: number, serial: string, kind: HandoverKind, change_
 /**
  * Differences from the roster, e.g. an undeclared cover; allowed but shown.
  */
-mismatches: Array<string>, from_night: boolean, work_notes: string, arrived_at: string | null, late: boolean, status: HandoverStatus, outgoing_signed_at: string | null, incoming_signed_at: string | null, carried_over: number, checks: Array<ItemCheck>, open_items: Array<OpenItem>, anomalies: Array<Anomaly>, addenda: Array<Addendum>, security_read: SecurityRead | null, created_at: string, };
+mismatches: Array<string>, from_night: boolean, work_notes: string, arrived_at: string | null, late: boolean, status: HandoverStatus, outgoing_signed_at: string | null, incoming_signed_at: string | null, 
+/**
+ * When the incoming person confirmed 已阅值班日志 (with their signature, R-HO-3).
+ */
+log_read_at: string | null, 
+/**
+ * What the incoming person recorded must be followed up (接班人记录的跟进事项, R-HO-3).
+ */
+follow_up: string, carried_over: number, checks: Array<ItemCheck>, open_items: Array<OpenItem>, anomalies: Array<Anomaly>, addenda: Array<Addendum>, security_read: SecurityRead | null, created_at: string, };

@@ -10,4 +10,13 @@ shift: string, outgoing: string, incoming: string, items: Array<HandoverItem>, o
 /**
  * Anomalies in the area with the outgoing person's explanation.
  */
-anomalies: string, log_notes: string, outgoing_signed_at: string, incoming_signed_at: string, };
+anomalies: string, 
+/**
+ * What the outgoing person wrote about the shift (the duty log's entry).
+ */
+log_notes: string, 
+/**
+ * The incoming person's part (R-HO-3): 已阅值班日志 with the time, and what they recorded must
+ * be followed up; '未确认' until they sign.
+ */
+log_read: string, outgoing_signed_at: string, incoming_signed_at: string, };

@@ -5,4 +5,13 @@ export type SignInput = { id: number, party: Party,
 /**
  * The signer's own password, typed at the desk.
  */
-password: string, };
+password: string, 
+/**
+ * The incoming person has read the duty log (the outgoing notes, open items, anomalies):
+ * required to sign as incoming (R-HO-3).
+ */
+read_log: boolean, 
+/**
+ * What the incoming person records must be followed up (optional; incoming only).
+ */
+follow_up: string, };

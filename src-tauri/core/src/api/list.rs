@@ -333,7 +333,7 @@ super::operations! {
         "登记接班人到岗时间", "--id [--arrived-at]";
     handover_sign: "handover" "sign", Roles(ANYONE), SignInput => Handover, |s, c, i| handover::sign(s, c, i);
         "交接班签字（签字人输入自己的密码：环境变量 FRONTDESK_SIGN_PASSWORD，否则从标准输入读一行）",
-        "--id --party outgoing|incoming";
+        "--id --party outgoing|incoming [--read-log true（接班人须确认已阅值班日志）] [--follow-up 需跟进事项]";
     handover_addendum: "handover" "addendum", Roles(ANYONE), AddendumInput => Handover, |s, c, i| handover::add_addendum(s, c, i);
         "为已签字的记录追加补充说明", "--id --text";
     handover_read_security: "handover" "read-security", Roles(ANYONE), SecurityReadInput => Handover,

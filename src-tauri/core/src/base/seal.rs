@@ -102,6 +102,9 @@ pub const LATER_COLUMNS: &[(&str, &str)] = &[
     // Schema 13: the manager's own take-up of an escalated complaint (R-CP-2).
     ("complaints", "manager_taken_at"),
     ("complaints", "manager_taken_by"),
+    // Schema 17: the incoming person's 已阅值班日志 and follow-up notes (R-HO-3).
+    ("handovers", "log_read_at"),
+    ("handovers", "follow_up"),
 ];
 
 /// The value of a `LATER_COLUMNS` column in a row that predates it: NULL, 0 or ''.

@@ -53,6 +53,8 @@ fn r_ho_8_a_shift_change_without_a_signed_handover_is_flagged_after_the_due_time
                 id: h.id,
                 party,
                 password: PASSWORD.into(),
+                read_log: party == Party::Incoming,
+                follow_up: String::new(),
             },
         )
         .unwrap()

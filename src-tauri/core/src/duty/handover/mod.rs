@@ -158,6 +158,10 @@ pub struct Handover {
     pub status: HandoverStatus,
     pub outgoing_signed_at: Option<String>,
     pub incoming_signed_at: Option<String>,
+    /// When the incoming person confirmed 已阅值班日志 (with their signature, R-HO-3).
+    pub log_read_at: Option<String>,
+    /// What the incoming person recorded must be followed up (接班人记录的跟进事项, R-HO-3).
+    pub follow_up: String,
     pub carried_over: i64,
     pub checks: Vec<ItemCheck>,
     pub open_items: Vec<OpenItem>,
@@ -225,6 +229,11 @@ pub(crate) fn load(tx: &Transaction, id: i64) -> Result<Handover> {
         )
         .optional()?
         .ok_or_else(|| Error::not_found("id", format!("找不到编号为 {id} 的交接班记录")))?;
+    let (log_read_at, follow_up): (Option<String>, String) = tx.query_row(
+        "SELECT log_read_at, follow_up FROM handovers WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
     let outgoing = plan::brief(tx, h.3)?;
     let incoming = plan::brief(tx, h.4)?;
     let planned_outgoing = h.5.map(|i| plan::brief(tx, i)).transpose()?;
@@ -328,6 +337,8 @@ pub(crate) fn load(tx: &Transaction, id: i64) -> Result<Handover> {
         },
         outgoing_signed_at: h.12,
         incoming_signed_at: h.13,
+        log_read_at,
+        follow_up,
         carried_over: h.14,
         checks,
         open_items,
@@ -389,6 +400,8 @@ pub fn list(store: &mut Store, ctx: &Ctx, days: i64) -> Result<Vec<HandoverSumma
     })
 }
 
+#[cfg(test)]
+mod log_read_tests;
 #[cfg(test)]
 mod missing_tests;
 #[cfg(test)]

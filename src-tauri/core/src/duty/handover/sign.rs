@@ -1,5 +1,6 @@
 //! Signing a handover (R-HO-5): each party with their own password, then locked; corrections are
-//! addenda; the morning desk confirms it read security's night record (R-HO-7).
+//! addenda; the incoming person signs only after confirming 已阅值班日志, and may write what must
+//! be followed up (R-HO-3); the morning desk confirms it read security's night record (R-HO-7).
 
 use rusqlite::params;
 use serde::Deserialize;
@@ -23,6 +24,13 @@ pub struct SignInput {
     pub party: Party,
     /// The signer's own password, typed at the desk.
     pub password: String,
+    /// The incoming person has read the duty log (the outgoing notes, open items, anomalies):
+    /// required to sign as incoming (R-HO-3).
+    #[serde(default)]
+    pub read_log: bool,
+    /// What the incoming person records must be followed up (optional; incoming only).
+    #[serde(default)]
+    pub follow_up: String,
 }
 
 /// One party signs with their own password. When both have signed the record is locked and
@@ -42,6 +50,19 @@ pub fn sign(store: &mut Store, ctx: &Ctx, input: SignInput) -> Result<Handover> 
     } else {
         &h.incoming
     };
+    let follow_up = validate::optional("follow_up", "需跟进事项", &input.follow_up, 1000)?;
+    if input.party == Party::Incoming && !input.read_log {
+        return Err(Error::invalid(
+            "read_log",
+            "请接班人先阅读值班日志（交班人填写的工作情况、未办结事项和异常情况），勾选“已阅值班日志”后再签字",
+        ));
+    }
+    if input.party == Party::Outgoing && !follow_up.is_empty() {
+        return Err(Error::invalid(
+            "follow_up",
+            "需跟进事项由接班人在签字时填写",
+        ));
+    }
     if input.password.is_empty() {
         return Err(Error::invalid(
             "password",
@@ -63,12 +84,19 @@ pub fn sign(store: &mut Store, ctx: &Ctx, input: SignInput) -> Result<Handover> 
         ),
         other => other,
     })?;
-    sign_as(store, ctx, input.id, input.party)
+    sign_as(store, ctx, input.id, input.party, &follow_up)
 }
 
 /// The signature itself, once the signer is known to be who they say (the password checked by
-/// `sign`; the half-finished-period generator signs as its people directly).
-pub(crate) fn sign_as(store: &mut Store, ctx: &Ctx, id: i64, party: Party) -> Result<Handover> {
+/// `sign`; the half-finished-period generator signs as its people directly). An incoming
+/// signature records that the duty log was read, and the follow-up notes.
+pub(crate) fn sign_as(
+    store: &mut Store,
+    ctx: &Ctx,
+    id: i64,
+    party: Party,
+    follow_up: &str,
+) -> Result<Handover> {
     let input = SignParty { id, party };
     store.write(|tx| {
         let h = load(tx, input.id)?;
@@ -94,6 +122,13 @@ pub(crate) fn sign_as(store: &mut Store, ctx: &Ctx, id: i64, party: Party) -> Re
         }
         let col = if input.party == Party::Outgoing { "outgoing_signed_at" } else { "incoming_signed_at" };
         tx.execute(&format!("UPDATE handovers SET {col} = ?1 WHERE id = ?2"), params![when::text(ctx.now), h.id])?;
+        if input.party == Party::Incoming {
+            tx.execute(
+                "UPDATE handovers SET log_read_at = ?1, follow_up = ?2 WHERE id = ?3",
+                params![when::text(ctx.now), follow_up, h.id],
+            )?;
+            audit::record(tx, ctx, "已阅值班日志", "handovers", Some(h.id), follow_up)?;
+        }
         audit::record(tx, ctx, "交接班签字", "handovers", Some(h.id), &format!("{} {}", input.party.label(), signer_name(&h, input.party)))?;
         if other_signed {
             tx.execute(

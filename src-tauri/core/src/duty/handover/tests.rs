@@ -8,7 +8,7 @@ use crate::testkit::{as_user, Desk, PASSWORD};
 const NOW: &str = "2026-11-20 10:00";
 
 /// December published; the morning change on 12月10日 08:30, night technician → day receptionist.
-fn morning() -> (Desk, Handover) {
+pub(super) fn morning() -> (Desk, Handover) {
     let mut d = Desk::new();
     d.publish_full("2026-12", NOW);
     let desk = d.receptionists[0].clone();
@@ -58,6 +58,8 @@ pub(super) fn sign_as(
             id: h.id,
             party,
             password: password.into(),
+            read_log: party == Party::Incoming,
+            follow_up: String::new(),
         },
     )
 }

@@ -185,6 +185,8 @@ fn duty_statistics_count_handovers_late_arrivals_carried_items_covers_and_gaps()
                 id: h.id,
                 party,
                 password: PASSWORD.into(),
+                read_log: party == Party::Incoming,
+                follow_up: String::new(),
             },
         )
         .unwrap();

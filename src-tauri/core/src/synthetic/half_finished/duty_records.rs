@@ -191,8 +191,8 @@ pub(super) fn duty(
         }
         if rng.chance(80) {
             let t = arrive.max(start) + Duration::minutes(5);
-            handover::sign_as(store, &ctx(&out, t), h.id, handover::Party::Outgoing)?;
-            handover::sign_as(store, &ctx(&inc, t), h.id, handover::Party::Incoming)?;
+            handover::sign_as(store, &ctx(&out, t), h.id, handover::Party::Outgoing, "")?;
+            handover::sign_as(store, &ctx(&inc, t), h.id, handover::Party::Incoming, "")?;
         }
     }
     // A security cover in the month.

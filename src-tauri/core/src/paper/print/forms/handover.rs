@@ -44,7 +44,11 @@ pub struct HandoverSheet {
     pub open_items: Vec<HandoverOpenItem>,
     /// Anomalies in the area with the outgoing person's explanation.
     pub anomalies: String,
+    /// What the outgoing person wrote about the shift (the duty log's entry).
     pub log_notes: String,
+    /// The incoming person's part (R-HO-3): 已阅值班日志 with the time, and what they recorded must
+    /// be followed up; '未确认' until they sign.
+    pub log_read: String,
     pub outgoing_signed_at: String,
     pub incoming_signed_at: String,
 }
@@ -123,7 +127,8 @@ pub fn render(meta: &PrintMeta, h: &HandoverSheet) -> Result<Vec<u8>> {
         &mut doc,
         &[
             vec![field_tall("区域异常及交班人说明", &h.anomalies, 2)],
-            vec![field_tall("值班日志查阅", &h.log_notes, 2)],
+            vec![field_tall("交班人填写的值班情况", &h.log_notes, 2)],
+            vec![field_tall("接班人查阅值班日志及需跟进事项", &h.log_read, 2)],
         ],
         BODY_PT,
     );
@@ -202,11 +207,16 @@ pub fn from_record(h: &Handover) -> HandoverSheet {
                 } else {
                     format!("（交班人说明：{}）", a.explanation)
                 };
-                format!("{}:{}{}", a.area, a.description, why)
+                format!("{}：{}{}", a.area, a.description, why)
             })
             .collect::<Vec<_>>()
             .join("\n"),
         log_notes: h.work_notes.clone(),
+        log_read: match (&h.log_read_at, h.follow_up.is_empty()) {
+            (None, _) => "接班人尚未确认已阅值班日志".into(),
+            (Some(at), true) => format!("已阅值班日志（{}）；无需跟进事项", minute(at)),
+            (Some(at), false) => format!("已阅值班日志（{}）；需跟进：{}", minute(at), h.follow_up),
+        },
         outgoing_signed_at: minute(h.outgoing_signed_at.as_deref().unwrap_or("")),
         incoming_signed_at: minute(h.incoming_signed_at.as_deref().unwrap_or("")),
     }
