@@ -197,7 +197,7 @@ describe('值班安排与交接班', () => {
     assert.equal(cli('handover', 'show', '--id', String(h.id)).incoming_signed_at, null)
     await s.screenshot('duty-05d-read-log-refused')
     await (await s.byTest('sign-read-log')).click()
-    await (await s.byCss('[data-test="sign-follow-up"] textarea')).fill('B2 照明明早确认')
+    await (await s.byTest('sign-follow-up')).fill('B2 照明明早确认')
     await password('incoming', 'jieban123')
     await (await s.byTest('sign-submit-incoming')).click()
     await s.byTest('handover-locked')
