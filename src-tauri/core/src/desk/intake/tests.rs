@@ -321,3 +321,76 @@ fn r_in_8_wechat_and_email_messages_are_intake_channels() {
     let contents: Vec<&str> = found.iter().map(|e| e.content.as_str()).collect();
     assert_eq!(contents, vec!["微信留言：楼道灯不亮"]);
 }
+
+/// R-IN-2: a problem staff find themselves (a public facility, cleaning, equipment) goes through
+/// the same intake as a resident's call: registered by whoever found it, at a place rather than
+/// a room, with no caller, carried on as a slip, and counted by its channel in the report.
+#[test]
+fn r_in_2_problems_staff_find_go_through_the_same_intake() {
+    use crate::desk::slips::{open, OpenSlipInput};
+    use crate::paper::reports::ops::{report, ReportInput};
+    use crate::paper::reports::period::PeriodKind;
+    let mut d = Desk::new();
+    let guard = d.security.clone();
+    let found = reg(
+        &mut d,
+        &guard,
+        IntakeInput {
+            room: String::new(),
+            location: "3号楼电梯厅".into(),
+            caller_name: String::new(),
+            caller_phone: String::new(),
+            channel: Some(Channel::StaffFound),
+            ..input(IntakeKind::Repair, "给排水", "巡查发现：电梯厅地漏返水")
+        },
+    )
+    .unwrap()
+    .entry;
+    assert_eq!(found.channel, Channel::StaffFound);
+    assert_eq!(
+        found.received_by, guard.name,
+        "registered under the one who found it"
+    );
+    assert_eq!(
+        (found.room.as_str(), found.location.as_str()),
+        ("", "3号楼电梯厅")
+    );
+
+    // The desk carries it on as it would a resident's call.
+    let desk = Ctx::as_user(d.now, d.receptionists[0].clone());
+    let slip = open(
+        &mut d.store,
+        &desk,
+        OpenSlipInput {
+            intake_id: found.id,
+            category: None,
+            content: None,
+            appointment_at: None,
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        (slip.location.as_str(), slip.content.as_str()),
+        ("3号楼电梯厅", "巡查发现：电梯厅地漏返水")
+    );
+
+    // The month's report counts it under 员工发现, once.
+    let boss = Ctx::as_user(d.now, d.boss.clone());
+    let month = d.now.format("%Y-%m").to_string();
+    let r = report(
+        &mut d.store,
+        &boss,
+        ReportInput {
+            kind: PeriodKind::Month,
+            period: month,
+        },
+    )
+    .unwrap();
+    let by_channel: Vec<(String, i64)> = r
+        .intake
+        .by_channel
+        .iter()
+        .map(|c| (c.label.clone(), c.count))
+        .collect();
+    assert_eq!(by_channel, vec![("员工发现".to_string(), 1)]);
+}
