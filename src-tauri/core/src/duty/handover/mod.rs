@@ -401,6 +401,8 @@ pub fn list(store: &mut Store, ctx: &Ctx, days: i64) -> Result<Vec<HandoverSumma
 }
 
 #[cfg(test)]
+mod anomaly_tests;
+#[cfg(test)]
 mod log_read_tests;
 #[cfg(test)]
 mod missing_tests;

@@ -13,6 +13,8 @@ pub use ops::{export, report, ExportedReport, ReportInput};
 pub use period::{Period, PeriodKind};
 
 #[cfg(test)]
+mod complaint_analysis_tests;
+#[cfg(test)]
 mod compute_duty_tests;
 #[cfg(test)]
 mod compute_tests;
