@@ -505,6 +505,8 @@ pub fn publish(store: &mut Store, ctx: &Ctx, month: &str) -> Result<Published> {
 #[cfg(test)]
 mod approval_tests;
 #[cfg(test)]
+mod draw_up_tests;
+#[cfg(test)]
 mod noon_tests;
 #[cfg(test)]
 mod request_tests;
