@@ -16,6 +16,7 @@ export const areas: { path: string; title: string; icon: string; ops: OpName[]; 
   { path: '/complaints', title: '投诉', icon: 'Warning', ops: ['complaint_list'] },
   { path: '/roster', title: '值班安排', icon: 'Calendar', ops: ['roster_get'] },
   { path: '/handover', title: '交接班', icon: 'Switch', ops: ['handover_list'] },
+  { path: '/keys', title: '钥匙管理', icon: 'Key', ops: ['key_list'] },
   { path: '/reports', title: '报表', icon: 'DataAnalysis', ops: ['report_get', 'print_form'] },
   { path: '/settings', title: '设置', icon: 'Setting', ops: ['office_get'] },
 ]
@@ -36,6 +37,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/complaints', component: () => import('./views/complaints/ComplaintsView.vue'), meta: { title: '投诉' } },
   { path: '/roster', component: () => import('./views/duty/RosterView.vue'), meta: { title: '值班安排' } },
   { path: '/handover', component: () => import('./views/duty/HandoverView.vue'), meta: { title: '交接班' } },
+  { path: '/keys', component: () => import('./views/keys/KeysView.vue'), meta: { title: '钥匙管理' } },
   { path: '/reports', component: () => import('./views/reports/ReportsView.vue'), meta: { title: '报表' } },
   { path: '/settings/:tab?', component: () => import('./views/settings/SettingsView.vue'), meta: { title: '设置' } },
   { path: '/search', component: () => import('./views/SearchView.vue'), meta: { title: '搜索' } },

@@ -15,6 +15,7 @@ import type { HitKind } from '../bindings/HitKind'
 import type { IntakeKind } from '../bindings/IntakeKind'
 import type { IntakePeriod } from '../bindings/IntakePeriod'
 import type { ItemState } from '../bindings/ItemState'
+import type { KeyState } from '../bindings/KeyState'
 import type { NightDecision } from '../bindings/NightDecision'
 import type { Party } from '../bindings/Party'
 import type { PeriodKind } from '../bindings/PeriodKind'
@@ -261,6 +262,12 @@ export const BACKUP_REASON_LABELS: Record<BackupReason, string> = {
   upgrade: '升级前备份',
   manual: '立即备份',
   restore: '恢复',
+}
+
+export const KEY_STATE_LABELS: Record<KeyState, string> = {
+  kept: '在柜',
+  lent: '借出',
+  withdrawn: '业主已取回',
 }
 
 /** What a complaint's validity reads before the supervisor judges it. */

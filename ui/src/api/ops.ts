@@ -57,6 +57,10 @@ import type { IntakeInput } from '../bindings/IntakeInput'
 import type { IntakePage } from '../bindings/IntakePage'
 import type { IntakeQuery } from '../bindings/IntakeQuery'
 import type { IntakeSettings } from '../bindings/IntakeSettings'
+import type { KeyBackInput } from '../bindings/KeyBackInput'
+import type { KeyDepositInput } from '../bindings/KeyDepositInput'
+import type { KeyLendInput } from '../bindings/KeyLendInput'
+import type { KeyQuery } from '../bindings/KeyQuery'
 import type { Lookup } from '../bindings/Lookup'
 import type { LookupInput } from '../bindings/LookupInput'
 import type { MissingHandover } from '../bindings/MissingHandover'
@@ -85,6 +89,7 @@ import type { RequestInput } from '../bindings/RequestInput'
 import type { RequestQuery } from '../bindings/RequestQuery'
 import type { Resident } from '../bindings/Resident'
 import type { ResidentInput } from '../bindings/ResidentInput'
+import type { ResidentKey } from '../bindings/ResidentKey'
 import type { RestorePlan } from '../bindings/RestorePlan'
 import type { Restored } from '../bindings/Restored'
 import type { Room } from '../bindings/Room'
@@ -210,6 +215,16 @@ export const intakeList = (input: IntakeQuery) => call<Array<IntakeEntry>>('inta
 export const intakeDetail = (input: IdInput) => call<IntakePage>('intake_detail', input)
 /** 填写处理结果并办结登记 */
 export const intakeFinish = (input: NoteInput) => call<IntakeEntry>('intake_finish', input)
+/** 客户钥匙登记：借出未还的在前，其次在柜的，业主已取回的在后 */
+export const keyList = (input: KeyQuery) => call<Array<ResidentKey>>('key_list', input)
+/** 业主寄存钥匙 */
+export const keyDeposit = (input: KeyDepositInput) => call<ResidentKey>('key_deposit', input)
+/** 借出钥匙（借出未还的钥匙会移交到每一次交接班） */
+export const keyLend = (input: KeyLendInput) => call<ResidentKey>('key_lend', input)
+/** 登记借出的钥匙已归还 */
+export const keyReturn = (input: KeyBackInput) => call<ResidentKey>('key_return', input)
+/** 业主取回寄存的钥匙 */
+export const keyWithdraw = (input: KeyBackInput) => call<ResidentKey>('key_withdraw', input)
 /** 登记已回电 */
 export const intakeCallbackDone = (input: NoteInput) => call<IntakeEntry>('intake_callback_done', input)
 /** 主管/经理接手突发事件 */

@@ -14,6 +14,7 @@ use crate::base::role::{
 use crate::base::when::DeskClock;
 use crate::desk::complaints::{self, *};
 use crate::desk::intake::{self, settings::IntakeSettings, *};
+use crate::desk::keys::{self, *};
 use crate::desk::lookup::{self, Lookup, LookupInput};
 use crate::desk::night_log::{self, NightLogDecision};
 use crate::desk::open_items::{self, OpenItems};
@@ -164,6 +165,16 @@ super::operations! {
         "查看一条登记及其跟进记录", "--id";
     intake_finish: "intake" "finish", Roles(DESK), NoteInput => IntakeEntry, |s, c, i| intake::finish(s, c, i);
         "填写处理结果并办结登记", "--intake-id --note";
+    key_list: "key" "list", Roles(ANYONE), KeyQuery => Vec<ResidentKey>, |s, c, i| keys::list(s, c, i);
+        "客户钥匙登记：借出未还的在前，其次在柜的，业主已取回的在后", "[--state kept|lent|withdrawn]";
+    key_deposit: "key" "deposit", Roles(ANYONE), KeyDepositInput => ResidentKey, |s, c, i| keys::deposit(s, c, i);
+        "业主寄存钥匙", "--room --label --owner-name [--owner-phone] [--note]";
+    key_lend: "key" "lend", Roles(ANYONE), KeyLendInput => ResidentKey, |s, c, i| keys::lend(s, c, i);
+        "借出钥匙（借出未还的钥匙会移交到每一次交接班）", "--key-id --lent-to [--lent-phone] [--purpose]";
+    key_return: "key" "return", Roles(ANYONE), KeyBackInput => ResidentKey, |s, c, i| keys::give_back(s, c, i);
+        "登记借出的钥匙已归还", "--key-id [--note]";
+    key_withdraw: "key" "withdraw", Roles(ANYONE), KeyBackInput => ResidentKey, |s, c, i| keys::withdraw(s, c, i);
+        "业主取回寄存的钥匙", "--key-id [--note]";
     intake_callback_done: "intake" "callback-done", Roles(DESK), NoteInput => IntakeEntry, |s, c, i| intake::callback_done(s, c, i);
         "登记已回电", "--intake-id --note";
     intake_take_up_major: "intake" "take-up-major", Roles(LEADERS), NoteInput => IntakeEntry, |s, c, i| intake::take_up_major(s, c, i);

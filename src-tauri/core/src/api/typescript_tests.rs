@@ -189,6 +189,7 @@ pub(crate) fn labels_ts() -> String {
         "PeriodKind",
         "BackupReason",
         "ResidentKind",
+        "KeyState",
     ];
     types.sort_unstable();
     for t in types {
@@ -228,6 +229,7 @@ pub(crate) fn labels_ts() -> String {
         handover::Party => "PARTY_LABELS",
         crate::paper::reports::PeriodKind => "PERIOD_KIND_LABELS",
         crate::store::backup::BackupReason => "BACKUP_REASON_LABELS",
+        crate::desk::keys::KeyState => "KEY_STATE_LABELS",
     );
     out.push_str(&format!("/** What a complaint's validity reads before the supervisor judges it. */\nexport const UNJUDGED = '{}'\n", complaints::UNJUDGED));
     out

@@ -5,6 +5,7 @@
 pub mod complaints;
 pub mod deadlines;
 pub mod intake;
+pub mod keys;
 pub mod lookup;
 pub mod night_log;
 pub mod open_items;

@@ -28,6 +28,8 @@ pub struct OpenItems {
     pub major_incidents: Vec<IntakeEntry>,
     /// Other entries not yet ended (R-IN-6): a 委托, 建议 or 咨询 still being followed up.
     pub unfinished_entries: Vec<IntakeEntry>,
+    /// Residents' keys lent and not yet back (R-AH-4).
+    pub keys_out: Vec<crate::desk::keys::ResidentKey>,
 }
 
 pub fn open_items(tx: &Transaction, now: NaiveDateTime) -> Result<OpenItems> {
@@ -70,6 +72,7 @@ pub fn open_items(tx: &Transaction, now: NaiveDateTime) -> Result<OpenItems> {
             1000,
         )?,
         unfinished_entries: intake::query(tx, intake::OPEN_UNCARRIED_SQL, &[], 1000)?,
+        keys_out: crate::desk::keys::out(tx)?,
     })
 }
 

@@ -1,7 +1,8 @@
 //! What is still open elsewhere at a shift change, pulled into the handover automatically
 //! (R-HO-1, R-HO-3, R-IN-6): unfinished and overdue dispatch slips, slips awaiting their return
 //! visit, complaints awaiting a reply, pending callbacks, night-log entries not yet converted,
-//! major incidents nobody has taken up, and any other intake entry not yet ended. The list comes from `open_items`, the one definition of
+//! major incidents nobody has taken up, any other intake entry not yet ended, and residents' keys
+//! lent and not yet back (R-AH-4). The list comes from `open_items`, the one definition of
 //! "open" that the desk's screens and the CLI also use; only records that existed at the change
 //! time are kept, so a handover entered afterwards does not inherit later records.
 
@@ -46,6 +47,8 @@ fn open_at(tx: &Transaction, at: NaiveDateTime) -> Result<OpenItems> {
         .retain(|e| e.received_at <= until);
     open.major_incidents.retain(|e| e.received_at <= until);
     open.unfinished_entries.retain(|e| e.received_at <= until);
+    open.keys_out
+        .retain(|k| k.loan.as_ref().is_some_and(|l| l.lent_at <= until));
     Ok(open)
 }
 
@@ -125,6 +128,24 @@ pub fn open_records(tx: &Transaction, at: NaiveDateTime) -> Result<Vec<Pulled>> 
                 short(&e.content)
             ),
         });
+    }
+    for k in &open.keys_out {
+        if let Some(l) = &k.loan {
+            out.push(Pulled {
+                source: "借出钥匙",
+                ref_id: k.id,
+                summary: format!(
+                    "{} {} 借给 {}（{}）{}",
+                    k.room,
+                    k.label,
+                    l.lent_to,
+                    l.lent_at.get(5..16).unwrap_or(&l.lent_at),
+                    l.purpose
+                )
+                .trim_end()
+                .to_string(),
+            });
+        }
     }
     Ok(out)
 }
