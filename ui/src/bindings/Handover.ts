@@ -20,4 +20,12 @@ log_read_at: string | null,
 /**
  * What the incoming person recorded must be followed up (接班人记录的跟进事项, R-HO-3).
  */
-follow_up: string, carried_over: number, checks: Array<ItemCheck>, open_items: Array<OpenItem>, anomalies: Array<Anomaly>, addenda: Array<Addendum>, security_read: SecurityRead | null, created_at: string, };
+follow_up: string, 
+/**
+ * The outgoing person's next day is a rest day by the roster: they write 轮休交代 (R-HO-9).
+ */
+outgoing_rests_next: boolean, 
+/**
+ * 轮休交代: matters and suggestions of an outgoing person about to rest (R-HO-9).
+ */
+rest_notes: string, carried_over: number, checks: Array<ItemCheck>, open_items: Array<OpenItem>, anomalies: Array<Anomaly>, addenda: Array<Addendum>, security_read: SecurityRead | null, created_at: string, };

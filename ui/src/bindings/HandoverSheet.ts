@@ -19,4 +19,8 @@ log_notes: string,
  * The incoming person's part (R-HO-3): 已阅值班日志 with the time, and what they recorded must
  * be followed up; '未确认' until they sign.
  */
-log_read: string, outgoing_signed_at: string, incoming_signed_at: string, };
+log_read: string, 
+/**
+ * 轮休交代 of an outgoing person resting the next day (R-HO-9); '' when none.
+ */
+rest_notes: string, outgoing_signed_at: string, incoming_signed_at: string, };

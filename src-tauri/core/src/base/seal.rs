@@ -105,6 +105,8 @@ pub const LATER_COLUMNS: &[(&str, &str)] = &[
     // Schema 17: the incoming person's 已阅值班日志 and follow-up notes (R-HO-3).
     ("handovers", "log_read_at"),
     ("handovers", "follow_up"),
+    // Schema 19: 轮休交代 of an outgoing person resting the next day (R-HO-9).
+    ("handovers", "rest_notes"),
 ];
 
 /// The value of a `LATER_COLUMNS` column in a row that predates it: NULL, 0 or ''.

@@ -28,6 +28,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/016_return_visit_deadline.sql"),
     include_str!("migrations/017_handover_log_read.sql"),
     include_str!("migrations/018_resident_keys.sql"),
+    include_str!("migrations/019_handover_rest_notes.sql"),
 ];
 
 pub fn latest_version() -> i64 {

@@ -162,6 +162,10 @@ pub struct Handover {
     pub log_read_at: Option<String>,
     /// What the incoming person recorded must be followed up (接班人记录的跟进事项, R-HO-3).
     pub follow_up: String,
+    /// The outgoing person's next day is a rest day by the roster: they write 轮休交代 (R-HO-9).
+    pub outgoing_rests_next: bool,
+    /// 轮休交代: matters and suggestions of an outgoing person about to rest (R-HO-9).
+    pub rest_notes: String,
     pub carried_over: i64,
     pub checks: Vec<ItemCheck>,
     pub open_items: Vec<OpenItem>,
@@ -229,11 +233,12 @@ pub(crate) fn load(tx: &Transaction, id: i64) -> Result<Handover> {
         )
         .optional()?
         .ok_or_else(|| Error::not_found("id", format!("找不到编号为 {id} 的交接班记录")))?;
-    let (log_read_at, follow_up): (Option<String>, String) = tx.query_row(
-        "SELECT log_read_at, follow_up FROM handovers WHERE id = ?1",
+    let (log_read_at, follow_up, rest_notes): (Option<String>, String, String) = tx.query_row(
+        "SELECT log_read_at, follow_up, rest_notes FROM handovers WHERE id = ?1",
         [id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
+    let outgoing_rests_next = rests_next(tx, h.3, &h.2)?;
     let outgoing = plan::brief(tx, h.3)?;
     let incoming = plan::brief(tx, h.4)?;
     let planned_outgoing = h.5.map(|i| plan::brief(tx, i)).transpose()?;
@@ -339,6 +344,8 @@ pub(crate) fn load(tx: &Transaction, id: i64) -> Result<Handover> {
         incoming_signed_at: h.13,
         log_read_at,
         follow_up,
+        outgoing_rests_next,
+        rest_notes,
         carried_over: h.14,
         checks,
         open_items,
@@ -347,6 +354,38 @@ pub(crate) fn load(tx: &Transaction, id: i64) -> Result<Handover> {
         security_read,
         created_at: h.15,
     })
+}
+
+/// Whether `staff`, handing over at `change_at`, rests the day after the shift they end (R-HO-9):
+/// the shift that ends at the change is found in the roster, and the next day has none for them.
+/// False when the roster has no such shift (a cover, say).
+fn rests_next(
+    tx: &Transaction,
+    staff: crate::setup::staff::StaffId,
+    change_at: &str,
+) -> Result<bool> {
+    let Ok(at) = chrono::NaiveDateTime::parse_from_str(change_at, crate::base::ctx::TIME_FORMAT)
+    else {
+        return Ok(false);
+    };
+    let day = at.date();
+    let Some(before) = day.pred_opt() else {
+        return Ok(false);
+    };
+    let ended = plan::effective(tx, before, day, None, &[])?
+        .into_iter()
+        .filter(|a| a.staff.id == staff)
+        .find(|a| {
+            let (_, end) = a.shift.span(a.day);
+            (end - at).num_minutes().abs() <= 60
+        });
+    let Some(shift) = ended else { return Ok(false) };
+    let Some(next) = shift.day.succ_opt() else {
+        return Ok(false);
+    };
+    Ok(plan::effective(tx, next, next, None, &[])?
+        .iter()
+        .all(|a| a.staff.id != staff))
 }
 
 pub fn get(store: &mut Store, ctx: &Ctx, id: i64) -> Result<Handover> {
@@ -408,5 +447,7 @@ mod log_read_tests;
 mod missing_tests;
 #[cfg(test)]
 mod open_item_tests;
+#[cfg(test)]
+mod rest_notes_tests;
 #[cfg(test)]
 mod tests;

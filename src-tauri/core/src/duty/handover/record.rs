@@ -223,12 +223,22 @@ fn require_editable(tx: &Transaction, id: i64) -> Result<Handover> {
 pub struct NotesInput {
     pub id: i64,
     pub work_notes: String,
+    /// 轮休交代, when the outgoing person rests the next day (R-HO-9); left as it is when absent.
+    #[serde(default)]
+    #[ts(optional)]
+    pub rest_notes: Option<String>,
 }
 
-/// The outgoing person's notes on unfinished work (R-HO-1, R-HO-3).
+/// The outgoing person's notes on unfinished work (R-HO-1, R-HO-3), and their 轮休交代 when
+/// they rest the next day (R-HO-9).
 pub fn set_notes(store: &mut Store, ctx: &Ctx, input: NotesInput) -> Result<Handover> {
     ctx.require(ANYONE, "填写交接班记录")?;
     let notes = validate::optional("work_notes", "交班说明", &input.work_notes, 2000)?;
+    let rest = input
+        .rest_notes
+        .as_deref()
+        .map(|r| validate::optional("rest_notes", "轮休交代", r, 2000))
+        .transpose()?;
     store.write(|tx| {
         require_editable(tx, input.id)?;
         tx.execute(
@@ -236,6 +246,13 @@ pub fn set_notes(store: &mut Store, ctx: &Ctx, input: NotesInput) -> Result<Hand
             params![notes, input.id],
         )?;
         audit::record(tx, ctx, "填写交班说明", "handovers", Some(input.id), &notes)?;
+        if let Some(rest) = rest {
+            tx.execute(
+                "UPDATE handovers SET rest_notes = ?1 WHERE id = ?2",
+                params![rest, input.id],
+            )?;
+            audit::record(tx, ctx, "填写轮休交代", "handovers", Some(input.id), &rest)?;
+        }
         load(tx, input.id)
     })
 }

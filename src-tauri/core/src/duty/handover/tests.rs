@@ -238,6 +238,7 @@ fn r_ho_5_a_signed_handover_is_locked_and_corrected_only_by_addenda() {
         NotesInput {
             id: h.id,
             work_notes: "改一下".into(),
+            rest_notes: None,
         },
     )
     .unwrap_err();
@@ -258,6 +259,7 @@ fn r_ho_5_a_signed_handover_is_locked_and_corrected_only_by_addenda() {
             NotesInput {
                 id: h.id,
                 work_notes: "x".into(),
+                rest_notes: None,
             },
         ),
         set_check(

@@ -284,6 +284,7 @@ fn handover_prints_checklist_open_items_and_both_signatures() {
         anomalies: "地下车库B区照明一组不亮，交班人说明：已报工程部".into(),
         log_notes: "白班接报修 12 件，已派 11 件".into(),
         log_read: "已阅值班日志（2026-11-02 17:28）；需跟进：B区照明明早确认".into(),
+        rest_notes: "明天轮休：建议给对讲机换电池".into(),
         outgoing_signed_at: "2026-11-02 17:25".into(),
         incoming_signed_at: "2026-11-02 17:28".into(),
     };
@@ -306,6 +307,8 @@ fn handover_prints_checklist_open_items_and_both_signatures() {
             "白班接报修12件，已派11件",
             "接班人查阅值班日志及需跟进事项",
             "已阅值班日志（2026-11-0217:28）；需跟进：B区照明明早确认",
+            "交班人轮休交代",
+            "明天轮休：建议给对讲机换电池",
             "系统签名：李小梅2026-11-0217:25",
             "系统签名：赵师傅2026-11-0217:28",
         ],

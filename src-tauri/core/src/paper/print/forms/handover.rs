@@ -49,6 +49,9 @@ pub struct HandoverSheet {
     /// The incoming person's part (R-HO-3): 已阅值班日志 with the time, and what they recorded must
     /// be followed up; '未确认' until they sign.
     pub log_read: String,
+    /// 轮休交代 of an outgoing person resting the next day (R-HO-9); '' when none.
+    #[serde(default)]
+    pub rest_notes: String,
     pub outgoing_signed_at: String,
     pub incoming_signed_at: String,
 }
@@ -132,6 +135,13 @@ pub fn render(meta: &PrintMeta, h: &HandoverSheet) -> Result<Vec<u8>> {
         ],
         BODY_PT,
     );
+    if !h.rest_notes.is_empty() {
+        fields(
+            &mut doc,
+            &[vec![field_tall("交班人轮休交代", &h.rest_notes, 2)]],
+            BODY_PT,
+        );
+    }
     signatures(
         &mut doc,
         &[
@@ -217,6 +227,7 @@ pub fn from_record(h: &Handover) -> HandoverSheet {
             (Some(at), true) => format!("已阅值班日志（{}）；无需跟进事项", minute(at)),
             (Some(at), false) => format!("已阅值班日志（{}）；需跟进：{}", minute(at), h.follow_up),
         },
+        rest_notes: h.rest_notes.clone(),
         outgoing_signed_at: minute(h.outgoing_signed_at.as_deref().unwrap_or("")),
         incoming_signed_at: minute(h.incoming_signed_at.as_deref().unwrap_or("")),
     }
