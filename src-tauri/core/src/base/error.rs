@@ -320,6 +320,14 @@ impl FieldErrors {
         }
     }
 
+    /// Notes a field's error found by the form itself (a number out of range, a missing room).
+    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+        self.found.push(FieldError {
+            field: field.to_string(),
+            message: message.into(),
+        });
+    }
+
     /// Ok when every field was right; else all the field errors as one (or the other error).
     pub fn finish(self) -> Result<()> {
         if let Some(e) = self.other {

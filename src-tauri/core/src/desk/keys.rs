@@ -188,10 +188,7 @@ pub fn deposit(store: &mut Store, ctx: &Ctx, input: KeyDepositInput) -> Result<R
     let owner_phone = errors.take(phone::normalize_optional("owner_phone", &input.owner_phone));
     let note = errors.take(validate::optional("note", "备注", &input.note, 200));
     if input.room.trim().is_empty() {
-        errors.take::<()>(Err(Error::invalid(
-            "room",
-            "请填写钥匙所属的房号，如 3-2-1201",
-        )));
+        errors.add("room", "请填写钥匙所属的房号，如 3-2-1201");
     }
     errors.finish()?;
     store.write(|tx| {

@@ -32,10 +32,7 @@ impl Office {
         let minutes = self.idle_lock_minutes;
         let mut errors = FieldErrors::default();
         if !(1..=240).contains(&minutes) {
-            errors.take::<()>(Err(Error::invalid(
-                "idle_lock_minutes",
-                "自动锁屏时间应在 1 到 240 分钟之间",
-            )));
+            errors.add("idle_lock_minutes", "自动锁屏时间应在 1 到 240 分钟之间");
         }
         let office = Office {
             company_name: errors.take(validate::required(

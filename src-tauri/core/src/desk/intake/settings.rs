@@ -105,10 +105,10 @@ pub fn update(store: &mut Store, ctx: &Ctx, input: IntakeSettings) -> Result<Int
     let mut errors = FieldErrors::default();
     let mut within = |field: &str, value: i64, range: std::ops::RangeInclusive<i64>, said: &str| {
         if !range.contains(&value) {
-            errors.take::<()>(Err(Error::invalid(
+            errors.add(
                 field,
                 format!("{said}应在 {} 到 {} 之间", range.start(), range.end()),
-            )));
+            );
         }
     };
     within(
@@ -150,10 +150,7 @@ pub fn update(store: &mut Store, ctx: &Ctx, input: IntakeSettings) -> Result<Int
     let start = errors.take(hhmm("night_start", &input.night_start));
     let end = errors.take(hhmm("night_end", &input.night_end));
     if !start.is_empty() && start == end {
-        errors.take::<()>(Err(Error::invalid(
-            "night_end",
-            "夜间值班的开始和结束时间不能相同",
-        )));
+        errors.add("night_end", "夜间值班的开始和结束时间不能相同");
     }
     errors.finish()?;
     store.write(|tx| {
