@@ -30,7 +30,7 @@ describe('每个页面一张截图', () => {
   const screens = [
     ['#/settings/office', '公司名称', 'settings-office'],
     ['#/settings/rooms', '楼栋', 'settings-rooms'],
-    ['#/settings/staff', '登录名', 'settings-staff'],
+    ['#/settings/staff', '登录账号', 'settings-staff'],
     ['#/settings/categories', '时限', 'settings-categories'],
     ['#/settings/departments', '部门', 'settings-departments'],
     ['#/settings/intake', '回访时限', 'settings-intake'],
