@@ -220,24 +220,23 @@ pub(crate) fn load(tx: &Transaction, id: i64) -> Result<Handover> {
         Option<String>,
         i64,
         String,
+        Option<String>,
+        String,
+        String,
     );
     let h: Head = tx
         .query_row(
             "SELECT serial, kind, change_at, outgoing_id, incoming_id, planned_outgoing_id, planned_incoming_id, from_night, work_notes,
-                    arrived_at, late, status, outgoing_signed_at, incoming_signed_at, carried_over, created_at FROM handovers WHERE id = ?1",
+                    arrived_at, late, status, outgoing_signed_at, incoming_signed_at, carried_over, created_at,
+                    log_read_at, follow_up, rest_notes FROM handovers WHERE id = ?1",
             [id],
             |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?, r.get(9)?,
-                    r.get(10)?, r.get(11)?, r.get(12)?, r.get(13)?, r.get(14)?, r.get(15)?))
+                    r.get(10)?, r.get(11)?, r.get(12)?, r.get(13)?, r.get(14)?, r.get(15)?, r.get(16)?, r.get(17)?, r.get(18)?))
             },
         )
         .optional()?
         .ok_or_else(|| Error::not_found("id", format!("找不到编号为 {id} 的交接班记录")))?;
-    let (log_read_at, follow_up, rest_notes): (Option<String>, String, String) = tx.query_row(
-        "SELECT log_read_at, follow_up, rest_notes FROM handovers WHERE id = ?1",
-        [id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )?;
     let outgoing_rests_next = rests_next(tx, h.3, &h.2)?;
     let outgoing = plan::brief(tx, h.3)?;
     let incoming = plan::brief(tx, h.4)?;
@@ -342,10 +341,10 @@ pub(crate) fn load(tx: &Transaction, id: i64) -> Result<Handover> {
         },
         outgoing_signed_at: h.12,
         incoming_signed_at: h.13,
-        log_read_at,
-        follow_up,
+        log_read_at: h.16,
+        follow_up: h.17,
         outgoing_rests_next,
-        rest_notes,
+        rest_notes: h.18,
         carried_over: h.14,
         checks,
         open_items,
