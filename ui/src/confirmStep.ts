@@ -32,7 +32,7 @@ export async function askReason<T>(ask: ReasonAsk<T>): Promise<T | undefined> {
       result = await ask.run(box.inputValue ?? '')
       done()
     } catch (e) {
-      if (e instanceof ApiError && e.field === 'reason') {
+      if (e instanceof ApiError && (e.field === 'reason' || e.field === 'note')) {
         box.editorErrorMessage = e.message
         box.validateError = true
       } else {

@@ -17,6 +17,7 @@ export const areas: { path: string; title: string; icon: string; ops: OpName[]; 
   { path: '/roster', title: '值班安排', icon: 'Calendar', ops: ['roster_get'] },
   { path: '/handover', title: '交接班', icon: 'Switch', ops: ['handover_list'] },
   { path: '/keys', title: '钥匙管理', icon: 'Key', ops: ['key_list'] },
+  { path: '/registers', title: '登记簿', icon: 'Notebook', ops: ['goods_list'] },
   { path: '/reports', title: '报表', icon: 'DataAnalysis', ops: ['report_get', 'print_form'] },
   { path: '/settings', title: '设置', icon: 'Setting', ops: ['office_get'] },
 ]
@@ -38,6 +39,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/roster', component: () => import('./views/duty/RosterView.vue'), meta: { title: '值班安排' } },
   { path: '/handover', component: () => import('./views/duty/HandoverView.vue'), meta: { title: '交接班' } },
   { path: '/keys', component: () => import('./views/keys/KeysView.vue'), meta: { title: '钥匙管理' } },
+  { path: '/registers', component: () => import('./views/registers/RegistersView.vue'), meta: { title: '登记簿' } },
   { path: '/reports', component: () => import('./views/reports/ReportsView.vue'), meta: { title: '报表' } },
   { path: '/settings/:tab?', component: () => import('./views/settings/SettingsView.vue'), meta: { title: '设置' } },
   { path: '/search', component: () => import('./views/SearchView.vue'), meta: { title: '搜索' } },

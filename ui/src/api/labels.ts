@@ -8,10 +8,14 @@ import type { ComplaintCategory } from '../bindings/ComplaintCategory'
 import type { ComplaintFilter } from '../bindings/ComplaintFilter'
 import type { ComplaintState } from '../bindings/ComplaintState'
 import type { DeadlineState } from '../bindings/DeadlineState'
+import type { EntryPassState } from '../bindings/EntryPassState'
 import type { EntryState } from '../bindings/EntryState'
 import type { FeeKind } from '../bindings/FeeKind'
+import type { GoodsPassState } from '../bindings/GoodsPassState'
 import type { HandoverKind } from '../bindings/HandoverKind'
 import type { HitKind } from '../bindings/HitKind'
+import type { HotWorkState } from '../bindings/HotWorkState'
+import type { IdKind } from '../bindings/IdKind'
 import type { IntakeKind } from '../bindings/IntakeKind'
 import type { IntakePeriod } from '../bindings/IntakePeriod'
 import type { ItemState } from '../bindings/ItemState'
@@ -20,6 +24,7 @@ import type { NightDecision } from '../bindings/NightDecision'
 import type { Party } from '../bindings/Party'
 import type { PeriodKind } from '../bindings/PeriodKind'
 import type { ProblemKind } from '../bindings/ProblemKind'
+import type { RegisterKind } from '../bindings/RegisterKind'
 import type { RequestKind } from '../bindings/RequestKind'
 import type { RequestStatus } from '../bindings/RequestStatus'
 import type { ResidentKind } from '../bindings/ResidentKind'
@@ -268,6 +273,42 @@ export const KEY_STATE_LABELS: Record<KeyState, string> = {
   kept: '在柜',
   lent: '借出',
   withdrawn: '业主已取回',
+}
+
+export const GOODS_PASS_STATE_LABELS: Record<GoodsPassState, string> = {
+  waiting: '待放行',
+  released: '已放行',
+  voided: '已作废',
+}
+
+export const HOT_WORK_STATE_LABELS: Record<HotWorkState, string> = {
+  approved: '待作业',
+  working: '作业中',
+  overrun: '超时未结束',
+  finished: '已结束',
+  voided: '已作废',
+}
+
+export const ENTRY_PASS_STATE_LABELS: Record<EntryPassState, string> = {
+  pending: '未生效',
+  valid: '有效',
+  expired: '逾期未收回',
+  returned: '已收回',
+  voided: '已作废',
+}
+
+export const ID_KIND_LABELS: Record<IdKind, string> = {
+  id_card: '居民身份证',
+  passport: '护照',
+  hk_macau: '港澳居民来往内地通行证',
+  other: '其他证件',
+}
+
+export const REGISTER_KIND_LABELS: Record<RegisterKind, string> = {
+  goods: '物品放行单',
+  hot_work: '动火审批',
+  pass: '出入证',
+  key: '客户钥匙',
 }
 
 /** What a complaint's validity reads before the supervisor judges it. */

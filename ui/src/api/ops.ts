@@ -41,12 +41,18 @@ import type { DeskItem } from '../bindings/DeskItem'
 import type { DeskItemInput } from '../bindings/DeskItemInput'
 import type { DutyRequest } from '../bindings/DutyRequest'
 import type { DutySettings } from '../bindings/DutySettings'
+import type { EntryPass } from '../bindings/EntryPass'
+import type { EntryPassInput } from '../bindings/EntryPassInput'
 import type { ExportedReport } from '../bindings/ExportedReport'
 import type { FirstRun } from '../bindings/FirstRun'
+import type { GoodsPass } from '../bindings/GoodsPass'
+import type { GoodsPassInput } from '../bindings/GoodsPassInput'
 import type { Handover } from '../bindings/Handover'
 import type { HandoverPlan } from '../bindings/HandoverPlan'
 import type { HandoverStart } from '../bindings/HandoverStart'
 import type { HandoverSummary } from '../bindings/HandoverSummary'
+import type { HotWorkInput } from '../bindings/HotWorkInput'
+import type { HotWorkPermit } from '../bindings/HotWorkPermit'
 import type { IdInput } from '../bindings/IdInput'
 import type { ImportFile } from '../bindings/ImportFile'
 import type { ImportKindInput } from '../bindings/ImportKindInput'
@@ -80,6 +86,8 @@ import type { PasswordChange } from '../bindings/PasswordChange'
 import type { PrintInput } from '../bindings/PrintInput'
 import type { PrintedForm } from '../bindings/PrintedForm'
 import type { Published } from '../bindings/Published'
+import type { RegisterCloseInput } from '../bindings/RegisterCloseInput'
+import type { RegisterQuery } from '../bindings/RegisterQuery'
 import type { Registered } from '../bindings/Registered'
 import type { RemoveInput } from '../bindings/RemoveInput'
 import type { ReplyInput } from '../bindings/ReplyInput'
@@ -225,6 +233,30 @@ export const keyLend = (input: KeyLendInput) => call<ResidentKey>('key_lend', in
 export const keyReturn = (input: KeyBackInput) => call<ResidentKey>('key_return', input)
 /** 业主取回寄存的钥匙 */
 export const keyWithdraw = (input: KeyBackInput) => call<ResidentKey>('key_withdraw', input)
+/** 物品出入放行单：待放行的在前 */
+export const goodsList = (input: RegisterQuery) => call<Array<GoodsPass>>('goods_list', input)
+/** 查看一张物品放行单 */
+export const goodsShow = (input: IdInput) => call<GoodsPass>('goods_show', input)
+/** 开具物品出入放行单（放行前每次交接班都会移交） */
+export const goodsIssue = (input: GoodsPassInput) => call<GoodsPass>('goods_issue', input)
+/** 门岗核对物品后登记放行（或作废放行单） */
+export const goodsRelease = (input: RegisterCloseInput) => call<GoodsPass>('goods_release', input)
+/** 动用明火审批表：未结束的在前 */
+export const hotWorkList = (input: RegisterQuery) => call<Array<HotWorkPermit>>('hot_work_list', input)
+/** 查看一张动火审批 */
+export const hotWorkShow = (input: IdInput) => call<HotWorkPermit>('hot_work_show', input)
+/** 登记主管或经理批准的动用明火审批（结束前每次交接班都会移交） */
+export const hotWorkIssue = (input: HotWorkInput) => call<HotWorkPermit>('hot_work_issue', input)
+/** 动火结束、现场检查无火种后关闭审批（或作废） */
+export const hotWorkFinish = (input: RegisterCloseInput) => call<HotWorkPermit>('hot_work_finish', input)
+/** 出入证登记：未收回的在前 */
+export const passList = (input: RegisterQuery) => call<Array<EntryPass>>('pass_list', input)
+/** 查看一张出入证 */
+export const passShow = (input: IdInput) => call<EntryPass>('pass_show', input)
+/** 办理临时出入证（证件号码只保存隐去中间的部分） */
+export const passIssue = (input: EntryPassInput) => call<EntryPass>('pass_issue', input)
+/** 收回出入证（或作废） */
+export const passReturn = (input: RegisterCloseInput) => call<EntryPass>('pass_return', input)
 /** 登记已回电 */
 export const intakeCallbackDone = (input: NoteInput) => call<IntakeEntry>('intake_callback_done', input)
 /** 主管/经理接手突发事件 */

@@ -3,4 +3,4 @@
 /**
  * The printable forms; `doc_code` makes up their 文件编号 (doc_prefix-code).
  */
-export type FormKind = "intake_log" | "night_log" | "dispatch_slip" | "complaint" | "return_visits" | "roster" | "shift_request" | "handover" | "period_report";
+export type FormKind = "intake_log" | "night_log" | "dispatch_slip" | "complaint" | "return_visits" | "roster" | "shift_request" | "handover" | "period_report" | "goods_pass" | "hot_work" | "entry_pass" | "key_register";

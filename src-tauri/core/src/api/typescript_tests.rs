@@ -190,6 +190,11 @@ pub(crate) fn labels_ts() -> String {
         "BackupReason",
         "ResidentKind",
         "KeyState",
+        "GoodsPassState",
+        "HotWorkState",
+        "EntryPassState",
+        "IdKind",
+        "RegisterKind",
     ];
     types.sort_unstable();
     for t in types {
@@ -230,6 +235,11 @@ pub(crate) fn labels_ts() -> String {
         crate::paper::reports::PeriodKind => "PERIOD_KIND_LABELS",
         crate::store::backup::BackupReason => "BACKUP_REASON_LABELS",
         crate::desk::keys::KeyState => "KEY_STATE_LABELS",
+        crate::desk::registers::goods_passes::GoodsPassState => "GOODS_PASS_STATE_LABELS",
+        crate::desk::registers::hot_work::HotWorkState => "HOT_WORK_STATE_LABELS",
+        crate::desk::registers::entry_passes::EntryPassState => "ENTRY_PASS_STATE_LABELS",
+        crate::desk::registers::entry_passes::IdKind => "ID_KIND_LABELS",
+        crate::desk::search::registers::RegisterKind => "REGISTER_KIND_LABELS",
     );
     out.push_str(&format!("/** What a complaint's validity reads before the supervisor judges it. */\nexport const UNJUDGED = '{}'\n", complaints::UNJUDGED));
     out

@@ -1,5 +1,5 @@
 //! Serial numbers: PG-202611-0001 for slips, TS-202611-0001 for complaints, JJ-202611-0001 for
-//! handovers. Numbered per month,
+//! handovers, FX / MH / CR for the after-hours registers. Numbered per month,
 //! allocated inside the transaction that inserts the row, so a rolled-back insert gives the
 //! number back: no gaps, no duplicates.
 
@@ -16,6 +16,12 @@ pub enum SerialKind {
     Complaint,
     /// 交接班
     Handover,
+    /// 物品出入放行单
+    GoodsPass,
+    /// 动用明火审批表
+    HotWork,
+    /// 出入证
+    EntryPass,
 }
 
 impl SerialKind {
@@ -24,6 +30,9 @@ impl SerialKind {
             SerialKind::Slip => "PG",
             SerialKind::Complaint => "TS",
             SerialKind::Handover => "JJ",
+            SerialKind::GoodsPass => "FX",
+            SerialKind::HotWork => "MH",
+            SerialKind::EntryPass => "CR",
         }
     }
 }

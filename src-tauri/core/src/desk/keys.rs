@@ -157,20 +157,35 @@ pub(crate) fn out(tx: &Transaction) -> Result<Vec<ResidentKey>> {
     Ok(keys)
 }
 
-/// The register: keys out first, then those in the cabinet, the withdrawn last; newest first.
+/// The register's order: keys out first, then those in the cabinet, the withdrawn last; newest first.
+const ORDER: &str =
+    "ORDER BY k.withdrawn_at IS NOT NULL, l.id IS NULL, k.deposited_at DESC, k.id DESC";
+
+/// The whole register (the printed 客户钥匙登记表).
+pub(crate) fn all(tx: &Transaction) -> Result<Vec<ResidentKey>> {
+    let mut st = tx.prepare_cached(&format!("{KEY_SQL} {ORDER}"))?;
+    let keys = st
+        .query_map([], key_from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(keys)
+}
+
+/// The register on screen, at most 1,000 keys of the state asked (all states when none).
 pub fn list(store: &mut Store, ctx: &Ctx, query: KeyQuery) -> Result<Vec<ResidentKey>> {
     ctx.require(ANYONE, "查看钥匙登记")?;
+    // The state is filtered before the limit, so a long-withdrawn past never hides a key out.
+    let filter = match query.state {
+        None => "",
+        Some(KeyState::Kept) => "WHERE k.withdrawn_at IS NULL AND l.id IS NULL",
+        Some(KeyState::Lent) => "WHERE k.withdrawn_at IS NULL AND l.id IS NOT NULL",
+        Some(KeyState::Withdrawn) => "WHERE k.withdrawn_at IS NOT NULL",
+    };
     store.read(|tx| {
-        let mut st = tx.prepare_cached(&format!(
-            "{KEY_SQL} ORDER BY k.withdrawn_at IS NOT NULL, l.id IS NULL, k.deposited_at DESC, k.id DESC LIMIT 1000"
-        ))?;
+        let mut st = tx.prepare_cached(&format!("{KEY_SQL} {filter} {ORDER} LIMIT 1000"))?;
         let keys = st
             .query_map([], key_from_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(keys
-            .into_iter()
-            .filter(|k| query.state.is_none_or(|s| s == k.state))
-            .collect())
+        Ok(keys)
     })
 }
 

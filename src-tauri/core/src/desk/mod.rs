@@ -9,6 +9,7 @@ pub mod keys;
 pub mod lookup;
 pub mod night_log;
 pub mod open_items;
+pub mod registers;
 pub mod search;
 pub mod slips;
 pub mod visits;

@@ -1,5 +1,5 @@
-//! What a shift hands on (R-HO-1, R-HO-3, R-IN-6): the open items of the intake log, slips and
-//! complaints, as plain queries the handover calls inside its own transaction.
+//! What a shift hands on (R-HO-1, R-HO-3, R-IN-6): the open items of the intake log, slips,
+//! complaints and the after-hours registers (R-AH-1..4), as plain queries the handover calls inside its own transaction.
 
 use chrono::NaiveDateTime;
 use rusqlite::Transaction;
@@ -9,6 +9,7 @@ use ts_rs::TS;
 use crate::base::error::Result;
 use crate::desk::complaints::{self, Complaint};
 use crate::desk::intake::{self, IntakeEntry};
+use crate::desk::registers;
 use crate::desk::slips::{self, Slip};
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -30,6 +31,12 @@ pub struct OpenItems {
     pub unfinished_entries: Vec<IntakeEntry>,
     /// Residents' keys lent and not yet back (R-AH-4).
     pub keys_out: Vec<crate::desk::keys::ResidentKey>,
+    /// Goods passes issued and not yet checked out at the gate (R-AH-1).
+    pub goods_waiting: Vec<registers::goods_passes::GoodsPass>,
+    /// Hot-work permits not yet closed (R-AH-2).
+    pub hot_work_open: Vec<registers::hot_work::HotWorkPermit>,
+    /// Temporary passes past their last day and not taken back (R-AH-3).
+    pub passes_overdue: Vec<registers::entry_passes::EntryPass>,
 }
 
 pub fn open_items(tx: &Transaction, now: NaiveDateTime) -> Result<OpenItems> {
@@ -73,6 +80,9 @@ pub fn open_items(tx: &Transaction, now: NaiveDateTime) -> Result<OpenItems> {
         )?,
         unfinished_entries: intake::query(tx, intake::OPEN_UNCARRIED_SQL, &[], 1000)?,
         keys_out: crate::desk::keys::out(tx)?,
+        goods_waiting: registers::goods_passes::waiting(tx)?,
+        hot_work_open: registers::hot_work::open(tx, now)?,
+        passes_overdue: registers::entry_passes::overdue(tx, now)?,
     })
 }
 

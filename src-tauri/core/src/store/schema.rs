@@ -29,6 +29,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/017_handover_log_read.sql"),
     include_str!("migrations/018_resident_keys.sql"),
     include_str!("migrations/019_handover_rest_notes.sql"),
+    include_str!("migrations/020_after_hours_registers.sql"),
 ];
 
 pub fn latest_version() -> i64 {

@@ -19,6 +19,7 @@
 //! entry's place with the entry's words as its snippet (`entry_at` says so). The decision is
 //! made per document, so pages never repeat a matter and the total counts matters.
 
+pub mod registers;
 pub mod scan;
 
 use serde::{Deserialize, Serialize};
@@ -111,6 +112,8 @@ pub struct SearchPage {
     pub total_exact: bool,
     /// The query's parts as matched (lower-cased words, Chinese runs), for highlighting.
     pub terms: Vec<String>,
+    /// Rows of the after-hours and key registers holding every word (first page only).
+    pub registers: Vec<registers::RegisterHit>,
 }
 
 pub const DEFAULT_LIMIT: i64 = 20;
@@ -175,7 +178,13 @@ pub fn search(store: &mut Store, ctx: &Ctx, query: SearchQuery) -> Result<Search
             }
         }
         let (total, total_exact) = count_matters(tx, &all)?;
+        let registers = if offset == 0 {
+            registers::find(tx, ctx.now, text)?
+        } else {
+            Vec::new()
+        };
         Ok(SearchPage {
+            registers,
             hits,
             has_more,
             offset,

@@ -1,8 +1,9 @@
 //! What is still open elsewhere at a shift change, pulled into the handover automatically
 //! (R-HO-1, R-HO-3, R-IN-6): unfinished and overdue dispatch slips, slips awaiting their return
 //! visit, complaints awaiting a reply, pending callbacks, night-log entries not yet converted,
-//! major incidents nobody has taken up, any other intake entry not yet ended, and residents' keys
-//! lent and not yet back (R-AH-4). The list comes from `open_items`, the one definition of
+//! major incidents nobody has taken up, any other intake entry not yet ended, residents' keys
+//! lent and not yet back (R-AH-4), goods passes not yet checked out, hot-work permits not yet
+//! closed and temporary passes overdue (R-AH-1..3). The list comes from `open_items`, the one definition of
 //! "open" that the desk's screens and the CLI also use; only records that existed at the change
 //! time are kept, so a handover entered afterwards does not inherit later records.
 
@@ -49,6 +50,9 @@ fn open_at(tx: &Transaction, at: NaiveDateTime) -> Result<OpenItems> {
     open.unfinished_entries.retain(|e| e.received_at <= until);
     open.keys_out
         .retain(|k| k.loan.as_ref().is_some_and(|l| l.lent_at <= until));
+    open.goods_waiting.retain(|g| g.issued_at <= until);
+    open.hot_work_open.retain(|p| p.issued_at <= until);
+    open.passes_overdue.retain(|p| p.issued_at <= until);
     Ok(open)
 }
 
@@ -146,6 +150,46 @@ pub fn open_records(tx: &Transaction, at: NaiveDateTime) -> Result<Vec<Pulled>> 
                 .to_string(),
             });
         }
+    }
+    for g in &open.goods_waiting {
+        out.push(Pulled {
+            source: "待放行物品",
+            ref_id: g.id,
+            summary: format!(
+                "{} {} {}：{}",
+                g.serial,
+                g.room,
+                g.carrier_name,
+                short(&g.items)
+            ),
+        });
+    }
+    for p in &open.hot_work_open {
+        out.push(Pulled {
+            source: "动火作业未结束",
+            ref_id: p.id,
+            summary: format!(
+                "{} {} {}（{} 至 {}）",
+                p.serial,
+                p.place,
+                short(&p.work),
+                p.starts_at.get(5..16).unwrap_or(&p.starts_at),
+                p.ends_at.get(5..16).unwrap_or(&p.ends_at)
+            ),
+        });
+    }
+    for p in &open.passes_overdue {
+        out.push(Pulled {
+            source: "出入证逾期未收回",
+            ref_id: p.id,
+            summary: format!(
+                "{} {}（{}）有效期至 {}",
+                p.serial,
+                p.holder_name,
+                short(&p.purpose),
+                p.valid_to
+            ),
+        });
     }
     Ok(out)
 }

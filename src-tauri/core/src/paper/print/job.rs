@@ -9,8 +9,8 @@ use ts_rs::TS;
 
 use super::forms::dispatch_slip::SlipPaper;
 use super::forms::{
-    complaint, dispatch_slip, handover, intake_log, period_report, return_visits, roster,
-    shift_request,
+    complaint, dispatch_slip, entry_pass, goods_pass, handover, hot_work, intake_log, key_register,
+    period_report, return_visits, roster, shift_request,
 };
 use super::{FormKind, PrintMeta};
 use crate::base::base64::base64;
@@ -19,7 +19,8 @@ use crate::base::error::{Error, Result};
 use crate::base::role::ANYONE;
 use crate::base::role::FULL_PHONE_PRINTERS;
 use crate::base::role::REPORT_READERS;
-use crate::desk::{complaints, intake, slips, visits};
+use crate::desk::registers::{entry_passes, goods_passes, hot_work as permits};
+use crate::desk::{complaints, intake, keys, slips, visits};
 use crate::duty::handover as duty_handover;
 use crate::duty::roster::{self as duty_roster, Month};
 use crate::duty::{on_duty, requests};
@@ -109,6 +110,18 @@ fn period(input: &PrintInput) -> Result<(String, String, String)> {
         format!("{from_label} 至 {to_label}")
     };
     Ok((from, to, label))
+}
+
+/// The serial of a one-record form, refused when empty with an example of its shape.
+fn serial_of<'a>(input: &'a PrintInput, example: &str) -> Result<&'a str> {
+    let s = input.serial.trim();
+    if s.is_empty() {
+        return Err(Error::invalid(
+            "serial",
+            format!("请填写单号，如 {example}"),
+        ));
+    }
+    Ok(s)
 }
 
 fn day(field: &str, text: &str) -> Result<NaiveDate> {
@@ -237,6 +250,25 @@ fn render(
                 .map_err(|e| Error::invalid("from", e.to_string()))?;
             let report = compute(tx, &period, &meta.office_name, meta.printed_at)?;
             Ok((period_report::render(meta, &report)?, period.key.clone()))
+        }
+        FormKind::GoodsPass => {
+            let g = goods_passes::by_serial(tx, serial_of(input, "FX-202611-0001")?)?;
+            Ok((goods_pass::render(meta, &g)?, g.serial))
+        }
+        FormKind::HotWork => {
+            let p = permits::by_serial(tx, now, serial_of(input, "MH-202611-0001")?)?;
+            Ok((hot_work::render(meta, &p)?, p.serial))
+        }
+        FormKind::EntryPass => {
+            let p = entry_passes::by_serial(tx, now, serial_of(input, "CR-202611-0001")?)?;
+            Ok((entry_pass::render(meta, &p)?, p.serial))
+        }
+        FormKind::KeyRegister => {
+            let all = keys::all(tx)?;
+            Ok((
+                key_register::render(meta, &all)?,
+                now.format("%Y-%m-%d").to_string(),
+            ))
         }
     }
 }

@@ -27,6 +27,11 @@ crate::coded_enum!(
         Handover = ("handover", "交接班记录表"),
         /// The month's, quarter's or year's statistics (`from` = 2026-11, 2026-Q4 or 2026).
         PeriodReport = ("period_report", "客服统计报表"),
+        GoodsPass = ("goods_pass", "物品出入放行单"),
+        HotWork = ("hot_work", "动用明火审批表"),
+        EntryPass = ("entry_pass", "出入证"),
+        /// Every key held or once held, as it stands at printing.
+        KeyRegister = ("key_register", "客户钥匙登记表"),
     }
 );
 
@@ -43,6 +48,10 @@ impl FormKind {
             FormKind::ShiftRequest => "JL-07",
             FormKind::Handover => "JL-08",
             FormKind::PeriodReport => "BB-01",
+            FormKind::GoodsPass => "JL-09",
+            FormKind::HotWork => "JL-10",
+            FormKind::EntryPass => "JL-11",
+            FormKind::KeyRegister => "JL-12",
         }
     }
 }

@@ -3,8 +3,12 @@
 
 pub mod complaint;
 pub mod dispatch_slip;
+pub mod entry_pass;
+pub mod goods_pass;
 pub mod handover;
+pub mod hot_work;
 pub mod intake_log;
+pub mod key_register;
 pub mod period_report;
 pub mod return_visits;
 pub mod roster;
