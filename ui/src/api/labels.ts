@@ -4,6 +4,7 @@ import type { BackupReason } from '../bindings/BackupReason'
 import type { Board } from '../bindings/Board'
 import type { CallbackState } from '../bindings/CallbackState'
 import type { Channel } from '../bindings/Channel'
+import type { CheckKind } from '../bindings/CheckKind'
 import type { ComplaintCategory } from '../bindings/ComplaintCategory'
 import type { ComplaintFilter } from '../bindings/ComplaintFilter'
 import type { ComplaintState } from '../bindings/ComplaintState'
@@ -11,6 +12,7 @@ import type { DeadlineState } from '../bindings/DeadlineState'
 import type { EntryPassState } from '../bindings/EntryPassState'
 import type { EntryState } from '../bindings/EntryState'
 import type { FeeKind } from '../bindings/FeeKind'
+import type { Finding } from '../bindings/Finding'
 import type { GoodsPassState } from '../bindings/GoodsPassState'
 import type { HandoverKind } from '../bindings/HandoverKind'
 import type { HitKind } from '../bindings/HitKind'
@@ -309,6 +311,19 @@ export const REGISTER_KIND_LABELS: Record<RegisterKind, string> = {
   hot_work: '动火审批',
   pass: '出入证',
   key: '客户钥匙',
+}
+
+export const CHECK_KIND_LABELS: Record<CheckKind, string> = {
+  visit: '主任巡查',
+  night_check: '夜间查岗',
+  discipline: '值班纪律登记',
+}
+
+export const FINDING_LABELS: Record<Finding, string> = {
+  ok: '在岗正常',
+  absent: '脱岗',
+  early_leave: '早退',
+  other: '其他问题',
 }
 
 /** What a complaint's validity reads before the supervisor judges it. */

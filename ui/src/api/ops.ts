@@ -39,6 +39,9 @@ import type { DepartmentInput } from '../bindings/DepartmentInput'
 import type { DeskClock } from '../bindings/DeskClock'
 import type { DeskItem } from '../bindings/DeskItem'
 import type { DeskItemInput } from '../bindings/DeskItemInput'
+import type { DutyCheck } from '../bindings/DutyCheck'
+import type { DutyCheckInput } from '../bindings/DutyCheckInput'
+import type { DutyCheckQuery } from '../bindings/DutyCheckQuery'
 import type { DutyRequest } from '../bindings/DutyRequest'
 import type { DutySettings } from '../bindings/DutySettings'
 import type { EntryPass } from '../bindings/EntryPass'
@@ -233,6 +236,10 @@ export const keyLend = (input: KeyLendInput) => call<ResidentKey>('key_lend', in
 export const keyReturn = (input: KeyBackInput) => call<ResidentKey>('key_return', input)
 /** 业主取回寄存的钥匙 */
 export const keyWithdraw = (input: KeyBackInput) => call<ResidentKey>('key_withdraw', input)
+/** 查岗记录：主任巡查、夜间查岗和值班纪律（按月） */
+export const dutyCheckList = (input: DutyCheckQuery) => call<Array<DutyCheck>>('duty_check_list', input)
+/** 登记主任巡查、夜间查岗或值班纪律（脱岗、早退） */
+export const dutyCheckRecord = (input: DutyCheckInput) => call<DutyCheck>('duty_check_record', input)
 /** 物品出入放行单：待放行的在前 */
 export const goodsList = (input: RegisterQuery) => call<Array<GoodsPass>>('goods_list', input)
 /** 查看一张物品放行单 */

@@ -54,6 +54,8 @@ export const ALLOWED = {
   key_lend: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],
   key_return: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],
   key_withdraw: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],
+  duty_check_list: ['supervisor', 'manager'],
+  duty_check_record: ['supervisor', 'manager'],
   goods_list: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],
   goods_show: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],
   goods_issue: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],

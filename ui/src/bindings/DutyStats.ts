@@ -13,4 +13,12 @@ carried_over: number, covers: number,
  * Shift changes of the period with no handover signed by both (R-HO-8), counted up to
  * `handover_due_minutes` before the report was made.
  */
-missing_handovers: number, };
+missing_handovers: number, 
+/**
+ * 主任巡查 and 夜间查岗 made in the period (R-DU-9).
+ */
+inspections: number, 
+/**
+ * Findings of 脱岗 and 早退 (R-DU-12).
+ */
+absences: number, early_leaves: number, };

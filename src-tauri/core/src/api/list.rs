@@ -24,6 +24,7 @@ use crate::desk::registers::hot_work::{self, HotWorkInput, HotWorkPermit};
 use crate::desk::registers::{RegisterCloseInput, RegisterQuery};
 use crate::desk::search::{self, SearchPage, SearchQuery};
 use crate::desk::slips::{self, *};
+use crate::duty::checks::{self, DutyCheck, DutyCheckInput, DutyCheckQuery};
 use crate::duty::handover::{self, *};
 use crate::duty::on_duty::{self, Cover, CoverEndInput, CoverInput, OnDuty};
 use crate::duty::requests::{self, *};
@@ -179,6 +180,10 @@ super::operations! {
         "登记借出的钥匙已归还", "--key-id [--note]";
     key_withdraw: "key" "withdraw", Roles(ANYONE), KeyBackInput => ResidentKey, |s, c, i| keys::withdraw(s, c, i);
         "业主取回寄存的钥匙", "--key-id [--note]";
+    duty_check_list: "check" "list", Roles(LEADERS), DutyCheckQuery => Vec<DutyCheck>, |s, c, i| checks::list(s, c, i);
+        "查岗记录：主任巡查、夜间查岗和值班纪律（按月）", "--month YYYY-MM";
+    duty_check_record: "check" "add", Roles(LEADERS), DutyCheckInput => DutyCheck, |s, c, i| checks::record(s, c, i);
+        "登记主任巡查、夜间查岗或值班纪律（脱岗、早退）", "--kind visit|night_check|discipline --finding ok|absent|early_leave|other [--person-id] [--post] [--checked-at] [--note]";
     goods_list: "goods" "list", Roles(ANYONE), RegisterQuery => Vec<GoodsPass>, |s, c, i| goods_passes::list(s, c, i);
         "物品出入放行单：待放行的在前", "[--open-only true]";
     goods_show: "goods" "show", Roles(ANYONE), IdInput => GoodsPass, |s, c, i| goods_passes::show(s, c, i.id);

@@ -60,6 +60,8 @@ const TABLE: &[(&str, &str)] = &[
     ("key_lend", "RSTGM"),
     ("key_return", "RSTGM"),
     ("key_withdraw", "RSTGM"),
+    ("duty_check_list", "-S--M"),
+    ("duty_check_record", "-S--M"),
     ("goods_list", "RSTGM"),
     ("goods_show", "RSTGM"),
     ("goods_issue", "RSTGM"),

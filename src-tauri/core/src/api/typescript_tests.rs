@@ -195,6 +195,8 @@ pub(crate) fn labels_ts() -> String {
         "EntryPassState",
         "IdKind",
         "RegisterKind",
+        "CheckKind",
+        "Finding",
     ];
     types.sort_unstable();
     for t in types {
@@ -240,6 +242,8 @@ pub(crate) fn labels_ts() -> String {
         crate::desk::registers::entry_passes::EntryPassState => "ENTRY_PASS_STATE_LABELS",
         crate::desk::registers::entry_passes::IdKind => "ID_KIND_LABELS",
         crate::desk::search::registers::RegisterKind => "REGISTER_KIND_LABELS",
+        crate::duty::checks::CheckKind => "CHECK_KIND_LABELS",
+        crate::duty::checks::Finding => "FINDING_LABELS",
     );
     out.push_str(&format!("/** What a complaint's validity reads before the supervisor judges it. */\nexport const UNJUDGED = '{}'\n", complaints::UNJUDGED));
     out

@@ -2,6 +2,7 @@
 //! now (with security covers), duty settings, and the handover (交接班) between shifts. Imports
 //! base, store, setup and desk (a handover hands on the desk's open work).
 
+pub mod checks;
 pub mod handover;
 pub mod on_duty;
 pub mod requests;

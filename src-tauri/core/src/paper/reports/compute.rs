@@ -44,6 +44,7 @@ pub fn compute(
         let mine = plan.iter().filter(|a| a.staff.id == *id);
         person.shifts = mine.clone().count() as i64;
         person.hours = hours1(mine.map(|a| a.shift.minutes as f64 / 60.0).sum());
+        person.satisfaction = crate::paper::reports::model::satisfied_share(person);
     }
     let (swaps, leaves) = requests(tx, period)?;
     let (handovers, late_arrivals, carried_over) = tx.query_row(
@@ -70,7 +71,17 @@ pub fn compute(
             0
         }
     };
+    let (inspections, absences, early_leaves) = tx.query_row(
+        "SELECT count(*) FILTER (WHERE kind IN ('visit', 'night_check')),
+                count(*) FILTER (WHERE finding = 'absent'), count(*) FILTER (WHERE finding = 'early_leave')
+         FROM duty_checks WHERE checked_at >= ?1 AND checked_at < ?2",
+        params![from, to],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
     let duty = DutyStats {
+        inspections,
+        absences,
+        early_leaves,
         missing_handovers,
         swaps,
         leaves,
@@ -423,7 +434,13 @@ fn workload(
             (SELECT count(*) FROM return_visits v WHERE v.by_id = s.id AND v.answered = 1 AND v.at >= ?1 AND v.at < ?2),
             (SELECT count(*) FROM complaints c WHERE c.replied_by = s.id AND c.replied_at >= ?1 AND c.replied_at < ?2),
             s.id,
-            (SELECT count(*) FROM handovers h WHERE h.incoming_id = s.id AND h.late = 1 AND h.change_at >= ?1 AND h.change_at < ?2)
+            (SELECT count(*) FROM handovers h WHERE h.incoming_id = s.id AND h.late = 1 AND h.change_at >= ?1 AND h.change_at < ?2),
+            (SELECT count(*) FROM duty_checks k WHERE k.staff_id = s.id AND k.finding = 'absent' AND k.checked_at >= ?1 AND k.checked_at < ?2),
+            (SELECT count(*) FROM duty_checks k WHERE k.staff_id = s.id AND k.finding = 'early_leave' AND k.checked_at >= ?1 AND k.checked_at < ?2),
+            (SELECT count(*) FROM return_visits v JOIN dispatch_slips d ON d.id = v.slip_id
+              WHERE d.assignee_id = s.id AND v.answered = 1 AND v.at >= ?1 AND v.at < ?2),
+            (SELECT count(*) FROM return_visits v JOIN dispatch_slips d ON d.id = v.slip_id
+              WHERE d.assignee_id = s.id AND v.satisfaction = 'satisfied' AND v.at >= ?1 AND v.at < ?2)
          FROM staff s WHERE s.active = 1 ORDER BY s.role, s.name",
     )?;
     let rows = st.query_map(params![from, to], |r| {
@@ -443,6 +460,11 @@ fn workload(
                 complaints_handled: r.get(6)?,
                 // Late for the handovers they came in to (R-DU-7, R-RP-2).
                 late: r.get(8)?,
+                // Discipline found by checks, and the residents' word on their work (R-DU-12, R-RP-2).
+                absent: r.get(9)?,
+                early_leave: r.get(10)?,
+                visits_rated: r.get(11)?,
+                visits_satisfied: r.get(12)?,
                 ..Default::default()
             },
         ))

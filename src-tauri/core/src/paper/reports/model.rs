@@ -122,6 +122,15 @@ pub struct PersonWork {
     pub shifts: i64,
     pub hours: f64,
     pub late: i64,
+    /// Found absent from the post (脱岗) by a check (R-DU-12).
+    pub absent: i64,
+    /// Left before the shift ended without a handover (早退, R-DU-12).
+    pub early_leave: i64,
+    /// Answered return visits on the slips they completed, and how many said 满意 (R-RP-2).
+    pub visits_rated: i64,
+    pub visits_satisfied: i64,
+    /// 回访满意率 as every screen and paper shows it (`satisfied_share`).
+    pub satisfaction: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
@@ -141,6 +150,11 @@ pub struct DutyStats {
     /// Shift changes of the period with no handover signed by both (R-HO-8), counted up to
     /// `handover_due_minutes` before the report was made.
     pub missing_handovers: i64,
+    /// 主任巡查 and 夜间查岗 made in the period (R-DU-9).
+    pub inspections: i64,
+    /// Findings of 脱岗 and 早退 (R-DU-12).
+    pub absences: i64,
+    pub early_leaves: i64,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
@@ -212,4 +226,18 @@ pub struct Report {
 /// `part / whole`, or `None` when `whole` is zero.
 pub fn rate(part: i64, whole: i64) -> Option<f64> {
     (whole > 0).then(|| part as f64 / whole as f64)
+}
+
+/// 回访满意率 as the report prints it: "92.3%（12/13）", or "—" with no answered visit.
+pub fn satisfied_share(p: &PersonWork) -> String {
+    if p.visits_rated == 0 {
+        "—".to_string()
+    } else {
+        format!(
+            "{:.1}%（{}/{}）",
+            100.0 * p.visits_satisfied as f64 / p.visits_rated as f64,
+            p.visits_satisfied,
+            p.visits_rated
+        )
+    }
 }

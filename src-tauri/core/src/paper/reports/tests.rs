@@ -136,6 +136,11 @@ pub(crate) fn sample_report() -> Report {
             return_visits: 20,
             shifts: 22,
             hours: 198.0,
+            early_leave: 1,
+            absent: 2,
+            visits_rated: 4,
+            visits_satisfied: 3,
+            satisfaction: "75.0%（3/4）".into(),
             ..Default::default()
         }],
         duty: DutyStats {
@@ -149,6 +154,9 @@ pub(crate) fn sample_report() -> Report {
             carried_over: 14,
             covers: 1,
             missing_handovers: 2,
+            inspections: 5,
+            absences: 2,
+            early_leaves: 1,
         },
         intake_rows: vec![IntakeDetail {
             serial: "DJ-202611-0001".into(),

@@ -232,6 +232,9 @@ pub fn render(meta: &PrintMeta, r: &Report) -> Result<Vec<u8>> {
                 p.shifts.to_string(),
                 format!("{:.1}", p.hours),
                 p.late.to_string(),
+                p.early_leave.to_string(),
+                p.absent.to_string(),
+                p.satisfaction.clone(),
             ]
         })
         .collect();
@@ -248,6 +251,9 @@ pub fn render(meta: &PrintMeta, r: &Report) -> Result<Vec<u8>> {
             col_c("班次", 0.9),
             col_c("工时", 1.0),
             col_c("迟到", 0.9),
+            col_c("早退", 0.9),
+            col_c("脱岗", 0.9),
+            col_c("回访满意率", 2.0),
         ],
         &people,
         SMALL_PT,
@@ -268,6 +274,11 @@ pub fn render(meta: &PrintMeta, r: &Report) -> Result<Vec<u8>> {
             "交接班 / 接班迟到".into(),
             format!("{} 次 / {} 次", d.handovers, d.late_arrivals),
         ],
+        vec![
+            "早退 / 脱岗".into(),
+            format!("{} 次 / {} 次", d.early_leaves, d.absences),
+        ],
+        vec!["主任巡查与夜间查岗".into(), format!("{} 次", d.inspections)],
         vec!["交接遗留事项".into(), format!("{} 项", d.carried_over)],
         vec!["代值".into(), format!("{} 次", d.covers)],
         vec![

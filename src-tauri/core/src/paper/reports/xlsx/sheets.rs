@@ -358,6 +358,9 @@ pub(super) fn workload(ws: &mut Worksheet, st: &Styles, r: &Report) -> Result<()
             "值班（班次）",
             "值班时长（小时）",
             "迟到（次）",
+            "早退（次）",
+            "脱岗（次）",
+            "回访满意率",
         ],
         r.workload
             .iter()
@@ -373,17 +376,20 @@ pub(super) fn workload(ws: &mut Worksheet, st: &Styles, r: &Report) -> Result<()
                     V::I(p.shifts),
                     V::F(p.hours),
                     V::I(p.late),
+                    V::I(p.early_leave),
+                    V::I(p.absent),
+                    V::T(&p.satisfaction),
                 ]
             })
             .collect(),
     )?;
     ws.set_column_width(0, 12)?;
     ws.set_column_width(1, 12)?;
-    for c in 2..10 {
+    for c in 2..13 {
         ws.set_column_width(c, 11)?;
     }
     ws.set_freeze_panes(4, 1)?;
-    setup_print(ws, row, 9, 3, true)
+    setup_print(ws, row, 12, 3, true)
 }
 
 pub(super) fn duty(ws: &mut Worksheet, st: &Styles, r: &Report) -> Result<(), XlsxError> {
@@ -402,6 +408,9 @@ pub(super) fn duty(ws: &mut Worksheet, st: &Styles, r: &Report) -> Result<(), Xl
             vec![V::T("调班（次）"), V::I(d.swaps)],
             vec![V::T("请假（天）"), V::I(d.leaves)],
             vec![V::T("迟到（次）"), V::I(d.late_arrivals)],
+            vec![V::T("早退（次）"), V::I(d.early_leaves)],
+            vec![V::T("脱岗（次）"), V::I(d.absences)],
+            vec![V::T("主任巡查与夜间查岗（次）"), V::I(d.inspections)],
             vec![V::T("代值（次）"), V::I(d.covers)],
             vec![V::T("交接班（次）"), V::I(d.handovers)],
             vec![V::T("交接遗留事项（项）"), V::I(d.carried_over)],
