@@ -81,7 +81,7 @@ describe('报表', () => {
       [String(d.shifts), '值班班次'], [String(d.hours), '值班时长（小时）'], [String(d.swaps), '调班（次）'],
       [String(d.leaves), '请假（天）'], [String(d.late_arrivals), '接班迟到（次）'],
       [String(d.early_leaves), '早退（次）'], [String(d.absences), '脱岗（次）'], [String(d.inspections), '主任巡查与夜间查岗（次）'],
-      [String(d.covers), '代值（次）'],
+      [String(d.covers), '代值（次）'], [String(d.leave_covers), '离岗替值（次）'],
       [String(d.handovers), '交接班（次）'], [String(d.missing_handovers), '未交接（次）'], [String(d.carried_over), '交接遗留事项（项）'],
       [String(d.coverage_gaps.length), '值守空档（处）'],
     ])

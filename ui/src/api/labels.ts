@@ -8,6 +8,7 @@ import type { CheckKind } from '../bindings/CheckKind'
 import type { ComplaintCategory } from '../bindings/ComplaintCategory'
 import type { ComplaintFilter } from '../bindings/ComplaintFilter'
 import type { ComplaintState } from '../bindings/ComplaintState'
+import type { CoverKind } from '../bindings/CoverKind'
 import type { DeadlineState } from '../bindings/DeadlineState'
 import type { EntryPassState } from '../bindings/EntryPassState'
 import type { EntryState } from '../bindings/EntryState'
@@ -324,6 +325,11 @@ export const FINDING_LABELS: Record<Finding, string> = {
   absent: '脱岗',
   early_leave: '早退',
   other: '其他问题',
+}
+
+export const COVER_KIND_LABELS: Record<CoverKind, string> = {
+  desk: '代前台值守',
+  leave: '离岗替值',
 }
 
 /** What a complaint's validity reads before the supervisor judges it. */

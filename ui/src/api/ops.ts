@@ -368,11 +368,11 @@ export const requestReject = (input: DecisionInput) => call<DutyRequest>('reques
 export const waiting = () => call<Waiting>('waiting', {})
 /** 此刻（或 --at 时刻）谁在值班 */
 export const dutyNow = (input: AtInput) => call<OnDuty>('duty_now', input)
-/** 登记秩序维护员代值 */
+/** 登记代值（秩序维护员代前台值守）或离岗替值（值班人经主管或经理批准离岗，任何岗位的人替值） */
 export const dutyCoverStart = (input: CoverInput) => call<Cover>('duty_cover_start', input)
-/** 结束代值 */
+/** 结束代值或离岗替值（离岗人回岗） */
 export const dutyCoverEnd = (input: CoverEndInput) => call<Cover>('duty_cover_end', input)
-/** 近期代值记录 */
+/** 近期代值与离岗替值记录 */
 export const dutyCovers = (input: DaysInput) => call<Array<Cover>>('duty_covers', input)
 /** 交接物品清单 */
 export const handoverItems = () => call<Array<DeskItem>>('handover_items', {})

@@ -8,7 +8,15 @@ coverage_gaps: Array<string>, handovers: number,
 /**
  * Open items handed from one shift to the next.
  */
-carried_over: number, covers: number, 
+carried_over: number, 
+/**
+ * Security keeping the desk (代值, R-DU-6).
+ */
+covers: number, 
+/**
+ * Someone standing in for a person who left the post with approval (离岗替值, R-DU-8).
+ */
+leave_covers: number, 
 /**
  * Shift changes of the period with no handover signed by both (R-HO-8), counted up to
  * `handover_due_minutes` before the report was made.

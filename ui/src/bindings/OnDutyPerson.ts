@@ -6,4 +6,8 @@ export type OnDutyPerson = { staff: StaffBrief, shift_name: string, shift_code: 
 /**
  * "YYYY-MM-DD HH:MM:SS".
  */
-from: string, to: string, };
+from: string, to: string, 
+/**
+ * Away from the post under an approved 离岗替值: who stands in.
+ */
+replaced_by: StaffBrief | null, };

@@ -335,11 +335,11 @@ super::operations! {
     duty_now: "duty" "now", Roles(ANYONE), AtInput => OnDuty, |s, c, i| on_duty::on_duty(s, c, i.at);
         "此刻（或 --at 时刻）谁在值班", "[--at \"2026-11-23 23:00\"]";
     duty_cover_start: "duty" "cover", Roles(ANYONE), CoverInput => Cover, |s, c, i| on_duty::cover_start(s, c, i);
-        "登记秩序维护员代值", "--cover-staff-id [--for-staff-id] [--start-at] [--end-at] --reason";
+        "登记代值（秩序维护员代前台值守）或离岗替值（值班人经主管或经理批准离岗，任何岗位的人替值）", "[--kind desk|leave] --cover-staff-id [--for-staff-id] [--approved-by] [--start-at] [--end-at] --reason";
     duty_cover_end: "duty" "cover-end", Roles(ANYONE), CoverEndInput => Cover, |s, c, i| on_duty::cover_end(s, c, i);
-        "结束代值", "--id [--end-at]";
+        "结束代值或离岗替值（离岗人回岗）", "--id [--end-at]";
     duty_covers: "duty" "covers", Roles(ANYONE), DaysInput => Vec<Cover>, |s, c, i| on_duty::covers(s, c, i.days.unwrap_or(30));
-        "近期代值记录", "[--days 30]";
+        "近期代值与离岗替值记录", "[--days 30]";
 
     // ---- 交接班 ----
     handover_items: "handover" "items", Roles(ANYONE), NoInput => Vec<DeskItem>, |s, c, _| handover::item_list(s, c);

@@ -197,6 +197,7 @@ pub(crate) fn labels_ts() -> String {
         "RegisterKind",
         "CheckKind",
         "Finding",
+        "CoverKind",
     ];
     types.sort_unstable();
     for t in types {
@@ -244,6 +245,7 @@ pub(crate) fn labels_ts() -> String {
         crate::desk::search::registers::RegisterKind => "REGISTER_KIND_LABELS",
         crate::duty::checks::CheckKind => "CHECK_KIND_LABELS",
         crate::duty::checks::Finding => "FINDING_LABELS",
+        crate::duty::on_duty::CoverKind => "COVER_KIND_LABELS",
     );
     out.push_str(&format!("/** What a complaint's validity reads before the supervisor judges it. */\nexport const UNJUDGED = '{}'\n", complaints::UNJUDGED));
     out

@@ -1,5 +1,7 @@
-//! Who is on duty at an instant: the published roster with approved changes, plus security
-//! cover (代值, R-DU-6) recorded with start, end, reason and who covered.
+//! Who is on duty at an instant: the published roster with approved changes, plus covers
+//! recorded with start, end, reason and who covered: security keeping the desk while the night
+//! technician is out (代值, R-DU-6), and anyone standing in for a person who leaves the post
+//! with a leader's approval (离岗替值, R-DU-8).
 
 use chrono::{Duration, NaiveDateTime};
 use rusqlite::{params, OptionalExtension, Row, Transaction};
@@ -8,7 +10,8 @@ use ts_rs::TS;
 
 use crate::base::ctx::{Ctx, TIME_FORMAT};
 use crate::base::error::{Error, Result};
-use crate::base::role::{Role, ANYONE};
+use crate::base::role::{Role, ANYONE, LEADERS};
+use crate::coded_enum;
 use crate::duty::roster::plan::{self, StaffBrief};
 use crate::duty::shifts::ShiftPlace;
 use crate::setup::staff::StaffId;
@@ -27,14 +30,26 @@ pub struct OnDutyPerson {
     /// "YYYY-MM-DD HH:MM:SS".
     pub from: String,
     pub to: String,
+    /// Away from the post under an approved 离岗替值: who stands in.
+    pub replaced_by: Option<StaffBrief>,
 }
+
+coded_enum!(
+    CoverKind {
+        Desk = ("desk", "代前台值守"),
+        Leave = ("leave", "离岗替值"),
+    }
+);
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct Cover {
     pub id: i64,
+    pub kind: CoverKind,
     pub cover: StaffBrief,
     pub for_staff: Option<StaffBrief>,
+    /// 离岗替值: the supervisor or manager who approved it.
+    pub approved_by: Option<StaffBrief>,
     pub start_at: String,
     pub end_at: Option<String>,
     pub reason: String,
@@ -70,6 +85,7 @@ pub fn people_at(tx: &Transaction, at: NaiveDateTime) -> Result<Vec<OnDutyPerson
                 covers_desk: a.shift.covers_desk,
                 from: from.format(TIME_FORMAT).to_string(),
                 to: to.format(TIME_FORMAT).to_string(),
+                replaced_by: None,
             })
         })
         .collect();
@@ -77,57 +93,37 @@ pub fn people_at(tx: &Transaction, at: NaiveDateTime) -> Result<Vec<OnDutyPerson
     Ok(out)
 }
 
-const COVER_SELECT: &str = "SELECT c.id, c.cover_staff_id, c.for_staff_id, c.start_at, c.end_at, c.reason, s.name, c.recorded_at
+const COVER_SELECT: &str = "SELECT c.id, c.kind, c.cover_staff_id, c.for_staff_id, c.approved_by, c.start_at, c.end_at, c.reason, s.name, c.recorded_at
      FROM duty_covers c JOIN staff s ON s.id = c.recorded_by";
 
-fn cover_row(
-    r: &Row,
-) -> rusqlite::Result<(
-    i64,
-    i64,
-    Option<i64>,
-    String,
-    Option<String>,
-    String,
-    String,
-    String,
-)> {
-    Ok((
-        r.get(0)?,
-        r.get(1)?,
-        r.get(2)?,
-        r.get(3)?,
-        r.get(4)?,
-        r.get(5)?,
-        r.get(6)?,
-        r.get(7)?,
-    ))
-}
+type CoverRow = (i64, CoverKind, i64, Option<i64>, Option<i64>, String, Option<String>, String, String, String);
 
 fn covers_where(
     tx: &Transaction,
     clause: &str,
     args: &[&dyn rusqlite::ToSql],
 ) -> Result<Vec<Cover>> {
-    let rows: Vec<_> = tx
+    let rows: Vec<CoverRow> = tx
         .prepare(&format!("{COVER_SELECT} {clause}"))?
-        .query_map(args, cover_row)?
+        .query_map(args, |r: &Row| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?, r.get(9)?))
+        })?
         .collect::<rusqlite::Result<_>>()?;
     rows.into_iter()
-        .map(
-            |(id, c, f, start_at, end_at, reason, recorded_by, recorded_at)| {
-                Ok(Cover {
-                    id,
-                    cover: plan::brief(tx, c)?,
-                    for_staff: f.map(|f| plan::brief(tx, f)).transpose()?,
-                    start_at,
-                    end_at,
-                    reason,
-                    recorded_by,
-                    recorded_at,
-                })
-            },
-        )
+        .map(|(id, kind, c, f, a, start_at, end_at, reason, recorded_by, recorded_at)| {
+            Ok(Cover {
+                id,
+                kind,
+                cover: plan::brief(tx, c)?,
+                for_staff: f.map(|f| plan::brief(tx, f)).transpose()?,
+                approved_by: a.map(|a| plan::brief(tx, a)).transpose()?,
+                start_at,
+                end_at,
+                reason,
+                recorded_by,
+                recorded_at,
+            })
+        })
         .collect()
 }
 
@@ -179,9 +175,16 @@ pub fn on_duty(store: &mut Store, ctx: &Ctx, at: Option<String>) -> Result<OnDut
     ctx.actor()?;
     let at = time_or_now("at", at.as_deref(), ctx.now)?;
     store.read(|tx| {
-        let people = people_at(tx, at)?;
+        let mut people = people_at(tx, at)?;
         let covers = covers_at(tx, at)?;
-        let desk_covered = !covers.is_empty()
+        for c in covers.iter().filter(|c| c.kind == CoverKind::Leave) {
+            if let Some(p) = people.iter_mut().find(|p| c.for_staff.as_ref().is_some_and(|f| f.id == p.staff.id)) {
+                p.replaced_by = Some(c.cover.clone());
+            }
+        }
+        // A post left under 离岗替值 is still kept (by the substitute); only security's 代值
+        // adds a desk keeper the roster does not have.
+        let desk_covered = covers.iter().any(|c| c.kind == CoverKind::Desk)
             || people
                 .iter()
                 .any(|p| p.covers_desk && p.place == ShiftPlace::Desk);
@@ -197,11 +200,17 @@ pub fn on_duty(store: &mut Store, ctx: &Ctx, at: Option<String>) -> Result<OnDut
 #[derive(Debug, Clone, Deserialize, TS)]
 #[ts(export)]
 pub struct CoverInput {
-    /// The security officer covering the desk.
+    /// 代前台值守 (the default) or 离岗替值.
+    #[serde(default)]
+    pub kind: Option<CoverKind>,
+    /// 代值: the security officer covering the desk; 离岗替值: the substitute, of any role.
     pub cover_staff_id: StaffId,
-    /// Whom they cover for (usually the night technician).
+    /// Whom they cover for (代值: usually the night technician; 离岗替值: required, the person leaving).
     #[serde(default)]
     pub for_staff_id: Option<StaffId>,
+    /// 离岗替值: the supervisor or manager who approved; default the leader entering it.
+    #[serde(default)]
+    pub approved_by: Option<StaffId>,
     /// Default: now.
     #[serde(default)]
     pub start_at: Option<String>,
@@ -211,9 +220,10 @@ pub struct CoverInput {
     pub reason: String,
 }
 
-/// Records a security cover (代值).
+/// Records a security cover (代值) or a leave from the post with a substitute (离岗替值).
 pub fn cover_start(store: &mut Store, ctx: &Ctx, input: CoverInput) -> Result<Cover> {
-    let me = ctx.require(ANYONE, "登记代值")?.id;
+    let me = ctx.require(ANYONE, "登记代值")?.clone();
+    let kind = input.kind.unwrap_or(CoverKind::Desk);
     let start = time_or_now("start_at", input.start_at.as_deref(), ctx.now)?;
     let end = match input.end_at.as_deref().filter(|t| !t.trim().is_empty()) {
         Some(t) => Some(parse_time("end_at", t)?),
@@ -223,32 +233,81 @@ pub fn cover_start(store: &mut Store, ctx: &Ctx, input: CoverInput) -> Result<Co
         return Err(Error::invalid("end_at", "结束时间应晚于开始时间"));
     }
     if start > ctx.now + Duration::hours(1) {
-        return Err(Error::invalid("start_at", "代值开始时间不能晚于现在"));
+        return Err(Error::invalid("start_at", format!("{}开始时间不能晚于现在", kind.label())));
     }
-    let reason = validate::required("reason", "代值原因", &input.reason, 200)?;
+    let reason = validate::required("reason", if kind == CoverKind::Leave { "离岗事由" } else { "代值原因" }, &input.reason, 200)?;
     store.write(|tx| {
         let cover = plan::brief(tx, input.cover_staff_id)?;
-        if cover.role != Role::Security {
-            return Err(Error::invalid("cover_staff_id", format!("{} 不是秩序维护员，代值应由秩序维护员担任", cover.name)));
-        }
         let for_staff = input.for_staff_id.map(|f| plan::brief(tx, f)).transpose()?;
+        let approver = match kind {
+            CoverKind::Desk => {
+                if cover.role != Role::Security {
+                    return Err(Error::invalid("cover_staff_id", format!("{} 不是秩序维护员，代前台值守应由秩序维护员担任；其他人员替值请登记“离岗替值”", cover.name)));
+                }
+                None
+            }
+            CoverKind::Leave => Some(leave_approver(tx, &me, &cover, for_staff.as_ref(), input.approved_by, start)?),
+        };
+        if !crate::setup::staff::get(tx, cover.id)?.active {
+            return Err(Error::invalid("cover_staff_id", format!("{} 已停用，不能替值", cover.name)));
+        }
         tx.execute(
-            "INSERT INTO duty_covers (cover_staff_id, for_staff_id, start_at, end_at, reason, recorded_by, recorded_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO duty_covers (kind, cover_staff_id, for_staff_id, approved_by, start_at, end_at, reason, recorded_by, recorded_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
+                kind,
                 cover.id,
                 for_staff.as_ref().map(|f| f.id),
+                approver.as_ref().map(|a| a.id),
                 start.format(TIME_FORMAT).to_string(),
                 end.map(|e| e.format(TIME_FORMAT).to_string()),
                 reason,
-                me,
+                me.id,
                 ctx.now.format(TIME_FORMAT).to_string()
             ],
         )?;
         let id = tx.last_insert_rowid();
-        audit::record(tx, ctx, "登记代值", "duty_covers", Some(id), &format!("{} 代 {} {reason}", cover.name, for_staff.map(|f| f.name).unwrap_or_default()))?;
+        let approved = approver.map(|a| format!("（{} 批准）", a.name)).unwrap_or_default();
+        audit::record(tx, ctx, &format!("登记{}", kind.label()), "duty_covers", Some(id), &format!("{} 代 {} {reason}{approved}", cover.name, for_staff.map(|f| f.name).unwrap_or_default()))?;
         Ok(covers_where(tx, "WHERE c.id = ?1", &[&id])?.remove(0))
     })
+}
+
+/// 离岗替值 (R-DU-8): the person leaving must be on duty then, the substitute someone else, and
+/// the approver a supervisor or manager other than the person leaving (a leader entering it
+/// approves it themselves).
+fn leave_approver(
+    tx: &Transaction,
+    me: &crate::base::ctx::Actor,
+    cover: &StaffBrief,
+    away: Option<&StaffBrief>,
+    approved_by: Option<StaffId>,
+    start: NaiveDateTime,
+) -> Result<StaffBrief> {
+    let away = away.ok_or_else(|| Error::invalid("for_staff_id", "请选择离岗的值班人员"))?;
+    if cover.id == away.id {
+        return Err(Error::invalid("cover_staff_id", "替值人不能是离岗人本人"));
+    }
+    if !people_at(tx, start)?.iter().any(|p| p.staff.id == away.id) {
+        return Err(Error::invalid(
+            "for_staff_id",
+            format!("{} 在 {} 不在值班表上，无需登记离岗替值", away.name, start.format("%-m月%-d日 %H:%M")),
+        ));
+    }
+    let approver_id = approved_by
+        .or_else(|| LEADERS.contains(&me.role).then_some(me.id))
+        .ok_or_else(|| Error::invalid("approved_by", "离岗须经主管或经理批准，请选择批准人"))?;
+    let approver = plan::brief(tx, approver_id)?;
+    if !LEADERS.contains(&approver.role) {
+        return Err(Error::invalid(
+            "approved_by",
+            format!("{} 是{}，离岗须由主管或经理批准", approver.name, approver.role.label()),
+        ));
+    }
+    if approver.id == away.id {
+        return Err(Error::invalid("approved_by", "离岗人不能批准自己离岗，请由其他主管或经理批准"));
+    }
+    Ok(approver)
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -305,3 +364,6 @@ pub fn covers(store: &mut Store, ctx: &Ctx, days: i64) -> Result<Vec<Cover>> {
         )
     })
 }
+
+#[cfg(test)]
+mod tests;

@@ -31,6 +31,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/019_handover_rest_notes.sql"),
     include_str!("migrations/020_after_hours_registers.sql"),
     include_str!("migrations/021_duty_checks.sql"),
+    include_str!("migrations/022_duty_leave_special_days_urging.sql"),
 ];
 
 pub fn latest_version() -> i64 {

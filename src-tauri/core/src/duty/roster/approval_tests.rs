@@ -287,6 +287,8 @@ fn r_du_6_on_duty_includes_the_night_from_yesterday_and_security_cover() {
         &mut d.store,
         &ctx,
         CoverInput {
+            kind: None,
+            approved_by: None,
             cover_staff_id: d.security.id,
             for_staff_id: Some(tech.id),
             start_at: None,
@@ -316,6 +318,8 @@ fn r_du_6_on_duty_includes_the_night_from_yesterday_and_security_cover() {
         &mut d.store,
         &later,
         CoverInput {
+            kind: None,
+            approved_by: None,
             cover_staff_id: d.receptionists[1].id,
             for_staff_id: None,
             start_at: None,

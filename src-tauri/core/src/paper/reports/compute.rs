@@ -54,10 +54,11 @@ pub fn compute(
         params![from, to],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
-    let covers = tx.query_row(
-        "SELECT count(*) FROM duty_covers WHERE start_at >= ?1 AND start_at < ?2",
+    let (covers, leave_covers) = tx.query_row(
+        "SELECT count(*) FILTER (WHERE kind = 'desk'), count(*) FILTER (WHERE kind = 'leave')
+         FROM duty_covers WHERE start_at >= ?1 AND start_at < ?2",
         params![from, to],
-        |r| r.get(0),
+        |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     // 未交接 up to the moment a change becomes overdue (R-HO-8).
     let missing_handovers = {
@@ -92,6 +93,7 @@ pub fn compute(
         handovers,
         carried_over,
         covers,
+        leave_covers,
     };
     Ok(Report {
         period: period.clone(),

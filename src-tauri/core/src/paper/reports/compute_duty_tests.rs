@@ -198,6 +198,8 @@ fn duty_statistics_count_handovers_late_arrivals_carried_items_covers_and_gaps()
         &mut d.store,
         &night,
         CoverInput {
+            kind: None,
+            approved_by: None,
             cover_staff_id: d.security.id,
             for_staff_id: Some(tech.id),
             start_at: None,

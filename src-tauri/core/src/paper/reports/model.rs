@@ -146,7 +146,10 @@ pub struct DutyStats {
     pub handovers: i64,
     /// Open items handed from one shift to the next.
     pub carried_over: i64,
+    /// Security keeping the desk (代值, R-DU-6).
     pub covers: i64,
+    /// Someone standing in for a person who left the post with approval (离岗替值, R-DU-8).
+    pub leave_covers: i64,
     /// Shift changes of the period with no handover signed by both (R-HO-8), counted up to
     /// `handover_due_minutes` before the report was made.
     pub missing_handovers: i64,

@@ -153,6 +153,7 @@ pub(crate) fn sample_report() -> Report {
             handovers: 60,
             carried_over: 14,
             covers: 1,
+            leave_covers: 0,
             missing_handovers: 2,
             inspections: 5,
             absences: 2,

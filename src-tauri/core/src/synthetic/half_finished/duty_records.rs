@@ -204,6 +204,8 @@ pub(super) fn duty(
             store,
             &ctx(sup, cover_at),
             crate::duty::on_duty::CoverInput {
+            kind: None,
+            approved_by: None,
                 cover_staff_id: guard.id,
                 for_staff_id: None,
                 start_at: None,
@@ -211,6 +213,31 @@ pub(super) fn duty(
                 reason: "夜班维修员外出抢修".into(),
             },
         )?;
+    }
+    // A short leave from the post (离岗替值, R-DU-8): the supervisor lets whoever is on duty at
+    // 10:00 one day go, with a security officer standing in for an hour.
+    let leave_at = month.first.and_hms_opt(10, 0, 0).unwrap_or_default()
+        + Duration::days(rng.below(20) as i64);
+    if leave_at < end {
+        let on = crate::duty::on_duty::on_duty(store, &ctx(sup, leave_at), None)?;
+        if let Some(away) = on.people.iter().find(|x| x.staff.id != sup.id) {
+            let guard = pick(rng, &p.security).clone();
+            if guard.id != away.staff.id {
+                crate::duty::on_duty::cover_start(
+                    store,
+                    &ctx(sup, leave_at),
+                    crate::duty::on_duty::CoverInput {
+                        kind: Some(crate::duty::on_duty::CoverKind::Leave),
+                        approved_by: None,
+                        cover_staff_id: guard.id,
+                        for_staff_id: Some(away.staff.id),
+                        start_at: None,
+                        end_at: Some((leave_at + Duration::hours(1)).format("%Y-%m-%d %H:%M").to_string()),
+                        reason: "家中有急事".into(),
+                    },
+                )?;
+            }
+        }
     }
     Ok(())
 }

@@ -7,7 +7,7 @@ use ts_rs::TS;
 use crate::base::error::Result;
 use crate::base::when::minute;
 use crate::desk::intake::IntakeEntry;
-use crate::duty::on_duty::Cover;
+use crate::duty::on_duty::{Cover, CoverKind};
 use crate::paper::print::page::{Document, Paper, BODY_PT, SMALL_PT};
 use crate::paper::print::table::{col, col_c, sig, signatures, table};
 use crate::paper::print::{FormKind, PrintMeta};
@@ -149,7 +149,7 @@ pub fn render_night(meta: &PrintMeta, log: &NightLog) -> Result<Vec<u8>> {
     doc.y += 3.0;
     doc.paragraph(
         BODY_PT,
-        "代值记录（值班人因紧急情况离开时由秩序维护员代值）：",
+        "代值与离岗替值记录（值班人离开时由秩序维护员代值，或经领导批准由他人替值）：",
     );
     let covers: Vec<Vec<String>> = log
         .covers
@@ -232,7 +232,12 @@ pub fn night_from(period: String, entries: &[IntakeEntry], covers: &[Cover]) -> 
                 from: minute(&c.start_at),
                 to: minute(c.end_at.as_deref().unwrap_or("")),
                 covered_by: c.cover.name.clone(),
-                reason: c.reason.clone(),
+                reason: match (c.kind, &c.for_staff, &c.approved_by) {
+                    (CoverKind::Leave, Some(f), Some(a)) => {
+                        format!("离岗替值：{} 离岗，{} 批准；{}", f.name, a.name, c.reason)
+                    }
+                    _ => c.reason.clone(),
+                },
             })
             .collect(),
         signed_by: String::new(),

@@ -359,14 +359,16 @@ fn check(seed: u64, month_index: u32, size: usize, report_after_hours: i64) {
         (signed, late_n, carried),
         "handovers; {ctx_note}"
     );
-    let covers: i64 = c
-        .query_row(
-            "SELECT count(*) FROM duty_covers WHERE start_at >= ?1 AND start_at < ?2",
-            [&from, &to],
+    let count_covers = |kind: &str| -> i64 {
+        c.query_row(
+            "SELECT count(*) FROM duty_covers WHERE start_at >= ?1 AND start_at < ?2 AND kind = ?3",
+            [&from, &to, kind],
             |x| x.get(0),
         )
-        .unwrap();
-    assert_eq!(d.covers, covers, "covers; {ctx_note}");
+        .unwrap()
+    };
+    assert_eq!(d.covers, count_covers("desk"), "covers; {ctx_note}");
+    assert_eq!(d.leave_covers, count_covers("leave"), "leave covers; {ctx_note}");
     let leaves: i64 = c
         .query_row(
             "SELECT count(*) FROM duty_requests WHERE status = 'approved' AND kind = 'leave'",

@@ -412,6 +412,7 @@ pub(super) fn duty(ws: &mut Worksheet, st: &Styles, r: &Report) -> Result<(), Xl
             vec![V::T("脱岗（次）"), V::I(d.absences)],
             vec![V::T("主任巡查与夜间查岗（次）"), V::I(d.inspections)],
             vec![V::T("代值（次）"), V::I(d.covers)],
+            vec![V::T("离岗替值（次）"), V::I(d.leave_covers)],
             vec![V::T("交接班（次）"), V::I(d.handovers)],
             vec![V::T("交接遗留事项（项）"), V::I(d.carried_over)],
             vec![V::T("值守空档（处）"), V::I(d.coverage_gaps.len() as i64)],
