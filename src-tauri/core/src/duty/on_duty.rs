@@ -96,7 +96,18 @@ pub fn people_at(tx: &Transaction, at: NaiveDateTime) -> Result<Vec<OnDutyPerson
 const COVER_SELECT: &str = "SELECT c.id, c.kind, c.cover_staff_id, c.for_staff_id, c.approved_by, c.start_at, c.end_at, c.reason, s.name, c.recorded_at
      FROM duty_covers c JOIN staff s ON s.id = c.recorded_by";
 
-type CoverRow = (i64, CoverKind, i64, Option<i64>, Option<i64>, String, Option<String>, String, String, String);
+type CoverRow = (
+    i64,
+    CoverKind,
+    i64,
+    Option<i64>,
+    Option<i64>,
+    String,
+    Option<String>,
+    String,
+    String,
+    String,
+);
 
 fn covers_where(
     tx: &Transaction,
@@ -106,24 +117,37 @@ fn covers_where(
     let rows: Vec<CoverRow> = tx
         .prepare(&format!("{COVER_SELECT} {clause}"))?
         .query_map(args, |r: &Row| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?, r.get(9)?))
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+                r.get(8)?,
+                r.get(9)?,
+            ))
         })?
         .collect::<rusqlite::Result<_>>()?;
     rows.into_iter()
-        .map(|(id, kind, c, f, a, start_at, end_at, reason, recorded_by, recorded_at)| {
-            Ok(Cover {
-                id,
-                kind,
-                cover: plan::brief(tx, c)?,
-                for_staff: f.map(|f| plan::brief(tx, f)).transpose()?,
-                approved_by: a.map(|a| plan::brief(tx, a)).transpose()?,
-                start_at,
-                end_at,
-                reason,
-                recorded_by,
-                recorded_at,
-            })
-        })
+        .map(
+            |(id, kind, c, f, a, start_at, end_at, reason, recorded_by, recorded_at)| {
+                Ok(Cover {
+                    id,
+                    kind,
+                    cover: plan::brief(tx, c)?,
+                    for_staff: f.map(|f| plan::brief(tx, f)).transpose()?,
+                    approved_by: a.map(|a| plan::brief(tx, a)).transpose()?,
+                    start_at,
+                    end_at,
+                    reason,
+                    recorded_by,
+                    recorded_at,
+                })
+            },
+        )
         .collect()
 }
 
@@ -178,7 +202,10 @@ pub fn on_duty(store: &mut Store, ctx: &Ctx, at: Option<String>) -> Result<OnDut
         let mut people = people_at(tx, at)?;
         let covers = covers_at(tx, at)?;
         for c in covers.iter().filter(|c| c.kind == CoverKind::Leave) {
-            if let Some(p) = people.iter_mut().find(|p| c.for_staff.as_ref().is_some_and(|f| f.id == p.staff.id)) {
+            if let Some(p) = people
+                .iter_mut()
+                .find(|p| c.for_staff.as_ref().is_some_and(|f| f.id == p.staff.id))
+            {
                 p.replaced_by = Some(c.cover.clone());
             }
         }
@@ -233,9 +260,21 @@ pub fn cover_start(store: &mut Store, ctx: &Ctx, input: CoverInput) -> Result<Co
         return Err(Error::invalid("end_at", "结束时间应晚于开始时间"));
     }
     if start > ctx.now + Duration::hours(1) {
-        return Err(Error::invalid("start_at", format!("{}开始时间不能晚于现在", kind.label())));
+        return Err(Error::invalid(
+            "start_at",
+            format!("{}开始时间不能晚于现在", kind.label()),
+        ));
     }
-    let reason = validate::required("reason", if kind == CoverKind::Leave { "离岗事由" } else { "代值原因" }, &input.reason, 200)?;
+    let reason = validate::required(
+        "reason",
+        if kind == CoverKind::Leave {
+            "离岗事由"
+        } else {
+            "代值原因"
+        },
+        &input.reason,
+        200,
+    )?;
     store.write(|tx| {
         let cover = plan::brief(tx, input.cover_staff_id)?;
         let for_staff = input.for_staff_id.map(|f| plan::brief(tx, f)).transpose()?;
@@ -291,7 +330,11 @@ fn leave_approver(
     if !people_at(tx, start)?.iter().any(|p| p.staff.id == away.id) {
         return Err(Error::invalid(
             "for_staff_id",
-            format!("{} 在 {} 不在值班表上，无需登记离岗替值", away.name, start.format("%-m月%-d日 %H:%M")),
+            format!(
+                "{} 在 {} 不在值班表上，无需登记离岗替值",
+                away.name,
+                start.format("%-m月%-d日 %H:%M")
+            ),
         ));
     }
     let approver_id = approved_by
@@ -301,11 +344,18 @@ fn leave_approver(
     if !LEADERS.contains(&approver.role) {
         return Err(Error::invalid(
             "approved_by",
-            format!("{} 是{}，离岗须由主管或经理批准", approver.name, approver.role.label()),
+            format!(
+                "{} 是{}，离岗须由主管或经理批准",
+                approver.name,
+                approver.role.label()
+            ),
         ));
     }
     if approver.id == away.id {
-        return Err(Error::invalid("approved_by", "离岗人不能批准自己离岗，请由其他主管或经理批准"));
+        return Err(Error::invalid(
+            "approved_by",
+            "离岗人不能批准自己离岗，请由其他主管或经理批准",
+        ));
     }
     Ok(approver)
 }

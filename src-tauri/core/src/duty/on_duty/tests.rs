@@ -119,5 +119,8 @@ fn r_du_8_leaving_the_post_needs_a_leaders_approval_and_a_substitute_of_any_role
             )
         })
         .unwrap();
-    assert_eq!((rep.duty.leave_covers, rep.duty.covers), (counted.0, counted.1));
+    assert_eq!(
+        (rep.duty.leave_covers, rep.duty.covers),
+        (counted.0, counted.1)
+    );
 }

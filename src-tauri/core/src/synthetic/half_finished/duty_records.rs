@@ -204,8 +204,8 @@ pub(super) fn duty(
             store,
             &ctx(sup, cover_at),
             crate::duty::on_duty::CoverInput {
-            kind: None,
-            approved_by: None,
+                kind: None,
+                approved_by: None,
                 cover_staff_id: guard.id,
                 for_staff_id: None,
                 start_at: None,
@@ -232,7 +232,11 @@ pub(super) fn duty(
                         cover_staff_id: guard.id,
                         for_staff_id: Some(away.staff.id),
                         start_at: None,
-                        end_at: Some((leave_at + Duration::hours(1)).format("%Y-%m-%d %H:%M").to_string()),
+                        end_at: Some(
+                            (leave_at + Duration::hours(1))
+                                .format("%Y-%m-%d %H:%M")
+                                .to_string(),
+                        ),
                         reason: "家中有急事".into(),
                     },
                 )?;

@@ -280,7 +280,10 @@ pub fn render(meta: &PrintMeta, r: &Report) -> Result<Vec<u8>> {
         ],
         vec!["主任巡查与夜间查岗".into(), format!("{} 次", d.inspections)],
         vec!["交接遗留事项".into(), format!("{} 项", d.carried_over)],
-        vec!["代值 / 离岗替值".into(), format!("{} 次 / {} 次", d.covers, d.leave_covers)],
+        vec![
+            "代值 / 离岗替值".into(),
+            format!("{} 次 / {} 次", d.covers, d.leave_covers),
+        ],
         vec![
             "值守空档".into(),
             if d.coverage_gaps.is_empty() {

@@ -368,7 +368,11 @@ fn check(seed: u64, month_index: u32, size: usize, report_after_hours: i64) {
         .unwrap()
     };
     assert_eq!(d.covers, count_covers("desk"), "covers; {ctx_note}");
-    assert_eq!(d.leave_covers, count_covers("leave"), "leave covers; {ctx_note}");
+    assert_eq!(
+        d.leave_covers,
+        count_covers("leave"),
+        "leave covers; {ctx_note}"
+    );
     let leaves: i64 = c
         .query_row(
             "SELECT count(*) FROM duty_requests WHERE status = 'approved' AND kind = 'leave'",
