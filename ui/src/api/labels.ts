@@ -228,6 +228,7 @@ export const PROBLEM_KIND_LABELS: Record<ProblemKind, string> = {
   role: '缺少岗位',
   overlap: '班次重叠',
   rest: '休息不足',
+  responsible: '缺少负责人',
 }
 
 export const REQUEST_KIND_LABELS: Record<RequestKind, string> = {

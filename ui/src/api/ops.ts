@@ -124,6 +124,7 @@ import type { SlipIdInput } from '../bindings/SlipIdInput'
 import type { SlipPage } from '../bindings/SlipPage'
 import type { SlipRef } from '../bindings/SlipRef'
 import type { SlipVisitInput } from '../bindings/SlipVisitInput'
+import type { SpecialDayInput } from '../bindings/SpecialDayInput'
 import type { Staff } from '../bindings/Staff'
 import type { StaffIdInput } from '../bindings/StaffIdInput'
 import type { StaffInput } from '../bindings/StaffInput'
@@ -356,6 +357,8 @@ export const rosterFillRotation = (input: RotationInput) => call<RosterView>('ro
 export const rosterValidate = (input: MonthInput) => call<Validation>('roster_validate', input)
 /** 发布值班表（有空档时拒绝） */
 export const rosterPublish = (input: MonthInput) => call<Published>('roster_publish', input)
+/** 标记特殊日（节假日、台风预警、重大施工等，须有主管或经理值班）；事由留空即取消 */
+export const rosterSpecialDay = (input: SpecialDayInput) => call<RosterView>('roster_special_day', input)
 /** 调班/请假申请（最新在前） */
 export const requestList = (input: RequestQuery) => call<Array<DutyRequest>>('request_list', input)
 /** 提交调班/请假申请 */

@@ -114,6 +114,7 @@ export const ALLOWED = {
   roster_fill_rotation: ['supervisor', 'manager'],
   roster_validate: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],
   roster_publish: ['supervisor', 'manager'],
+  roster_special_day: ['supervisor', 'manager'],
   request_list: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],
   request_file: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],
   request_approve: ['supervisor', 'manager'],

@@ -4,4 +4,8 @@ export type DayHead = { date: string, day: number,
 /**
  * 一 … 日.
  */
-weekday: string, weekend: boolean, };
+weekday: string, weekend: boolean, 
+/**
+ * A special day's reason (元旦、台风预警…): it needs a supervisor or manager on duty (R-DU-10).
+ */
+special: string | null, };

@@ -14,4 +14,12 @@ weekdays: Array<string>, people: Array<RosterPerson>, legend: Array<ShiftLegend>
 /**
  * How early the office has people arrive for the handover (设置 › 值班, R-DU-7).
  */
-arrival_lead_minutes: number, };
+arrival_lead_minutes: number, 
+/**
+ * Special days (R-DU-10), one line each: "12月31日 元旦前夜：值班负责人 王主管".
+ */
+special_days: Array<string>, 
+/**
+ * Per day of the month: marked special (★ in the header).
+ */
+special: Array<boolean>, };

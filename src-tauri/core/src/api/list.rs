@@ -28,6 +28,7 @@ use crate::duty::checks::{self, DutyCheck, DutyCheckInput, DutyCheckQuery};
 use crate::duty::handover::{self, *};
 use crate::duty::on_duty::{self, Cover, CoverEndInput, CoverInput, OnDuty};
 use crate::duty::requests::{self, *};
+use crate::duty::roster::special_days::SpecialDayInput;
 use crate::duty::roster::{
     self, check::Validation, CellsInput, Published, RosterView, RotationInput,
 };
@@ -322,6 +323,8 @@ super::operations! {
         "检查覆盖空档、岗位、重叠与休息", "--month 2026-12";
     roster_publish: "roster" "publish", Roles(ROSTER_EDITORS), MonthInput => Published, |s, c, i| roster::publish(s, c, &i.month);
         "发布值班表（有空档时拒绝）", "--month 2026-12";
+    roster_special_day: "roster" "special", Roles(ROSTER_EDITORS), SpecialDayInput => RosterView, |s, c, i| roster::special_days::set(s, c, i);
+        "标记特殊日（节假日、台风预警、重大施工等，须有主管或经理值班）；事由留空即取消", "--date 2026-12-31 [--reason 元旦前夜]";
     request_list: "request" "list", Roles(ANYONE), RequestQuery => Vec<DutyRequest>, |s, c, i| requests::list(s, c, i);
         "调班/请假申请（最新在前）", "[--pending-only true] [--limit 200]";
     request_file: "request" "file", Roles(ANYONE), RequestInput => DutyRequest, |s, c, i| requests::file(s, c, i);

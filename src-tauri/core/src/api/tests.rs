@@ -120,6 +120,7 @@ const TABLE: &[(&str, &str)] = &[
     ("roster_fill_rotation", "-S--M"),
     ("roster_validate", "RSTGM"),
     ("roster_publish", "-S--M"),
+    ("roster_special_day", "-S--M"),
     ("request_list", "RSTGM"),
     ("request_file", "RSTGM"),
     ("request_approve", "-S--M"),

@@ -22,6 +22,7 @@ coded_enum!(
         Role = ("role", "缺少岗位"),
         Overlap = ("overlap", "班次重叠"),
         Rest = ("rest", "休息不足"),
+        Responsible = ("responsible", "缺少负责人"),
     }
 );
 
@@ -186,6 +187,27 @@ pub fn month(
                 .find(|a| a.shift.id == plain.id)
                 .map_or(plain, |a| &a.shift);
             check_people(&mut problems, day, s, &people);
+        }
+    }
+    // Special days need a supervisor or manager on duty (R-DU-10): on a shift starting that day.
+    for (day, reason) in super::special_days::of_month(tx, month)? {
+        let leader = plan.iter().any(|a| {
+            a.day == day
+                && matches!(
+                    a.staff.role,
+                    crate::base::role::Role::Supervisor | crate::base::role::Role::Manager
+                )
+        });
+        if !leader {
+            problems.push(Problem {
+                kind: ProblemKind::Responsible,
+                date: day.format(plan::DAY_FORMAT).to_string(),
+                staff_id: None,
+                message: format!(
+                    "{}（{reason}）是特殊日，须有主管或经理值班，目前没有安排",
+                    md(day)
+                ),
+            });
         }
     }
     // Overlaps and rest, per person, in time order.

@@ -5,6 +5,7 @@
 pub mod check;
 pub mod coverage;
 pub mod plan;
+pub mod special_days;
 
 use chrono::{Datelike, Duration, NaiveDate};
 use rusqlite::{params, OptionalExtension, Transaction};
@@ -77,6 +78,8 @@ pub struct DayHead {
     /// 一 … 日.
     pub weekday: String,
     pub weekend: bool,
+    /// A special day's reason (元旦、台风预警…): it needs a supervisor or manager on duty (R-DU-10).
+    pub special: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -198,6 +201,7 @@ pub(crate) fn view(tx: &Transaction, month: Month) -> Result<RosterView> {
             }
         })
         .collect();
+    let special = special_days::of_month(tx, month)?;
     let heads = days
         .iter()
         .map(|d| {
@@ -207,6 +211,7 @@ pub(crate) fn view(tx: &Transaction, month: Month) -> Result<RosterView> {
                 day: d.day(),
                 weekday: WEEKDAYS[w].into(),
                 weekend: w >= 5,
+                special: special.get(d).cloned(),
             }
         })
         .collect();
@@ -510,5 +515,7 @@ mod draw_up_tests;
 mod noon_tests;
 #[cfg(test)]
 mod request_tests;
+#[cfg(test)]
+mod special_days_tests;
 #[cfg(test)]
 mod tests;

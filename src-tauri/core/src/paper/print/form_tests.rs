@@ -189,6 +189,8 @@ fn roster_prints_the_month_grid_with_phones_and_legend() {
         published_by: "王主管".into(),
         published_at: "2026-10-24 16:00".into(),
         arrival_lead_minutes: 15,
+        special_days: vec!["11月1日 台风预警：值班负责人 王主管".into()],
+        special: (0..30).map(|d| d == 0).collect(),
     };
     let (_d, path) = write_pdf("roster", &roster::render(&meta(false), &r).unwrap());
     let (text, pages) = text_of(&path);
@@ -205,6 +207,8 @@ fn roster_prints_the_month_grid_with_phones_and_legend() {
             "班次说明",
             "17:30–次日09:00",
             "系统签名：王主管2026-10-2416:00",
+            "特殊日（须有主管或经理值班）",
+            "台风预警",
         ],
     );
 }

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::base::error::Result;
+use crate::base::role::Role;
 use crate::base::when::minute;
 use crate::duty::roster::RosterView;
 use crate::paper::print::page::{Document, Paper, SMALL_PT};
@@ -46,6 +47,12 @@ pub struct RosterSheet {
     pub published_at: String,
     /// How early the office has people arrive for the handover (设置 › 值班, R-DU-7).
     pub arrival_lead_minutes: i64,
+    /// Special days (R-DU-10), one line each: "12月31日 元旦前夜：值班负责人 王主管".
+    #[serde(default)]
+    pub special_days: Vec<String>,
+    /// Per day of the month: marked special (★ in the header).
+    #[serde(default)]
+    pub special: Vec<bool>,
 }
 
 pub fn render(meta: &PrintMeta, r: &RosterSheet) -> Result<Vec<u8>> {
@@ -59,7 +66,12 @@ pub fn render(meta: &PrintMeta, r: &RosterSheet) -> Result<Vec<u8>> {
     let mut cols: Vec<Column> = vec![col("姓名\n岗位", 7.0), col("电话", 9.0)];
     for d in 0..n {
         let wd = r.weekdays.get(d).map(String::as_str).unwrap_or("");
-        cols.push(col_c(&format!("{}\n{}", d + 1, wd), 2.6));
+        let star = if r.special.get(d).copied().unwrap_or(false) {
+            "★"
+        } else {
+            ""
+        };
+        cols.push(col_c(&format!("{}{star}\n{}", d + 1, wd), 2.6));
     }
     let rows: Vec<Vec<String>> = r
         .people
@@ -74,6 +86,15 @@ pub fn render(meta: &PrintMeta, r: &RosterSheet) -> Result<Vec<u8>> {
         .collect();
     table(&mut doc, &cols, &rows, SMALL_PT - 0.5, "本月尚未排班");
     doc.y += 3.0;
+    if !r.special_days.is_empty() {
+        doc.paragraph(
+            SMALL_PT + 1.0,
+            &format!(
+                "★ 特殊日（须有主管或经理值班）：{}",
+                r.special_days.join("；")
+            ),
+        );
+    }
     doc.paragraph(SMALL_PT + 1.0, "班次说明：");
     let legend: Vec<Vec<String>> = r
         .legend
@@ -144,5 +165,38 @@ pub fn from_view(v: &RosterView, arrival_lead_minutes: i64) -> RosterSheet {
         published_by: v.published_by.clone().unwrap_or_default(),
         published_at: minute(v.published_at.as_deref().unwrap_or("")),
         arrival_lead_minutes,
+        special_days: v
+            .days
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| {
+                let reason = d.special.as_ref()?;
+                let leaders: Vec<&str> = v
+                    .rows
+                    .iter()
+                    .filter(|r| {
+                        matches!(r.staff.role, Role::Supervisor | Role::Manager)
+                            && r.cells.get(i).is_some_and(|c| !c.is_empty())
+                    })
+                    .map(|r| r.staff.name.as_str())
+                    .collect();
+                let who = if leaders.is_empty() {
+                    "未安排".to_string()
+                } else {
+                    leaders.join("、")
+                };
+                Some(format!(
+                    "{}月{}日 {reason}：值班负责人 {who}",
+                    month_of(&v.month),
+                    d.day
+                ))
+            })
+            .collect(),
+        special: v.days.iter().map(|d| d.special.is_some()).collect(),
     }
+}
+
+/// "2026-12" → 12.
+fn month_of(ym: &str) -> u32 {
+    ym.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(0)
 }
