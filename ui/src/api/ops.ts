@@ -79,6 +79,7 @@ import type { NewLogin } from '../bindings/NewLogin'
 import type { NightLogDecision } from '../bindings/NightLogDecision'
 import type { NoteInput } from '../bindings/NoteInput'
 import type { NotesInput } from '../bindings/NotesInput'
+import type { NoticesSeenInput } from '../bindings/NoticesSeenInput'
 import type { Office } from '../bindings/Office'
 import type { OnDuty } from '../bindings/OnDuty'
 import type { OpenComplaintInput } from '../bindings/OpenComplaintInput'
@@ -108,6 +109,7 @@ import type { RoomDetail } from '../bindings/RoomDetail'
 import type { RoomInput } from '../bindings/RoomInput'
 import type { RoomQuery } from '../bindings/RoomQuery'
 import type { RoomRef } from '../bindings/RoomRef'
+import type { RosterNotice } from '../bindings/RosterNotice'
 import type { RosterView } from '../bindings/RosterView'
 import type { RotationInput } from '../bindings/RotationInput'
 import type { SearchPage } from '../bindings/SearchPage'
@@ -359,6 +361,10 @@ export const rosterValidate = (input: MonthInput) => call<Validation>('roster_va
 export const rosterPublish = (input: MonthInput) => call<Published>('roster_publish', input)
 /** 标记特殊日（节假日、台风预警、重大施工等，须有主管或经理值班）；事由留空即取消 */
 export const rosterSpecialDay = (input: SpecialDayInput) => call<RosterView>('roster_special_day', input)
+/** 本人未读的值班安排变动通知（已发布的值班表经批准调整后发给受影响的人） */
+export const rosterNotices = () => call<Array<RosterNotice>>('roster_notices', {})
+/** 标记本人的变动通知为已读 */
+export const rosterNoticesSeen = (input: NoticesSeenInput) => call<Array<RosterNotice>>('roster_notices_seen', input)
 /** 调班/请假申请（最新在前） */
 export const requestList = (input: RequestQuery) => call<Array<DutyRequest>>('request_list', input)
 /** 提交调班/请假申请 */

@@ -115,6 +115,8 @@ export const ALLOWED = {
   roster_validate: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],
   roster_publish: ['supervisor', 'manager'],
   roster_special_day: ['supervisor', 'manager'],
+  roster_notices: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],
+  roster_notices_seen: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],
   request_list: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],
   request_file: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],
   request_approve: ['supervisor', 'manager'],

@@ -28,6 +28,7 @@ use crate::duty::checks::{self, DutyCheck, DutyCheckInput, DutyCheckQuery};
 use crate::duty::handover::{self, *};
 use crate::duty::on_duty::{self, Cover, CoverEndInput, CoverInput, OnDuty};
 use crate::duty::requests::{self, *};
+use crate::duty::roster::notices::{NoticesSeenInput, RosterNotice};
 use crate::duty::roster::special_days::SpecialDayInput;
 use crate::duty::roster::{
     self, check::Validation, CellsInput, Published, RosterView, RotationInput,
@@ -325,6 +326,10 @@ super::operations! {
         "发布值班表（有空档时拒绝）", "--month 2026-12";
     roster_special_day: "roster" "special", Roles(ROSTER_EDITORS), SpecialDayInput => RosterView, |s, c, i| roster::special_days::set(s, c, i);
         "标记特殊日（节假日、台风预警、重大施工等，须有主管或经理值班）；事由留空即取消", "--date 2026-12-31 [--reason 元旦前夜]";
+    roster_notices: "roster" "notices", Roles(ANYONE), NoInput => Vec<RosterNotice>, |s, c, _| roster::notices::mine(s, c);
+        "本人未读的值班安排变动通知（已发布的值班表经批准调整后发给受影响的人）", "";
+    roster_notices_seen: "roster" "notices-seen", Roles(ANYONE), NoticesSeenInput => Vec<RosterNotice>, |s, c, i| roster::notices::seen(s, c, i);
+        "标记本人的变动通知为已读", "--ids 3,4";
     request_list: "request" "list", Roles(ANYONE), RequestQuery => Vec<DutyRequest>, |s, c, i| requests::list(s, c, i);
         "调班/请假申请（最新在前）", "[--pending-only true] [--limit 200]";
     request_file: "request" "file", Roles(ANYONE), RequestInput => DutyRequest, |s, c, i| requests::file(s, c, i);

@@ -121,6 +121,8 @@ const TABLE: &[(&str, &str)] = &[
     ("roster_validate", "RSTGM"),
     ("roster_publish", "-S--M"),
     ("roster_special_day", "-S--M"),
+    ("roster_notices", "RSTGM"),
+    ("roster_notices_seen", "RSTGM"),
     ("request_list", "RSTGM"),
     ("request_file", "RSTGM"),
     ("request_approve", "-S--M"),

@@ -259,6 +259,9 @@ pub fn approve(store: &mut Store, ctx: &Ctx, input: DecisionInput) -> Result<Dut
             params![substitute, ctx.now.format(TIME_FORMAT).to_string(), me.id, note, req.id],
         )?;
         audit::record(tx, ctx, "批准调班/请假", "duty_requests", Some(req.id), &format!("{} {} {} 项调整", req.staff.name, req.kind.label(), changes.len()))?;
+        // A published roster changed: everyone whose shifts moved is told (R-DU-11).
+        let what = format!("{}的{}（{}）经{}批准", req.staff.name, req.kind.label(), req.from_day, me.name);
+        crate::duty::roster::notices::announce(tx, ctx, req.id, &what)?;
         get_tx(tx, req.id)
     })
 }

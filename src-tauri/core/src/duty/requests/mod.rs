@@ -65,6 +65,8 @@ pub struct DutyRequest {
     pub decision_note: String,
     /// The roster changes it made once approved: "12月3日 张三 夜班 → 休".
     pub changes: Vec<String>,
+    /// Whose published shifts it changed: each was sent a notice, shown at their next login (R-DU-11).
+    pub announced_to: Vec<crate::duty::roster::notices::Announced>,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -208,6 +210,7 @@ fn load(tx: &Transaction, r: Raw) -> Result<DutyRequest> {
             .and_then(|x| Role::parse("role", x).ok()),
         decision_note: r.decision_note,
         changes,
+        announced_to: crate::duty::roster::notices::announced(tx, r.id)?,
     })
 }
 

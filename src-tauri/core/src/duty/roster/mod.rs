@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod coverage;
+pub mod notices;
 pub mod plan;
 pub mod special_days;
 

@@ -281,3 +281,79 @@ fn a_change_approved_on_a_draft_survives_publishing_and_later_edits() {
     assert_eq!(shown.iter().find(|c| c.0 == who.name).unwrap().1, "");
     assert_eq!(shown.iter().find(|c| c.0 == off.name).unwrap().1, "白");
 }
+
+/// R-DU-11: an approval that changes a published roster tells each person whose shifts moved,
+/// with their own changes; they see it at their next login and its reading is kept. A draft is
+/// still the supervisor's own working copy: changing it tells no one.
+#[test]
+fn r_du_11_changes_to_a_published_roster_are_announced_to_the_people_they_affect() {
+    each_roster(|d, state| {
+        let (working, _) = day_and_off(d, DAY);
+        let who = working[0].clone();
+        let sub = d.spare.clone();
+        let q = file(d, leave(who.id, DAY));
+        let done = approve(d, &q, Some(sub.id)).unwrap();
+        let told: Vec<(&str, bool)> = done
+            .announced_to
+            .iter()
+            .map(|a| (a.name.as_str(), a.seen_at.is_some()))
+            .collect();
+        let mine = |d: &mut Desk, a: &Actor| {
+            notices::mine(
+                &mut d.store,
+                &crate::testkit::as_user(a, "2026-11-21 08:00"),
+            )
+            .unwrap()
+        };
+        if state == "draft" {
+            assert!(told.is_empty(), "draft: {told:?}");
+            assert!(mine(d, &who).is_empty());
+            return;
+        }
+        assert_eq!(
+            told,
+            [(who.name.as_str(), false), (sub.name.as_str(), false)]
+        );
+        let theirs = mine(d, &who);
+        assert_eq!(theirs.len(), 1);
+        assert!(
+            theirs[0].text.contains("12月4日 白班 → 休") && theirs[0].text.contains("经王主管批准"),
+            "{}",
+            theirs[0].text
+        );
+        let subs = mine(d, &sub);
+        assert!(
+            subs[0].text.contains("12月4日 休 → 白班"),
+            "{}",
+            subs[0].text
+        );
+        assert!(
+            mine(d, &d.boss.clone()).is_empty(),
+            "the approver knows already"
+        );
+        // Someone else cannot mark them read; the person themselves can, and it is kept.
+        let other = crate::testkit::as_user(&sub, "2026-11-21 08:00");
+        notices::seen(
+            &mut d.store,
+            &other,
+            notices::NoticesSeenInput {
+                ids: vec![theirs[0].id],
+            },
+        )
+        .unwrap();
+        assert_eq!(mine(d, &who).len(), 1);
+        let own = crate::testkit::as_user(&who, "2026-11-21 08:05");
+        assert!(notices::seen(
+            &mut d.store,
+            &own,
+            notices::NoticesSeenInput {
+                ids: vec![theirs[0].id]
+            }
+        )
+        .unwrap()
+        .is_empty());
+        let later = listed(d, q.id).announced_to;
+        assert_eq!(later[0].seen_at.as_deref(), Some("2026-11-21 08:05:00"));
+        assert_eq!(later[1].seen_at, None);
+    });
+}
