@@ -72,6 +72,7 @@ describe('报表', () => {
       [pct(report.visits.rate), '回访率'],
       [pct(report.visits.satisfaction_rate), '满意率'],
       [String(report.complaints.received), `投诉受理（有效 ${report.complaints.valid}，结案 ${report.complaints.closed}）`],
+      [String(report.slips.urged), `被催办派工单（催办 ${report.slips.urge_calls} 次，另有投诉 ${report.complaints.urged} 件）`],
     ])
     // 值班统计 from the same computation.
     const duty = await s.execute(`return [...document.querySelectorAll('[data-test="report-duty"] .el-card')]

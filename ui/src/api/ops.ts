@@ -134,6 +134,8 @@ import type { StaffListInput } from '../bindings/StaffListInput'
 import type { StepInput } from '../bindings/StepInput'
 import type { Taken } from '../bindings/Taken'
 import type { Update } from '../bindings/Update'
+import type { UrgeInput } from '../bindings/UrgeInput'
+import type { Urged } from '../bindings/Urged'
 import type { Validation } from '../bindings/Validation'
 import type { ValidityInput } from '../bindings/ValidityInput'
 import type { Verified } from '../bindings/Verified'
@@ -373,6 +375,8 @@ export const requestFile = (input: RequestInput) => call<DutyRequest>('request_f
 export const requestApprove = (input: DecisionInput) => call<DutyRequest>('request_approve', input)
 /** 驳回申请（本人提交则为撤回） */
 export const requestReject = (input: DecisionInput) => call<DutyRequest>('request_reject', input)
+/** 催办：住户再次来电催促未办结的派工单或投诉，一步登记在该单上（单上、时间线、看板显示次数，报表计入） */
+export const urge = (input: UrgeInput) => call<Urged>('urge', input)
 /** 今日待办：超时、待回访、待回电、夜间记录、未交接、待答复投诉、待批申请各有几件（状态栏与“今日”页） */
 export const waiting = () => call<Waiting>('waiting', {})
 /** 此刻（或 --at 时刻）谁在值班 */

@@ -121,6 +121,7 @@ export const ALLOWED = {
   request_file: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],
   request_approve: ['supervisor', 'manager'],
   request_reject: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],
+  urge: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],
   waiting: ['receptionist', 'supervisor', 'manager'],
   duty_now: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],
   duty_cover_start: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],

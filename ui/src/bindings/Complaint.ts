@@ -20,4 +20,8 @@ manager_taken_at: string | null, manager_taken_by: string, reply_deadline_at: st
 /**
  * Not yet replied and past the reply deadline.
  */
-reply_overdue: boolean, reply: string, replied_at: string | null, replied_by: string, signed_off_at: string | null, signed_off_by: string, sign_off_note: string, };
+reply_overdue: boolean, reply: string, replied_at: string | null, replied_by: string, signed_off_at: string | null, signed_off_by: string, sign_off_note: string, 
+/**
+ * Calls urging it (催办).
+ */
+urge_count: number, };

@@ -2,5 +2,10 @@
 import type { Complaint } from "./Complaint";
 import type { ComplaintHandling } from "./ComplaintHandling";
 import type { ReturnVisit } from "./ReturnVisit";
+import type { Urging } from "./Urging";
 
-export type ComplaintPage = { complaint: Complaint, steps: Array<ComplaintHandling>, visits: Array<ReturnVisit>, };
+export type ComplaintPage = { complaint: Complaint, steps: Array<ComplaintHandling>, visits: Array<ReturnVisit>, 
+/**
+ * Calls urging it (催办), for the timeline.
+ */
+urgings: Array<Urging>, };

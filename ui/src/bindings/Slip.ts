@@ -12,4 +12,8 @@ fee_cents: number, resident_accepted: boolean | null, resident_satisfaction: Sat
 /**
  * Set while an unsatisfied return visit waits for the supervisor.
  */
-supervisor_review_at: string | null, reopen_count: number, };
+supervisor_review_at: string | null, reopen_count: number, 
+/**
+ * Calls urging it (催办), shown on the record and the boards.
+ */
+urge_count: number, };

@@ -3,8 +3,13 @@ import type { ReturnVisit } from "./ReturnVisit";
 import type { Slip } from "./Slip";
 import type { SlipAction } from "./SlipAction";
 import type { SlipEvent } from "./SlipEvent";
+import type { Urging } from "./Urging";
 
-export type SlipPage = { slip: Slip, events: Array<SlipEvent>, visits: Array<ReturnVisit>, 
+export type SlipPage = { slip: Slip, events: Array<SlipEvent>, 
+/**
+ * Calls urging it (催办), for the timeline.
+ */
+urgings: Array<Urging>, visits: Array<ReturnVisit>, 
 /**
  * What the logged-in user may do with this slip now.
  */

@@ -14,4 +14,8 @@ avg_response_minutes: number | null,
 /**
  * Opened → completed, hours.
  */
-avg_completion_hours: number | null, by_category: Array<SlipGroup>, by_department: Array<SlipGroup>, overdue: Array<OverdueSlip>, };
+avg_completion_hours: number | null, by_category: Array<SlipGroup>, by_department: Array<SlipGroup>, overdue: Array<OverdueSlip>, 
+/**
+ * Slips of the period a resident urged (催办) at least once by the cutoff, and the calls.
+ */
+urged: number, urge_calls: number, };

@@ -24,6 +24,7 @@ use crate::desk::registers::hot_work::{self, HotWorkInput, HotWorkPermit};
 use crate::desk::registers::{RegisterCloseInput, RegisterQuery};
 use crate::desk::search::{self, SearchPage, SearchQuery};
 use crate::desk::slips::{self, *};
+use crate::desk::urging::{self, UrgeInput, Urged};
 use crate::duty::checks::{self, DutyCheck, DutyCheckInput, DutyCheckQuery};
 use crate::duty::handover::{self, *};
 use crate::duty::on_duty::{self, Cover, CoverEndInput, CoverInput, OnDuty};
@@ -338,6 +339,8 @@ super::operations! {
         "批准申请（请假由审批人指定顶班）", "--id [--substitute-id] [--note]";
     request_reject: "request" "reject", Roles(ANYONE), DecisionInput => DutyRequest, |s, c, i| requests::reject(s, c, i);
         "驳回申请（本人提交则为撤回）", "--id [--note]";
+    urge: "urge" "", Roles(ANYONE), UrgeInput => Urged, |s, c, i| urging::urge(s, c, i);
+        "催办：住户再次来电催促未办结的派工单或投诉，一步登记在该单上（单上、时间线、看板显示次数，报表计入）", "--slip-id 12 | --complaint-id 3 [--note]";
     waiting: "waiting" "", Roles(DESK), NoInput => Waiting, |s, c, _| waiting::waiting(s, c);
         "今日待办：超时、待回访、待回电、夜间记录、未交接、待答复投诉、待批申请各有几件（状态栏与“今日”页）", "";
     duty_now: "duty" "now", Roles(ANYONE), AtInput => OnDuty, |s, c, i| on_duty::on_duty(s, c, i.at);

@@ -127,6 +127,7 @@ const TABLE: &[(&str, &str)] = &[
     ("request_file", "RSTGM"),
     ("request_approve", "-S--M"),
     ("request_reject", "RSTGM"),
+    ("urge", "RSTGM"),
     ("waiting", "RS--M"),
     ("duty_now", "RSTGM"),
     ("duty_cover_start", "RSTGM"),

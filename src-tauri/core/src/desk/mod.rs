@@ -12,4 +12,5 @@ pub mod open_items;
 pub mod registers;
 pub mod search;
 pub mod slips;
+pub mod urging;
 pub mod visits;

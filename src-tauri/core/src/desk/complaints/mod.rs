@@ -86,12 +86,15 @@ pub struct Complaint {
     pub signed_off_at: Option<String>,
     pub signed_off_by: String,
     pub sign_off_note: String,
+    /// Calls urging it (催办).
+    pub urge_count: i64,
 }
 
 const SELECT: &str = "SELECT c.id, c.serial, c.intake_id, c.opened_at, ob.name, coalesce(r.code, ''), c.complainant_name,
         c.complainant_phone, c.category, d.name, c.content, c.validity, c.urgency, c.state, c.escalated_at, c.taken_up_at,
         coalesce(tu.name, ''), c.reply_deadline_at, c.reply, c.replied_at, coalesce(rb.name, ''), c.signed_off_at,
-        coalesce(sb.name, ''), c.sign_off_note, c.manager_taken_at, coalesce(mt.name, '')
+        coalesce(sb.name, ''), c.sign_off_note, c.manager_taken_at, coalesce(mt.name, ''),
+        (SELECT count(*) FROM urgings u WHERE u.complaint_id = c.id)
      FROM complaints c
      JOIN staff ob ON ob.id = c.opened_by
      LEFT JOIN rooms r ON r.id = c.room_id
@@ -132,6 +135,7 @@ fn from_row(r: &Row, now: &str) -> rusqlite::Result<Complaint> {
         signed_off_at: r.get(21)?,
         signed_off_by: r.get(22)?,
         sign_off_note: r.get(23)?,
+        urge_count: r.get(26)?,
     })
 }
 
@@ -278,6 +282,8 @@ pub struct ComplaintPage {
     pub complaint: Complaint,
     pub steps: Vec<ComplaintHandling>,
     pub visits: Vec<ReturnVisit>,
+    /// Calls urging it (催办), for the timeline.
+    pub urgings: Vec<crate::desk::urging::Urging>,
 }
 
 /// What a complaint's 有效性 reads while the supervisor has not judged it.
@@ -304,6 +310,7 @@ fn detail_in(tx: &Transaction, now: NaiveDateTime, id: i64) -> Result<ComplaintP
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(ComplaintPage {
         visits: visits::of_complaint(tx, id)?,
+        urgings: crate::desk::urging::of(tx, "complaint_id", id)?,
         steps,
         complaint,
     })

@@ -75,6 +75,8 @@ pub struct Slip {
     /// Set while an unsatisfied return visit waits for the supervisor.
     pub supervisor_review_at: Option<String>,
     pub reopen_count: i64,
+    /// Calls urging it (催办), shown on the record and the boards.
+    pub urge_count: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -97,6 +99,8 @@ pub struct SlipEvent {
 pub struct SlipPage {
     pub slip: Slip,
     pub events: Vec<SlipEvent>,
+    /// Calls urging it (催办), for the timeline.
+    pub urgings: Vec<crate::desk::urging::Urging>,
     pub visits: Vec<crate::desk::visits::ReturnVisit>,
     /// What the logged-in user may do with this slip now.
     pub actions: Vec<SlipAction>,
@@ -109,7 +113,8 @@ const SELECT: &str = "SELECT d.id, d.serial, d.intake_id, d.opened_at, ob.name, 
         d.paused_from, d.assignee_id, coalesce(a.name, ''), coalesce(ds.name, ''), d.dispatched_at, d.accepted_at,
         d.arrived_at, d.completed_at, d.closed_at, d.cancelled_at, d.deadline_at, d.due_at, d.work_done, d.materials,
         d.fee_kind, d.fee_cents, d.resident_accepted, d.resident_satisfaction, coalesce(ts.name, ''),
-        d.technician_signed_at, d.supervisor_review_at, d.reopen_count, d.paused_at
+        d.technician_signed_at, d.supervisor_review_at, d.reopen_count, d.paused_at,
+        (SELECT count(*) FROM urgings u WHERE u.slip_id = d.id)
      FROM dispatch_slips d
      JOIN staff ob ON ob.id = d.opened_by
      LEFT JOIN rooms r ON r.id = d.room_id
@@ -174,6 +179,7 @@ pub(crate) fn from_row(
         technician_signed_at: r.get(34)?,
         supervisor_review_at: r.get(35)?,
         reopen_count: r.get(36)?,
+        urge_count: r.get(38)?,
     })
 }
 
@@ -321,6 +327,7 @@ pub fn pages_opened_on(
 fn page_of(tx: &Transaction, slip: Slip) -> Result<SlipPage> {
     Ok(SlipPage {
         events: events(tx, slip.id)?,
+        urgings: crate::desk::urging::of(tx, "slip_id", slip.id)?,
         visits: crate::desk::visits::of_slip(tx, slip.id)?,
         actions: Vec::new(),
         slip,
@@ -337,6 +344,7 @@ fn detail_in(
     let actions = transitions::allowed(actor, slip.state, slip.assignee_id);
     Ok(SlipPage {
         events: events(tx, id)?,
+        urgings: crate::desk::urging::of(tx, "slip_id", id)?,
         visits: crate::desk::visits::of_slip(tx, id)?,
         actions,
         slip,

@@ -102,7 +102,7 @@ pub fn compute(
         intake: intake(tx, period, &from, &to)?,
         slips: slips(tx, &from, &to, &cutoff)?,
         visits: visits(tx, &from, &to, &cutoff)?,
-        complaints: complaints(tx, &from, &to)?,
+        complaints: complaints(tx, &from, &to, &cutoff)?,
         workload: workload.into_iter().map(|(_, p)| p).collect(),
         duty,
         intake_rows: intake_rows(tx, &from, &to)?,
@@ -313,8 +313,11 @@ fn slips(tx: &Transaction, from: &str, to: &str, cutoff: &str) -> Result<SlipSta
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
+    let (urged, urge_calls) = urged(tx, "slip_id", from, to, cutoff)?;
     let round1 = |x: Option<f64>| x.map(|v| (v * 10.0).round() / 10.0);
     Ok(SlipStats {
+        urged,
+        urge_calls,
         opened,
         completed,
         completion_rate: rate(completed, opened),
@@ -399,7 +402,25 @@ fn complaint_groups(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn complaints(tx: &Transaction, from: &str, to: &str) -> Result<ComplaintStats> {
+/// Records of the period (slips: not cancelled) urged at least once before `cutoff`, and the
+/// calls on them: one definition for slips (`column` slip_id) and complaints (complaint_id).
+fn urged(tx: &Transaction, column: &str, from: &str, to: &str, cutoff: &str) -> Result<(i64, i64)> {
+    let (table, alive) = if column == "slip_id" {
+        ("dispatch_slips", "AND r.state <> 'cancelled'")
+    } else {
+        ("complaints", "")
+    };
+    Ok(tx.query_row(
+        &format!(
+            "SELECT count(DISTINCT u.{column}), count(*) FROM urgings u JOIN {table} r ON r.id = u.{column}
+             WHERE r.opened_at >= ?1 AND r.opened_at < ?2 AND u.at < ?3 {alive}"
+        ),
+        params![from, to, cutoff],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?)
+}
+
+fn complaints(tx: &Transaction, from: &str, to: &str, cutoff: &str) -> Result<ComplaintStats> {
     let (received, valid, closed, avg): (i64, i64, i64, Option<f64>) = tx.query_row(
         "SELECT count(*), count(*) FILTER (WHERE validity = 'valid'), count(*) FILTER (WHERE state = 'signed_off'),
                 avg((julianday(signed_off_at) - julianday(opened_at)) * 24.0)
@@ -408,6 +429,7 @@ fn complaints(tx: &Transaction, from: &str, to: &str) -> Result<ComplaintStats> 
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
     )?;
     Ok(ComplaintStats {
+        urged: urged(tx, "complaint_id", from, to, cutoff)?.0,
         received,
         valid,
         closed,

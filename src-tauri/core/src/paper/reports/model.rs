@@ -72,6 +72,9 @@ pub struct SlipStats {
     pub by_category: Vec<SlipGroup>,
     pub by_department: Vec<SlipGroup>,
     pub overdue: Vec<OverdueSlip>,
+    /// Slips of the period a resident urged (催办) at least once by the cutoff, and the calls.
+    pub urged: i64,
+    pub urge_calls: i64,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
@@ -105,6 +108,8 @@ pub struct ComplaintStats {
     pub valid: i64,
     pub closed: i64,
     pub avg_close_hours: Option<f64>,
+    /// Complaints of the period urged (催办) at least once by the cutoff.
+    pub urged: i64,
     pub by_category: Vec<ComplaintGroup>,
     pub by_department: Vec<ComplaintGroup>,
 }

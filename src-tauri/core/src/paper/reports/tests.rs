@@ -61,6 +61,8 @@ pub(crate) fn sample_report() -> Report {
             night_entries: 7,
         },
         slips: SlipStats {
+            urged: 3,
+            urge_calls: 5,
             opened: 40,
             completed: 36,
             completion_rate: rate(36, 40),
@@ -111,6 +113,7 @@ pub(crate) fn sample_report() -> Report {
             late: 2,
         },
         complaints: ComplaintStats {
+            urged: 1,
             received: 8,
             valid: 6,
             closed: 5,

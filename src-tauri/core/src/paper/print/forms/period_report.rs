@@ -106,6 +106,10 @@ pub fn render(meta: &PrintMeta, r: &Report) -> Result<Vec<u8>> {
             "投诉受理 / 有效 / 结案".into(),
             format!("{} / {} / {}", c.received, c.valid, c.closed),
         ],
+        vec![
+            "被催办 派工单 / 投诉".into(),
+            format!("{} 张（催办 {} 次）/ {} 件", s.urged, s.urge_calls, c.urged),
+        ],
     ];
     table(
         &mut doc,

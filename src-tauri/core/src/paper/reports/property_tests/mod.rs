@@ -291,6 +291,46 @@ fn check(seed: u64, month_index: u32, size: usize, report_after_hours: i64) {
         (complaints.len() as i64, valid, closed),
         "complaints; {ctx_note}"
     );
+    // ---- 催办: records of the month (slips not cancelled) urged before the cutoff.
+    let ids = |sql: &str| -> std::collections::BTreeSet<i64> {
+        c.prepare(sql)
+            .unwrap()
+            .query_map([&from, &to], |x| x.get(0))
+            .unwrap()
+            .map(|x| x.unwrap())
+            .collect()
+    };
+    let month_slips = ids("SELECT id FROM dispatch_slips WHERE opened_at >= ?1 AND opened_at < ?2 AND state <> 'cancelled'");
+    let month_complaints =
+        ids("SELECT id FROM complaints WHERE opened_at >= ?1 AND opened_at < ?2");
+    let calls: Vec<(Option<i64>, Option<i64>, String)> = c
+        .prepare("SELECT slip_id, complaint_id, at FROM urgings")
+        .unwrap()
+        .query_map([], |x| Ok((x.get(0)?, x.get(1)?, x.get(2)?)))
+        .unwrap()
+        .map(|x| x.unwrap())
+        .filter(|x: &(Option<i64>, Option<i64>, String)| parse(&x.2) < cutoff)
+        .collect();
+    let on_slips: Vec<i64> = calls
+        .iter()
+        .filter_map(|x| x.0)
+        .filter(|s| month_slips.contains(s))
+        .collect();
+    let urged_slips: std::collections::BTreeSet<&i64> = on_slips.iter().collect();
+    let urged_complaints: std::collections::BTreeSet<i64> = calls
+        .iter()
+        .filter_map(|x| x.1)
+        .filter(|s| month_complaints.contains(s))
+        .collect();
+    assert_eq!(
+        (r.slips.urged, r.slips.urge_calls, r.complaints.urged),
+        (
+            urged_slips.len() as i64,
+            on_slips.len() as i64,
+            urged_complaints.len() as i64
+        ),
+        "urged; {ctx_note}"
+    );
     let hours: Vec<f64> = complaints
         .iter()
         .filter_map(|x| {

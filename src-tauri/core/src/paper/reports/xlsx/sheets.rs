@@ -35,6 +35,9 @@ pub(super) fn summary(ws: &mut Worksheet, st: &Styles, r: &Report) -> Result<(),
         vec![V::T("投诉受理（件）"), V::I(c.received)],
         vec![V::T("有效投诉（件）"), V::I(c.valid)],
         vec![V::T("投诉结案（件）"), V::I(c.closed)],
+        vec![V::T("被催办派工单（张）"), V::I(s.urged)],
+        vec![V::T("派工单催办次数（次）"), V::I(s.urge_calls)],
+        vec![V::T("被催办投诉（件）"), V::I(c.urged)],
     ];
     let mut row = table(ws, st, 3, 0, &["指标", "数值"], ind)?;
     row += 1;
