@@ -140,7 +140,7 @@ fn key_from_row(r: &rusqlite::Row) -> rusqlite::Result<ResidentKey> {
     })
 }
 
-fn load(tx: &Transaction, id: i64) -> Result<ResidentKey> {
+pub(crate) fn get(tx: &Transaction, id: i64) -> Result<ResidentKey> {
     tx.query_row(&format!("{KEY_SQL} WHERE k.id = ?1"), [id], key_from_row)
         .optional()?
         .ok_or_else(|| Error::not_found("key_id", format!("找不到编号为 {id} 的钥匙")))
@@ -215,7 +215,7 @@ pub fn deposit(store: &mut Store, ctx: &Ctx, input: KeyDepositInput) -> Result<R
         )?;
         let id = tx.last_insert_rowid();
         audit::record(tx, ctx, "寄存钥匙", "resident_keys", Some(id), &format!("{} {label}", room.code))?;
-        load(tx, id)
+        get(tx, id)
     })
 }
 
@@ -228,7 +228,7 @@ pub fn lend(store: &mut Store, ctx: &Ctx, input: KeyLendInput) -> Result<Residen
     let purpose = errors.take(validate::optional("purpose", "用途", &input.purpose, 100));
     errors.finish()?;
     store.write(|tx| {
-        let key = load(tx, input.key_id)?;
+        let key = get(tx, input.key_id)?;
         match key.state {
             KeyState::Kept => {}
             KeyState::Lent => {
@@ -244,7 +244,7 @@ pub fn lend(store: &mut Store, ctx: &Ctx, input: KeyLendInput) -> Result<Residen
             params![key.id, lent_to, lent_phone, purpose, when::text(ctx.now), me],
         )?;
         audit::record(tx, ctx, "借出钥匙", "resident_keys", Some(key.id), &format!("{} {} 借给 {lent_to}", key.room, key.label))?;
-        load(tx, key.id)
+        get(tx, key.id)
     })
 }
 
@@ -253,7 +253,7 @@ pub fn give_back(store: &mut Store, ctx: &Ctx, input: KeyBackInput) -> Result<Re
     let me = ctx.require(ANYONE, "登记钥匙归还")?.id;
     let note = validate::optional("note", "备注", &input.note, 200)?;
     store.write(|tx| {
-        let key = load(tx, input.key_id)?;
+        let key = get(tx, input.key_id)?;
         let Some(loan) = key.loan.as_ref() else {
             return Err(Error::conflict("key_id", "这把钥匙没有借出，不需要登记归还"));
         };
@@ -262,7 +262,7 @@ pub fn give_back(store: &mut Store, ctx: &Ctx, input: KeyBackInput) -> Result<Re
             params![when::text(ctx.now), me, note, loan.id],
         )?;
         audit::record(tx, ctx, "钥匙归还", "resident_keys", Some(key.id), &format!("{} {} 由 {} 归还", key.room, key.label, loan.lent_to))?;
-        load(tx, key.id)
+        get(tx, key.id)
     })
 }
 
@@ -271,7 +271,7 @@ pub fn withdraw(store: &mut Store, ctx: &Ctx, input: KeyBackInput) -> Result<Res
     let me = ctx.require(ANYONE, "登记业主取回钥匙")?.id;
     let note = validate::optional("note", "备注", &input.note, 200)?;
     store.write(|tx| {
-        let key = load(tx, input.key_id)?;
+        let key = get(tx, input.key_id)?;
         match key.state {
             KeyState::Kept => {}
             KeyState::Lent => {
@@ -284,7 +284,7 @@ pub fn withdraw(store: &mut Store, ctx: &Ctx, input: KeyBackInput) -> Result<Res
             params![when::text(ctx.now), me, note, key.id],
         )?;
         audit::record(tx, ctx, "业主取回钥匙", "resident_keys", Some(key.id), &format!("{} {}", key.room, key.label))?;
-        load(tx, key.id)
+        get(tx, key.id)
     })
 }
 

@@ -256,6 +256,15 @@ pub fn register(conn: &Connection) -> rusqlite::Result<()> {
     conn.create_scalar_function("search_words", 1, flags, |ctx| {
         Ok(words(&ctx.get::<Option<String>>(0)?.unwrap_or_default()))
     })?;
+    // The folding of `fold`, for searches that scan small tables in SQL (the registers).
+    conn.create_scalar_function("search_fold", 1, flags, |ctx| {
+        Ok(ctx
+            .get::<Option<String>>(0)?
+            .unwrap_or_default()
+            .chars()
+            .map(fold)
+            .collect::<String>())
+    })?;
     conn.create_scalar_function("search_keys", 3, flags, |ctx| {
         let s = |i| ctx.get::<Option<String>>(i).map(Option::unwrap_or_default);
         Ok(keys(&s(0)?, &s(1)?, &s(2)?))

@@ -205,18 +205,18 @@ fn query(
     tx: &Transaction,
     now: NaiveDateTime,
     tail: &str,
-    arg: &dyn rusqlite::ToSql,
+    args: &[&dyn rusqlite::ToSql],
 ) -> Result<Vec<EntryPass>> {
     let today = now.date().to_string();
     let mut st = tx.prepare_cached(&format!("{SQL} {tail}"))?;
     let rows = st
-        .query_map([arg], |r| from_row(r, &today))?
+        .query_map(args, |r| from_row(r, &today))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
 
 pub(crate) fn get(tx: &Transaction, now: NaiveDateTime, id: i64) -> Result<EntryPass> {
-    query(tx, now, "WHERE t.id = ?1", &id)?
+    query(tx, now, "WHERE t.id = ?1", &[&id])?
         .pop()
         .ok_or_else(|| Error::not_found("id", format!("找不到编号为 {id} 的出入证")))
 }
@@ -224,7 +224,7 @@ pub(crate) fn get(tx: &Transaction, now: NaiveDateTime, id: i64) -> Result<Entry
 /// By serial (CR-202611-0001), for printing.
 pub(crate) fn by_serial(tx: &Transaction, now: NaiveDateTime, serial: &str) -> Result<EntryPass> {
     let s = serial.trim().to_uppercase();
-    query(tx, now, "WHERE t.serial = ?1", &s)?
+    query(tx, now, "WHERE t.serial = ?1", &[&s])?
         .pop()
         .ok_or_else(|| Error::not_found("serial", format!("找不到出入证 {s}")))
 }
@@ -236,17 +236,7 @@ pub(crate) fn overdue(tx: &Transaction, now: NaiveDateTime) -> Result<Vec<EntryP
         tx,
         now,
         "WHERE t.closed_at IS NULL AND t.valid_to < ?1 ORDER BY t.valid_to, t.id",
-        &now.date().to_string(),
-    )
-}
-
-/// Every row, newest first (for search).
-pub(crate) fn all(tx: &Transaction, now: NaiveDateTime) -> Result<Vec<EntryPass>> {
-    query(
-        tx,
-        now,
-        "WHERE ?1 IS NULL ORDER BY t.id DESC",
-        &rusqlite::types::Null,
+        &[&now.date().to_string()],
     )
 }
 
@@ -257,14 +247,7 @@ pub fn list(store: &mut Store, ctx: &Ctx, q: RegisterQuery) -> Result<Vec<EntryP
         &q,
         "CASE WHEN t.closed_at IS NULL THEN t.valid_to END, t.issued_at DESC",
     );
-    store.read(|tx| {
-        query(
-            tx,
-            ctx.now,
-            &format!("WHERE ?1 IS NULL {}", tail.replacen("WHERE", "AND", 1)),
-            &rusqlite::types::Null,
-        )
-    })
+    store.read(|tx| query(tx, ctx.now, &tail, &[]))
 }
 
 pub fn show(store: &mut Store, ctx: &Ctx, id: i64) -> Result<EntryPass> {

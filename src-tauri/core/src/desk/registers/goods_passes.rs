@@ -132,15 +132,6 @@ pub(crate) fn waiting(tx: &Transaction) -> Result<Vec<GoodsPass>> {
     Ok(rows)
 }
 
-/// Every slip, newest first (for search).
-pub(crate) fn all(tx: &Transaction) -> Result<Vec<GoodsPass>> {
-    let mut st = tx.prepare_cached(&format!("{SQL} ORDER BY t.id DESC"))?;
-    let rows = st
-        .query_map([], from_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
-}
-
 /// The register, open slips first, newest first.
 pub fn list(store: &mut Store, ctx: &Ctx, query: RegisterQuery) -> Result<Vec<GoodsPass>> {
     ctx.require(ANYONE, "查看物品放行单")?;

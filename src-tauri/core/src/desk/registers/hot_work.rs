@@ -141,18 +141,18 @@ fn query(
     tx: &Transaction,
     now: NaiveDateTime,
     tail: &str,
-    id: &dyn rusqlite::ToSql,
+    args: &[&dyn rusqlite::ToSql],
 ) -> Result<Vec<HotWorkPermit>> {
     let now = when::text(now);
     let mut st = tx.prepare_cached(&format!("{SQL} {tail}"))?;
     let rows = st
-        .query_map([id], |r| from_row(r, &now))?
+        .query_map(args, |r| from_row(r, &now))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
 
 pub(crate) fn get(tx: &Transaction, now: NaiveDateTime, id: i64) -> Result<HotWorkPermit> {
-    query(tx, now, "WHERE t.id = ?1", &id)?
+    query(tx, now, "WHERE t.id = ?1", &[&id])?
         .pop()
         .ok_or_else(|| Error::not_found("id", format!("找不到编号为 {id} 的动火审批")))
 }
@@ -164,7 +164,7 @@ pub(crate) fn by_serial(
     serial: &str,
 ) -> Result<HotWorkPermit> {
     let s = serial.trim().to_uppercase();
-    query(tx, now, "WHERE t.serial = ?1", &s)?
+    query(tx, now, "WHERE t.serial = ?1", &[&s])?
         .pop()
         .ok_or_else(|| Error::not_found("serial", format!("找不到动火审批表 {s}")))
 }
@@ -174,18 +174,8 @@ pub(crate) fn open(tx: &Transaction, now: NaiveDateTime) -> Result<Vec<HotWorkPe
     query(
         tx,
         now,
-        "WHERE t.closed_at IS NULL AND ?1 IS NULL ORDER BY t.starts_at, t.id",
-        &rusqlite::types::Null,
-    )
-}
-
-/// Every row, newest first (for search).
-pub(crate) fn all(tx: &Transaction, now: NaiveDateTime) -> Result<Vec<HotWorkPermit>> {
-    query(
-        tx,
-        now,
-        "WHERE ?1 IS NULL ORDER BY t.id DESC",
-        &rusqlite::types::Null,
+        "WHERE t.closed_at IS NULL ORDER BY t.starts_at, t.id",
+        &[],
     )
 }
 
@@ -196,14 +186,7 @@ pub fn list(store: &mut Store, ctx: &Ctx, q: RegisterQuery) -> Result<Vec<HotWor
         &q,
         "CASE WHEN t.closed_at IS NULL THEN t.starts_at END, t.starts_at DESC",
     );
-    store.read(|tx| {
-        query(
-            tx,
-            ctx.now,
-            &format!("WHERE ?1 IS NULL {}", tail.replacen("WHERE", "AND", 1)),
-            &rusqlite::types::Null,
-        )
-    })
+    store.read(|tx| query(tx, ctx.now, &tail, &[]))
 }
 
 pub fn show(store: &mut Store, ctx: &Ctx, id: i64) -> Result<HotWorkPermit> {
