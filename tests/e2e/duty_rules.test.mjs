@@ -169,7 +169,7 @@ describe('值班规定与催办', () => {
 
     // The board shows the count; the slip's timeline the call.
     await s.go(`#/slips?board=all_open&open=${slip.id}`)
-    await s.waitForText(() => s.byTest('slip-list'), `催${slip.urge_count + 1}`)
+    await s.waitForText(() => s.byTest('slip-list'), `催 ${slip.urge_count + 1}`)
     await s.waitForText(() => s.byTest('slip-detail'), '催办 · ')
     const timeline = await (await s.byTest('slip-detail')).fullText()
     assert.ok(timeline.includes('已等两天，很着急'), timeline)

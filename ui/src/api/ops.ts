@@ -23,6 +23,7 @@ import type { CellsInput } from '../bindings/CellsInput'
 import type { ChainReport } from '../bindings/ChainReport'
 import type { CheckInput } from '../bindings/CheckInput'
 import type { CheckReport } from '../bindings/CheckReport'
+import type { CoArrivalInput } from '../bindings/CoArrivalInput'
 import type { Complaint } from '../bindings/Complaint'
 import type { ComplaintNoteInput } from '../bindings/ComplaintNoteInput'
 import type { ComplaintPage } from '../bindings/ComplaintPage'
@@ -419,6 +420,8 @@ export const handoverAnomaly = (input: AnomalyInput) => call<Handover>('handover
 export const handoverDropAnomaly = (input: RemoveInput) => call<Handover>('handover_drop_anomaly', input)
 /** 登记接班人到岗时间 */
 export const handoverArrive = (input: ArrivalInput) => call<Handover>('handover_arrive', input)
+/** 登记同一时刻接班的其他值班人员的到岗时间（晚于交接时间减提前到岗分钟数即为迟到；签字后也可登记） */
+export const handoverCoArrival = (input: CoArrivalInput) => call<Handover>('handover_co_arrival', input)
 /** 交接班签字（签字人输入自己的密码：环境变量 FRONTDESK_SIGN_PASSWORD，否则从标准输入读一行） */
 export const handoverSign = (input: SignInput) => call<Handover>('handover_sign', input)
 /** 为已签字的记录追加补充说明 */

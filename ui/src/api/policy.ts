@@ -143,6 +143,7 @@ export const ALLOWED = {
   handover_anomaly: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],
   handover_drop_anomaly: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],
   handover_arrive: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],
+  handover_co_arrival: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],
   handover_sign: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],
   handover_addendum: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],
   handover_read_security: ['receptionist', 'supervisor', 'technician', 'security', 'manager'],

@@ -26,6 +26,7 @@ use crate::desk::search::{self, SearchPage, SearchQuery};
 use crate::desk::slips::{self, *};
 use crate::desk::urging::{self, UrgeInput, Urged};
 use crate::duty::checks::{self, DutyCheck, DutyCheckInput, DutyCheckQuery};
+use crate::duty::handover::arrivals::CoArrivalInput;
 use crate::duty::handover::{self, *};
 use crate::duty::on_duty::{self, Cover, CoverEndInput, CoverInput, OnDuty};
 use crate::duty::requests::{self, *};
@@ -386,6 +387,8 @@ super::operations! {
         "删除区域异常", "--id --row-id";
     handover_arrive: "handover" "arrive", Roles(ANYONE), ArrivalInput => Handover, |s, c, i| handover::record_arrival(s, c, i);
         "登记接班人到岗时间", "--id [--arrived-at]";
+    handover_co_arrival: "handover" "co-arrival", Roles(ANYONE), CoArrivalInput => Handover, |s, c, i| handover::arrivals::record(s, c, i);
+        "登记同一时刻接班的其他值班人员的到岗时间（晚于交接时间减提前到岗分钟数即为迟到；签字后也可登记）", "--id --staff-id [--arrived-at]";
     handover_sign: "handover" "sign", Roles(ANYONE), SignInput => Handover, |s, c, i| handover::sign(s, c, i);
         "交接班签字（签字人输入自己的密码：环境变量 FRONTDESK_SIGN_PASSWORD，否则从标准输入读一行）",
         "--id --party outgoing|incoming [--read-log true（接班人须确认已阅值班日志）] [--follow-up 需跟进事项]";

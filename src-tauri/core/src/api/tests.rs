@@ -149,6 +149,7 @@ const TABLE: &[(&str, &str)] = &[
     ("handover_anomaly", "RSTGM"),
     ("handover_drop_anomaly", "RSTGM"),
     ("handover_arrive", "RSTGM"),
+    ("handover_co_arrival", "RSTGM"),
     ("handover_sign", "RSTGM"),
     ("handover_addendum", "RSTGM"),
     ("handover_read_security", "RSTGM"),

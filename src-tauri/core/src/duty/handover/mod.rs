@@ -19,6 +19,7 @@ use crate::coded_enum;
 use crate::duty::roster::plan::{self, StaffBrief};
 use crate::store::Store;
 
+pub mod arrivals;
 mod items;
 pub mod missing;
 pub use missing::{MissingHandover, MissingInput};
@@ -155,6 +156,8 @@ pub struct Handover {
     pub work_notes: String,
     pub arrived_at: Option<String>,
     pub late: bool,
+    /// The others taking over at this change, with their arrival (R-DU-7).
+    pub co_arrivals: Vec<arrivals::CoArrival>,
     pub status: HandoverStatus,
     pub outgoing_signed_at: Option<String>,
     pub incoming_signed_at: Option<String>,
@@ -320,7 +323,7 @@ pub(crate) fn load(tx: &Transaction, id: i64) -> Result<Handover> {
             |r| Ok(SecurityRead { read_at: r.get(0)?, read_by: r.get(1)?, note: r.get(2)? }),
         )
         .optional()?;
-    Ok(Handover {
+    let mut handover = Handover {
         id,
         serial: h.0,
         kind,
@@ -352,7 +355,10 @@ pub(crate) fn load(tx: &Transaction, id: i64) -> Result<Handover> {
         addenda,
         security_read,
         created_at: h.15,
-    })
+        co_arrivals: Vec::new(),
+    };
+    handover.co_arrivals = arrivals::of(tx, &handover)?;
+    Ok(handover)
 }
 
 /// Whether `staff`, handing over at `change_at`, rests the day after the shift they end (R-HO-9):
@@ -440,6 +446,8 @@ pub fn list(store: &mut Store, ctx: &Ctx, days: i64) -> Result<Vec<HandoverSumma
 
 #[cfg(test)]
 mod anomaly_tests;
+#[cfg(test)]
+mod arrival_tests;
 #[cfg(test)]
 mod log_read_tests;
 #[cfg(test)]

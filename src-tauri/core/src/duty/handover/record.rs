@@ -466,10 +466,9 @@ pub struct ArrivalInput {
 }
 
 pub(super) fn mark_arrival(tx: &Transaction, h: &Handover, at: NaiveDateTime) -> Result<bool> {
-    let lead = duty_settings::load(tx)?.arrival_lead_minutes;
     let change = NaiveDateTime::parse_from_str(&h.change_at, TIME_FORMAT)
         .map_err(|_| Error::Integrity("交接时间无法读取".into()))?;
-    let late = at > change - Duration::minutes(lead);
+    let late = super::arrivals::is_late(tx, change, at)?;
     tx.execute(
         "UPDATE handovers SET arrived_at = ?1, late = ?2 WHERE id = ?3",
         params![when::text(at), late, h.id],

@@ -47,7 +47,14 @@ pub fn compute(
         person.satisfaction = crate::paper::reports::model::satisfied_share(person);
     }
     let (swaps, leaves) = requests(tx, period)?;
-    let (handovers, late_arrivals, carried_over) = tx.query_row(
+    // Everyone taking over late: the handover's incoming person and the others starting then.
+    let others_late: i64 = tx.query_row(
+        "SELECT count(*) FROM shift_arrivals a JOIN handovers h ON h.id = a.handover_id
+         WHERE a.late = 1 AND h.change_at >= ?1 AND h.change_at < ?2",
+        params![from, to],
+        |r| r.get(0),
+    )?;
+    let (handovers, late_arrivals, carried_over): (i64, i64, i64) = tx.query_row(
         "SELECT count(*) FILTER (WHERE status = 'signed'), count(*) FILTER (WHERE late = 1),
                 COALESCE(sum(carried_over) FILTER (WHERE status = 'signed'), 0)
          FROM handovers WHERE change_at >= ?1 AND change_at < ?2",
@@ -88,7 +95,7 @@ pub fn compute(
         leaves,
         shifts: plan.len() as i64,
         hours: hours1(plan.iter().map(|a| a.shift.minutes as f64 / 60.0).sum()),
-        late_arrivals,
+        late_arrivals: late_arrivals + others_late,
         coverage_gaps: coverage_gaps(tx, period)?,
         handovers,
         carried_over,
@@ -458,7 +465,9 @@ fn workload(
             (SELECT count(*) FROM return_visits v WHERE v.by_id = s.id AND v.answered = 1 AND v.at >= ?1 AND v.at < ?2),
             (SELECT count(*) FROM complaints c WHERE c.replied_by = s.id AND c.replied_at >= ?1 AND c.replied_at < ?2),
             s.id,
-            (SELECT count(*) FROM handovers h WHERE h.incoming_id = s.id AND h.late = 1 AND h.change_at >= ?1 AND h.change_at < ?2),
+            (SELECT count(*) FROM handovers h WHERE h.incoming_id = s.id AND h.late = 1 AND h.change_at >= ?1 AND h.change_at < ?2)
+              + (SELECT count(*) FROM shift_arrivals a JOIN handovers h ON h.id = a.handover_id
+                 WHERE a.staff_id = s.id AND a.late = 1 AND h.change_at >= ?1 AND h.change_at < ?2),
             (SELECT count(*) FROM duty_checks k WHERE k.staff_id = s.id AND k.finding = 'absent' AND k.checked_at >= ?1 AND k.checked_at < ?2),
             (SELECT count(*) FROM duty_checks k WHERE k.staff_id = s.id AND k.finding = 'early_leave' AND k.checked_at >= ?1 AND k.checked_at < ?2),
             (SELECT count(*) FROM return_visits v JOIN dispatch_slips d ON d.id = v.slip_id

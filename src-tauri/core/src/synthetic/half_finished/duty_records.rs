@@ -151,6 +151,21 @@ pub(super) fn duty(
                 arrived_at: None,
             },
         )?;
+        // The others starting at 08:30 arrive too; whoever is past the lead is late. The arrival
+        // time is drawn from the clock, not the dice, so the rest of the month stays as it was.
+        for (k, other) in h.co_arrivals.iter().enumerate() {
+            let came = change - Duration::minutes(25)
+                + Duration::minutes(((other.staff.id + k as i64) % 3) * 10);
+            handover::arrivals::record(
+                store,
+                &ctx(&out, came.max(start)),
+                handover::arrivals::CoArrivalInput {
+                    id: h.id,
+                    staff_id: other.staff.id,
+                    arrived_at: Some(came.format("%Y-%m-%d %H:%M").to_string()),
+                },
+            )?;
+        }
         if let Some(item) = h.checks.first() {
             let missing = rng.chance(30);
             handover::set_check(

@@ -387,7 +387,9 @@ fn check(seed: u64, month_index: u32, size: usize, report_after_hours: i64) {
     let (signed, late_n, carried): (i64, i64, i64) = c
         .query_row(
             "SELECT (SELECT count(*) FROM handovers WHERE status = 'signed' AND change_at >= ?1 AND change_at < ?2),
-                    (SELECT count(*) FROM handovers WHERE late = 1 AND change_at >= ?1 AND change_at < ?2),
+                    (SELECT count(*) FROM handovers WHERE late = 1 AND change_at >= ?1 AND change_at < ?2)
+                      + (SELECT count(*) FROM shift_arrivals a JOIN handovers h ON h.id = a.handover_id
+                         WHERE a.late = 1 AND h.change_at >= ?1 AND h.change_at < ?2),
                     (SELECT COALESCE(sum(carried_over), 0) FROM handovers WHERE status = 'signed' AND change_at >= ?1 AND change_at < ?2)",
             [&from, &to],
             |x| Ok((x.get(0)?, x.get(1)?, x.get(2)?)),
