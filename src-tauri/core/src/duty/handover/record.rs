@@ -17,7 +17,7 @@ use crate::duty::roster::plan::{self, Assignment};
 use crate::duty::shifts::ShiftPlace;
 use crate::setup::staff::StaffId;
 use crate::store::Store;
-use crate::{base::audit, base::validate, duty::settings as duty_settings};
+use crate::{base::audit, base::validate};
 
 use super::*;
 
