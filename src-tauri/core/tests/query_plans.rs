@@ -219,6 +219,12 @@ fn every_report_board_and_list_query_uses_an_index_on_the_big_tables() {
         ("slip_detail", json!({"id": some_slip})),
         ("complaint_detail", json!({"id": some_complaint})),
         ("audit_list", json!({"limit": 200})),
+        // One person's entries, one kind of record: walked by index, not the whole log.
+        ("audit_list", json!({"actor_id": 1, "limit": 200})),
+        (
+            "audit_list",
+            json!({"entity": "dispatch_slips", "limit": 200}),
+        ),
         ("room_list", json!({"limit": 200})),
         ("staff_list", json!({"all": true})),
         ("request_list", json!({"pending_only": false, "limit": 200})),

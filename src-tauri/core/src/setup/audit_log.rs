@@ -83,24 +83,38 @@ pub fn list(store: &mut Store, ctx: &Ctx, q: AuditQuery) -> Result<Vec<AuditEntr
     let to = day("to", &q.to)?.map(|d| format!("{d} 24"));
     let entity = q.entity.filter(|e| !e.trim().is_empty());
     store.read(|tx| {
+        // Only the conditions given, so SQLite can walk audit_log_actor or audit_log_entity_id
+        // newest first (`?n IS NULL OR …` hid them: one person's entries in ten years of log
+        // meant reading the whole log).
+        let limit = q.limit.unwrap_or(100).clamp(1, 1000);
+        let offset = q.offset.unwrap_or(0).max(0);
+        let mut conds: Vec<String> = Vec::new();
+        let mut args: Vec<&dyn rusqlite::ToSql> = Vec::new();
+        let given: [(&str, Option<&dyn rusqlite::ToSql>); 4] = [
+            ("a.actor_id =", q.actor_id.as_ref().map(|v| v as &dyn rusqlite::ToSql)),
+            ("a.entity =", entity.as_ref().map(|v| v as &dyn rusqlite::ToSql)),
+            ("a.at >=", from.as_ref().map(|v| v as &dyn rusqlite::ToSql)),
+            ("a.at <", to.as_ref().map(|v| v as &dyn rusqlite::ToSql)),
+        ];
+        for (cond, value) in given {
+            if let Some(v) = value {
+                args.push(v);
+                conds.push(format!("{cond} ?{}", args.len()));
+            }
+        }
+        args.push(&limit);
+        args.push(&offset);
         let sql = format!(
             "SELECT a.id, a.at, a.actor_name, a.action, a.entity, a.entity_id, COALESCE({RECORD_NAME_SQL}, ''), a.summary
-             FROM audit_log a
-             WHERE (?1 IS NULL OR a.actor_id = ?1) AND (?2 IS NULL OR a.entity = ?2)
-               AND (?3 IS NULL OR a.at >= ?3) AND (?4 IS NULL OR a.at < ?4)
-             ORDER BY id DESC LIMIT ?5 OFFSET ?6"
+             FROM audit_log a {} ORDER BY id DESC LIMIT ?{} OFFSET ?{}",
+            if conds.is_empty() { String::new() } else { format!("WHERE {}", conds.join(" AND ")) },
+            args.len() - 1,
+            args.len()
         );
         let mut st = tx.prepare(&sql)?;
         let rows = st
             .query_map(
-                rusqlite::params![
-                    q.actor_id,
-                    entity,
-                    from,
-                    to,
-                    q.limit.unwrap_or(100).clamp(1, 1000),
-                    q.offset.unwrap_or(0).max(0)
-                ],
+                args.as_slice(),
                 |r| {
                     Ok(AuditEntry {
                         id: r.get(0)?,

@@ -33,6 +33,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/021_duty_checks.sql"),
     include_str!("migrations/022_duty_leave_special_days_urging.sql"),
     include_str!("migrations/023_shift_arrivals.sql"),
+    include_str!("migrations/024_audit_log_indexes.sql"),
 ];
 
 pub fn latest_version() -> i64 {

@@ -226,6 +226,25 @@ impl Desk {
         self._dir.as_ref().expect("an on_disk desk").path()
     }
 
+    /// The month report of `month` ("2026-12") as computed at `at` ("2026-12-20 09:00"): what
+    /// the rule tests compare with their own counts.
+    pub fn month_report(
+        &mut self,
+        month: &str,
+        at_text: &str,
+    ) -> crate::paper::reports::model::Report {
+        let t = at(at_text);
+        let period = crate::paper::reports::period::Period::parse(
+            crate::paper::reports::period::PeriodKind::Month,
+            month,
+            t.date(),
+        )
+        .unwrap();
+        self.store
+            .read(|tx| crate::paper::reports::compute::compute(tx, &period, "测试", t))
+            .unwrap()
+    }
+
     /// Moves the clock on.
     pub fn later(&mut self, minutes: i64) {
         self.now += Duration::minutes(minutes);

@@ -5,8 +5,6 @@
 use super::*;
 use crate::desk::lookup::{lookup, LookupInput};
 use crate::desk::slips::{self, Board};
-use crate::paper::reports::compute::compute;
-use crate::paper::reports::period::{Period, PeriodKind};
 use crate::testkit::{as_user, at, records, Desk};
 
 fn on_slip(id: i64, note: &str) -> UrgeInput {
@@ -206,7 +204,6 @@ fn urging_an_open_slip_or_complaint_is_counted_everywhere_the_record_shows() {
     assert!(shown.contains(&("PG-202612-0001".into(), 3)), "{shown:?}");
 
     // The month's report: slips of December urged at least once, and the calls on them.
-    let later = at("2026-12-20 09:00");
     let (slips_urged, calls, complaints_urged): (i64, i64, i64) = d
         .store
         .conn()
@@ -217,17 +214,7 @@ fn urging_an_open_slip_or_complaint_is_counted_everywhere_the_record_shows() {
         )
         .unwrap();
     assert_eq!((slips_urged, calls, complaints_urged), (1, 3, 1));
-    let rep = d
-        .store
-        .read(|tx| {
-            compute(
-                tx,
-                &Period::parse(PeriodKind::Month, "2026-12", later.date()).unwrap(),
-                "测试",
-                later,
-            )
-        })
-        .unwrap();
+    let rep = d.month_report("2026-12", "2026-12-20 09:00");
     assert_eq!(
         (rep.slips.urged, rep.slips.urge_calls, rep.complaints.urged),
         (slips_urged, calls, complaints_urged)

@@ -5,9 +5,7 @@
 
 use super::arrivals::{self, CoArrivalInput};
 use super::tests::morning;
-use crate::paper::reports::compute::compute;
-use crate::paper::reports::period::{Period, PeriodKind};
-use crate::testkit::{as_user, at};
+use crate::testkit::as_user;
 
 #[test]
 fn r_du_7_everyone_taking_over_at_the_change_is_checked_for_lateness() {
@@ -48,18 +46,7 @@ fn r_du_7_everyone_taking_over_at_the_change_is_checked_for_lateness() {
     assert!(h4.co_arrivals[0].late);
 
     // The month's report: late per person and in all, as the rows hold them.
-    let later = at("2026-12-20 09:00");
-    let rep = d
-        .store
-        .read(|tx| {
-            compute(
-                tx,
-                &Period::parse(PeriodKind::Month, "2026-12", later.date()).unwrap(),
-                "测试",
-                later,
-            )
-        })
-        .unwrap();
+    let rep = d.month_report("2026-12", "2026-12-20 09:00");
     let (incoming_late, others_late): (i64, i64) = d
         .store
         .conn()

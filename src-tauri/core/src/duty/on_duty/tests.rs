@@ -3,9 +3,7 @@
 //! counts 离岗替值 apart from security's 代值.
 
 use super::*;
-use crate::paper::reports::compute::compute;
-use crate::paper::reports::period::{Period, PeriodKind};
-use crate::testkit::{as_user, at, Desk};
+use crate::testkit::{as_user, Desk};
 
 fn leave(away: i64, cover: i64, approver: Option<i64>) -> CoverInput {
     CoverInput {
@@ -96,7 +94,6 @@ fn r_du_8_leaving_the_post_needs_a_leaders_approval_and_a_substitute_of_any_role
     .unwrap();
 
     // The report counts both leaves apart from 代值 — compared with a count made here.
-    let later = at("2026-12-20 09:00");
     let counted: (i64, i64) = d
         .store
         .read(|tx| {
@@ -108,17 +105,7 @@ fn r_du_8_leaving_the_post_needs_a_leaders_approval_and_a_substitute_of_any_role
         })
         .unwrap();
     assert_eq!(counted, (2, 0));
-    let rep = d
-        .store
-        .read(|tx| {
-            compute(
-                tx,
-                &Period::parse(PeriodKind::Month, "2026-12", later.date()).unwrap(),
-                "测试",
-                later,
-            )
-        })
-        .unwrap();
+    let rep = d.month_report("2026-12", "2026-12-20 09:00");
     assert_eq!(
         (rep.duty.leave_covers, rep.duty.covers),
         (counted.0, counted.1)

@@ -74,6 +74,10 @@ pub(super) fn put(
     v: V,
 ) -> Result<(), XlsxError> {
     match v {
+        // An empty cell keeps the table's format but holds no string: a year's detail sheet has
+        // some 400k of them, and a blank is a fraction of an empty inline string to write.
+        V::T("") | V::When("") => ws.write_blank(row, col, &st.text).map(|_| ()),
+        V::S(s) if s.is_empty() => ws.write_blank(row, col, &st.text).map(|_| ()),
         // Free text may hold a phone number typed into it: masked like the phone columns.
         V::T(s) => ws
             .write_string_with_format(row, col, phone::mask_text(s), &st.text)
