@@ -175,6 +175,9 @@ fn urging_an_open_slip_or_complaint_is_counted_everywhere_the_record_shows() {
             ),
         ]
     );
+    // The printed slip says it beside the state.
+    let paper = crate::paper::print::forms::dispatch_slip::from_page(&page);
+    assert_eq!(paper.status, "已接单（住户催办 3 次）");
     let cp = crate::desk::complaints::detail(&mut d.store, &ctx, complaint).unwrap();
     assert_eq!((cp.complaint.urge_count, cp.urgings.len()), (1, 1));
     // The board and the look-up of the room.

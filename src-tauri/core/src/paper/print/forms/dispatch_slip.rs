@@ -184,7 +184,11 @@ pub fn from_page(p: &SlipPage) -> DispatchSlip {
         appointment: minute(s.appointment_at.as_deref().unwrap_or("")),
         assignee: s.assignee.clone(),
         dispatcher: s.dispatcher.clone(),
-        status: s.state.label().to_string(),
+        // How often the resident called again stands beside the state (催办).
+        status: match s.urge_count {
+            0 => s.state.label().to_string(),
+            n => format!("{}（住户催办 {n} 次）", s.state.label()),
+        },
         accepted_at: step_time(&s.accepted_at, SlipAction::Accept),
         arrived_at: step_time(&s.arrived_at, SlipAction::Arrive),
         completed_at: step_time(&s.completed_at, SlipAction::Complete),
