@@ -154,12 +154,24 @@ pub fn generate(
     let hash = accounts::hash_password(DEMO_PASSWORD)?;
     let ctx = Ctx::as_user(start, supervisor);
     let mut rng = Rng::new(input.seed);
+    // Years written in one transaction: with SQLite's default 2 MB page cache the search index's
+    // merges re-read the same pages from the file millions of times (a ten-year office took over
+    // half an hour). A large cache for the generation only; the app's own stays small.
+    store.conn().execute_batch("PRAGMA cache_size = -524288")?;
     store
         .write(|tx| {
             let at = start.format(TIME_FORMAT).to_string();
             let rooms = rooms(tx, room_count)?;
             let residents = residents(tx, &mut rng, &rooms, &at)?;
             let staff = staff(tx, &mut rng, &hash, &at)?;
+            // The search index is filled once at the end, not a statement at a time: FTS5 flushes
+            // and merges its segments at every statement's savepoint, which made a ten-year office
+            // take most of an hour. Its two triggers are set aside and put back as they were.
+            let index_triggers: Vec<String> = tx
+                .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name IN ('search_docs_ai', 'search_docs_ad') ORDER BY name")?
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            tx.execute_batch("DROP TRIGGER search_docs_ai; DROP TRIGGER search_docs_ad;")?;
             let plan = records::Plan {
                 first_day,
                 last_day,
@@ -171,6 +183,11 @@ pub fn generate(
             };
             let counts = records::write(tx, &mut rng, &plan)?;
             let duty = duty_history::write(tx, &mut rng, &staff, first_day, last_day, now)?;
+            for sql in &index_triggers {
+                tx.execute_batch(sql)?;
+            }
+            tx.execute("INSERT INTO search_fts (search_fts) VALUES ('delete-all')", [])?;
+            tx.execute(crate::store::grams::REBUILD_INDEX, [])?;
             let report = GenerateReport {
                 rooms: rooms.len() as i64,
                 residents: residents.iter().map(Vec::len).sum::<usize>() as i64,
@@ -203,6 +220,7 @@ pub fn generate(
             Ok(report)
         })
         .and_then(|report| {
+            store.conn().execute_batch("PRAGMA cache_size = -2000")?;
             // Years of records at once: statistics for the planner, as after an import.
             store.optimize()?;
             Ok(report)

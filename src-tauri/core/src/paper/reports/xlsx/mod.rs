@@ -209,6 +209,12 @@ pub fn write(r: &Report) -> Result<Vec<u8>> {
 fn build(r: &Report) -> Result<Vec<u8>, XlsxError> {
     let st = Styles::new();
     let mut wb = Workbook::new();
+    // A year's detail (86k rows) spends most of its saving in deflate: level 3 took the year
+    // workbook from 1.9–2.05 s to 1.67 s on the ten-year office (level 1 was faster still but
+    // its larger buffer pushed the peak past 150 MB); a month keeps the default level.
+    if r.intake_rows.len() + r.slip_rows.len() + r.complaint_rows.len() > 20_000 {
+        wb.set_zip_compression_level(3);
+    }
     summary(wb.add_worksheet(), &st, r)?;
     slips(wb.add_worksheet(), &st, r)?;
     complaints(wb.add_worksheet(), &st, r)?;
