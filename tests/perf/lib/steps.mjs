@@ -123,7 +123,8 @@ export async function login(ctx) {
     await keys(s, id, text)
   }
   const submit = await need(s, T('login-submit'), '登录页没有登录按钮')
-  return timed(s, () => click(s, submit), and(js.visible(T('status-user')), PAGES['来电来访']), { timeout: 60_000 })
+  // Each role lands on its own first page: the desk on 来电来访, supervisors and managers on 今日.
+  return timed(s, () => click(s, submit), and(js.visible(T('status-user')), or(PAGES['来电来访'], js.visible(T('today')))), { timeout: 60_000 })
 }
 
 /** Every top-level page from the navigation, and 设置's long-table tabs right after 设置. */
