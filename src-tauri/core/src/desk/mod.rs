@@ -13,4 +13,5 @@ pub mod registers;
 pub mod search;
 pub mod slips;
 pub mod urging;
+pub mod urgings;
 pub mod visits;

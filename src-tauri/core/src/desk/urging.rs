@@ -1,6 +1,7 @@
 //! 催办 (urging): a resident calls again about a slip or complaint still open. The desk records
 //! it on that record in one step from the look-up; the record and its timeline show each call,
-//! the boards how often it was urged, and the report counts urged slips and complaints.
+//! the boards how often it was urged, and the report counts urged slips and complaints. The
+//! calls as a record shows them are read in `urgings`.
 
 use chrono::{Duration, NaiveDateTime};
 use rusqlite::{params, OptionalExtension, Transaction};
@@ -24,15 +25,6 @@ pub struct UrgeInput {
     pub complaint_id: Option<i64>,
     /// What the resident said: 已等两天，很着急.
     #[serde(default)]
-    pub note: String,
-}
-
-/// One call urging a record, for its timeline.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct Urging {
-    pub at: String,
-    pub by: String,
     pub note: String,
 }
 
@@ -144,24 +136,6 @@ fn complaint_target(tx: &Transaction, now: NaiveDateTime, id: i64) -> Result<Urg
         with: c.taken_up_by,
         count: 0,
     })
-}
-
-/// Each call urging slip `id` (or complaint, with `column` = "complaint_id"), oldest first.
-pub(crate) fn of(tx: &Transaction, column: &str, id: i64) -> Result<Vec<Urging>> {
-    let mut st = tx.prepare(&format!(
-        "SELECT u.at, s.name, u.note FROM urgings u JOIN staff s ON s.id = u.by_id
-         WHERE u.{column} = ?1 ORDER BY u.at, u.id"
-    ))?;
-    let out = st
-        .query_map([id], |r| {
-            Ok(Urging {
-                at: r.get(0)?,
-                by: r.get(1)?,
-                note: r.get(2)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(out)
 }
 
 #[cfg(test)]

@@ -283,7 +283,7 @@ pub struct ComplaintPage {
     pub steps: Vec<ComplaintHandling>,
     pub visits: Vec<ReturnVisit>,
     /// Calls urging it (催办), for the timeline.
-    pub urgings: Vec<crate::desk::urging::Urging>,
+    pub urgings: Vec<crate::desk::urgings::Urging>,
 }
 
 /// What a complaint's 有效性 reads while the supervisor has not judged it.
@@ -310,7 +310,7 @@ fn detail_in(tx: &Transaction, now: NaiveDateTime, id: i64) -> Result<ComplaintP
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(ComplaintPage {
         visits: visits::of_complaint(tx, id)?,
-        urgings: crate::desk::urging::of(tx, "complaint_id", id)?,
+        urgings: crate::desk::urgings::of(tx, "complaint_id", id)?,
         steps,
         complaint,
     })

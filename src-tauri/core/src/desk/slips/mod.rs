@@ -100,7 +100,7 @@ pub struct SlipPage {
     pub slip: Slip,
     pub events: Vec<SlipEvent>,
     /// Calls urging it (催办), for the timeline.
-    pub urgings: Vec<crate::desk::urging::Urging>,
+    pub urgings: Vec<crate::desk::urgings::Urging>,
     pub visits: Vec<crate::desk::visits::ReturnVisit>,
     /// What the logged-in user may do with this slip now.
     pub actions: Vec<SlipAction>,
@@ -327,7 +327,7 @@ pub fn pages_opened_on(
 fn page_of(tx: &Transaction, slip: Slip) -> Result<SlipPage> {
     Ok(SlipPage {
         events: events(tx, slip.id)?,
-        urgings: crate::desk::urging::of(tx, "slip_id", slip.id)?,
+        urgings: crate::desk::urgings::of(tx, "slip_id", slip.id)?,
         visits: crate::desk::visits::of_slip(tx, slip.id)?,
         actions: Vec::new(),
         slip,
@@ -344,7 +344,7 @@ fn detail_in(
     let actions = transitions::allowed(actor, slip.state, slip.assignee_id);
     Ok(SlipPage {
         events: events(tx, id)?,
-        urgings: crate::desk::urging::of(tx, "slip_id", id)?,
+        urgings: crate::desk::urgings::of(tx, "slip_id", id)?,
         visits: crate::desk::visits::of_slip(tx, id)?,
         actions,
         slip,

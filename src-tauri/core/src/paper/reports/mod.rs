@@ -6,6 +6,7 @@ pub mod definitions;
 pub mod model;
 pub mod ops;
 pub mod period;
+mod workload;
 pub mod xlsx;
 
 pub use model::Report;

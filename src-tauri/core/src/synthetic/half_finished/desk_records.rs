@@ -217,7 +217,7 @@ pub(super) fn slip(
     // Every fourth slip: the resident calls again half an hour later (催办). Chosen by id, not
     // the generator's dice, so the rest of the data stays as it was.
     if s.id % 4 == 0 {
-        urge_soon(store, clerk, t, Some(s.id), None)?;
+        super::urge_soon(store, clerk, t, Some(s.id), None)?;
     }
     let script = *pick(
         rng,
@@ -493,7 +493,7 @@ pub(super) fn complaint(
     )?;
     let id = c.id;
     if id % 3 == 0 {
-        urge_soon(store, clerk, t, None, Some(id))?;
+        super::urge_soon(store, clerk, t, None, Some(id))?;
     }
     let sup = &p.supervisor;
     let note = |t| ComplaintNoteInput {
@@ -589,26 +589,6 @@ pub(super) fn complaint(
         ComplaintNoteInput {
             complaint_id: id,
             note: "同意办结".into(),
-        },
-    )?;
-    Ok(())
-}
-
-/// A 催办 half an hour after `t`, by the clerk who took the first call.
-fn urge_soon(
-    store: &mut Store,
-    clerk: &Actor,
-    t: NaiveDateTime,
-    slip_id: Option<i64>,
-    complaint_id: Option<i64>,
-) -> Result<()> {
-    crate::desk::urging::urge(
-        store,
-        &ctx(clerk, t + Duration::minutes(30)),
-        crate::desk::urging::UrgeInput {
-            slip_id,
-            complaint_id,
-            note: "住户来电催促".into(),
         },
     )?;
     Ok(())

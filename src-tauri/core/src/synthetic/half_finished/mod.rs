@@ -263,3 +263,23 @@ impl Clock {
 fn pick<'a, T>(rng: &mut Rng, items: &'a [T]) -> &'a T {
     &items[rng.below(items.len() as u64) as usize]
 }
+
+/// A 催办 half an hour after `t`, by the clerk who took the first call.
+pub(super) fn urge_soon(
+    store: &mut Store,
+    clerk: &Actor,
+    t: NaiveDateTime,
+    slip_id: Option<i64>,
+    complaint_id: Option<i64>,
+) -> Result<()> {
+    crate::desk::urging::urge(
+        store,
+        &ctx(clerk, t + Duration::minutes(30)),
+        crate::desk::urging::UrgeInput {
+            slip_id,
+            complaint_id,
+            note: "住户来电催促".into(),
+        },
+    )?;
+    Ok(())
+}

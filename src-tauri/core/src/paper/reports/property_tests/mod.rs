@@ -309,7 +309,9 @@ fn check(seed: u64, month_index: u32, size: usize, report_after_hours: i64) {
         .query_map([], |x| Ok((x.get(0)?, x.get(1)?, x.get(2)?)))
         .unwrap()
         .map(|x| x.unwrap())
-        .filter(|x: &(Option<i64>, Option<i64>, String)| parse(&x.2) < cutoff)
+        .filter(|x: &(Option<i64>, Option<i64>, String)| {
+            parse(&x.2) <= cutoff && parse(&x.2) < parse(&to)
+        })
         .collect();
     let on_slips: Vec<i64> = calls
         .iter()
