@@ -70,6 +70,11 @@ fn broken(e: Error) -> Health {
     }
 }
 
+thread_local! {
+    /// How long this thread's last operation waited for the desk's connection (for the op log).
+    static LAST_WAIT_MS: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
 }
@@ -147,7 +152,9 @@ impl Desk {
     }
 
     fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> Result<T, Error>) -> Reply<T> {
+        let asked = std::time::Instant::now();
         let mut h = lock(&self.health);
+        LAST_WAIT_MS.set(asked.elapsed().as_secs_f64() * 1000.0);
         match &mut *h {
             Health::Ready(store) | Health::Checking(store) => f(store).map_err(|e| e.to_view()),
             Health::Broken { problem, message } => Err(ErrorView {
@@ -191,6 +198,11 @@ impl Desk {
         }
         let store = side.as_mut().expect("opened above");
         f(store, &ctx).map_err(|e| e.to_view())
+    }
+
+    /// How long this thread's last operation waited for the connection, in ms.
+    pub fn last_wait_ms(&self) -> f64 {
+        LAST_WAIT_MS.get()
     }
 
     /// `PRAGMA optimize` on the desk's connection (when the app closes); a failure changes
