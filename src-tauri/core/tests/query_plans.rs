@@ -86,11 +86,12 @@ fn full_scans(store: &Store, sql: &str) -> Vec<String> {
         // PRAGMAs, transactions and the like have no plan to look at.
         Err(_) => return Vec::new(),
     };
-    let lines: Vec<String> = stmt
-        .query_map([], |r| r.get::<_, String>(3))
+    let plan: Vec<(i64, i64, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(3)?)))
         .unwrap()
         .collect::<rusqlite::Result<_>>()
         .unwrap();
+    let lines: Vec<String> = plan.iter().map(|p| p.2.clone()).collect();
     let sorted = lines.iter().any(|l| l.contains("TEMP B-TREE FOR ORDER BY"));
     let table_of = |name: &str| {
         let name = name.to_lowercase();
@@ -119,6 +120,7 @@ fn full_scans(store: &Store, sql: &str) -> Vec<String> {
             walks.push(format!("{big}（{outer} → {inner}）"));
         }
     }
+    walks.extend(per_row_walks(&plan, &table_of));
     lines
         .iter()
         .filter_map(|line| {
@@ -133,6 +135,92 @@ fn full_scans(store: &Store, sql: &str) -> Vec<String> {
         })
         .chain(walks)
         .collect()
+}
+
+/// Rows per value of an index's leading columns on ten years (`sqlite_stat1` of the generated
+/// ten-year office): `rows_per_key["slips_assignee"][0]` is how many slips one assignee has.
+fn ten_year_rows_per_key() -> HashMap<String, Vec<f64>> {
+    include_str!("fixtures/ten_year_stat1.tsv")
+        .lines()
+        .filter_map(|line| {
+            let mut f = line.split('\t');
+            let (_, idx, stat) = (f.next()?, f.next()?, f.next()?);
+            let n: Vec<f64> = stat
+                .split_whitespace()
+                .skip(1)
+                .filter_map(|x| x.parse().ok())
+                .collect();
+            (!idx.is_empty()).then(|| (idx.to_string(), n))
+        })
+        .collect()
+}
+
+/// How many rows of a big table one run of a `SEARCH` reads on ten years, when it is found by
+/// equality on its index's leading columns only (no range to bound it); None otherwise.
+fn rows_per_run(detail: &str) -> Option<f64> {
+    let rest = detail.strip_prefix("SEARCH ")?;
+    let index = rest.split(" INDEX ").nth(1)?.split_whitespace().next()?;
+    let constraint = rest.rsplit_once('(')?.1;
+    if constraint.contains('>') || constraint.contains('<') {
+        return None;
+    }
+    let equal = constraint.matches("=?").count();
+    ten_year_rows_per_key()
+        .get(index)?
+        .get(equal.checked_sub(1)?)
+        .copied()
+}
+
+/// Searches of a big table that run once per row of something else — inside a correlated
+/// subquery, or as the inner loop of a join — and each read hundreds of rows on ten years. The
+/// per-person figures of 人员考核 once asked each worker's ten years of slips this way
+/// (`CORRELATED SCALAR SUBQUERY` → `SEARCH d USING COVERING INDEX slips_assignee
+/// (assignee_id=?)`): a month report went from 0.04 s to 0.47 s and the check above, which
+/// only compared neighbouring plan lines, did not see it.
+fn per_row_walks(plan: &[(i64, i64, String)], table_of: &dyn Fn(&str) -> String) -> Vec<String> {
+    const MANY: f64 = 300.0;
+    let parent_of: HashMap<i64, i64> = plan.iter().map(|(id, parent, _)| (*id, *parent)).collect();
+    let detail_of: HashMap<i64, &str> = plan.iter().map(|(id, _, d)| (*id, d.as_str())).collect();
+    let correlated = |mut id: i64| {
+        while let Some(&parent) = parent_of.get(&id) {
+            if detail_of
+                .get(&parent)
+                .is_some_and(|d| d.starts_with("CORRELATED "))
+            {
+                return true;
+            }
+            id = parent;
+        }
+        false
+    };
+    let mut out = Vec::new();
+    for (i, (id, parent, detail)) in plan.iter().enumerate() {
+        let Some(rest) = detail.strip_prefix("SEARCH ") else {
+            continue;
+        };
+        let table = table_of(rest.split_whitespace().next().unwrap_or_default());
+        if !BIG.contains(&table.as_str()) {
+            continue;
+        }
+        // An inner loop: an earlier table of the same join (same parent) drives it with more
+        // than the one row a primary-key look-up gives.
+        let inner_loop = plan[..i].iter().any(|(_, p, d)| {
+            p == parent
+                && (d.starts_with("SCAN ")
+                    || d.starts_with("SEARCH ")
+                        && !d.contains("PRIMARY KEY")
+                        && !d.contains("(rowid=?)"))
+        });
+        if !(inner_loop || correlated(*id)) {
+            continue;
+        }
+        if let Some(rows) = rows_per_run(detail).filter(|&r| r >= MANY) {
+            out.push(format!(
+                "{table}（每行一次，每次约 {rows:.0} 行：{detail}）"
+            ));
+        }
+    }
+    out
 }
 
 /// Puts the ten-year office's planner statistics in place of this database's own.
@@ -298,4 +386,31 @@ fn every_report_board_and_list_query_uses_an_index_on_the_big_tables() {
         scans.len(),
         scans.into_iter().collect::<Vec<_>>().join("\n")
     );
+}
+
+/// The check itself catches the per-row walk that once slipped through (see per_row_walks), and
+/// lets the same figures pass when each search is bounded by the period.
+#[test]
+fn a_search_of_ten_years_per_staff_row_is_caught() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::create(&dir.path().join("office.db")).unwrap();
+    ten_year_statistics(&store);
+    // The statement of 2049099's parent, as it was.
+    let walk = "SELECT s.id, (SELECT count(*) FROM return_visits v JOIN dispatch_slips d ON d.id = v.slip_id
+                WHERE d.assignee_id = s.id AND v.answered = 1 AND v.at >= '2026-10-01' AND v.at < '2026-11-01')
+                FROM staff s WHERE s.active = 1";
+    let found = full_scans(&store, walk);
+    assert!(
+        found
+            .iter()
+            .any(|f| f.contains("dispatch_slips") && f.contains("每行一次")),
+        "not caught: {found:?}"
+    );
+    let bounded = "SELECT s.id, (SELECT count(*) FROM dispatch_slips d WHERE d.assignee_id = s.id
+                   AND d.completed_at >= '2026-10-01' AND d.completed_at < '2026-11-01') FROM staff s";
+    assert_eq!(full_scans(&store, bounded), Vec::<String>::new());
+    // One slip's events, per slip of a page: a handful of rows each, not a walk.
+    let few = "SELECT d.id, (SELECT count(*) FROM slip_events e WHERE e.slip_id = d.id)
+               FROM dispatch_slips d WHERE d.opened_at >= '2026-11-01' ORDER BY d.opened_at DESC LIMIT 30";
+    assert_eq!(full_scans(&store, few), Vec::<String>::new());
 }
