@@ -58,7 +58,7 @@ describe('报表', () => {
     const pct = (r) => `${(r * 100).toFixed(1)}%`
     // Each card is a number over its label: read them as pairs.
     const cards = () =>
-      s.execute(`return [...document.querySelectorAll('[data-test="report-numbers"] .el-card')]
+      s.execute(`return [...document.querySelectorAll('[data-test="report-numbers"] .stat')]
         .map((c) => [c.querySelector('.n').textContent.trim(), c.querySelector('.l').textContent.trim()])`)
     await waitUntil(async () => (await cards()).some(([n]) => n === String(report.intake.total)), {
       message: `来电来访登记 ${report.intake.total}`,
@@ -75,7 +75,7 @@ describe('报表', () => {
       [String(report.slips.urged), `被催办派工单（催办 ${report.slips.urge_calls} 次，另有投诉 ${report.complaints.urged} 件）`],
     ])
     // 值班统计 from the same computation.
-    const duty = await s.execute(`return [...document.querySelectorAll('[data-test="report-duty"] .el-card')]
+    const duty = await s.execute(`return [...document.querySelectorAll('[data-test="report-duty"] .stat')]
       .map((c) => [c.querySelector('.n').textContent.trim(), c.querySelector('.l').textContent.trim()])`)
     const d = report.duty
     assert.deepEqual(duty, [

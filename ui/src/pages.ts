@@ -4,7 +4,7 @@
 // open slips took 200 ms to draw on the desk PC where 30 take a third of that.
 import { computed, ref, watch, type Ref } from 'vue'
 
-export function usePages<T>(rows: Ref<T[]>, size: number) {
+export function usePages<T>(rows: Readonly<Ref<T[]>>, size: number) {
   const page = ref(1)
   const shown = computed(() => rows.value.slice((page.value - 1) * size, page.value * size))
   // After a reload (a row done and gone) stay on the page, or on the last one left.
