@@ -3,7 +3,7 @@
 // and a fresh temp database handed to the app through FRONTDESK_DB.
 
 import { spawn, execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { homedir, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -16,11 +16,17 @@ export function appBinary() {
   return join(target, 'release', 'frontdesk')
 }
 
-/** The CLI built beside the app (release, else debug), for setting up and checking offices. */
+/**
+ * The CLI for setting up and checking offices: the newer of the release and debug builds. The
+ * test run builds the debug one (cargo test) and not always the release one, and a target folder
+ * reused between runs can hold a release CLI from older code: it once counted a 催办 made in the
+ * same second as the report differently from the app under test.
+ */
 export function cliBinary() {
   const target = process.env.CARGO_TARGET_DIR || '/var/tmp/frontdesk-target'
-  const release = join(target, 'release', 'frontdesk-cli')
-  return existsSync(release) ? release : join(target, 'debug', 'frontdesk-cli')
+  const built = ['release', 'debug'].map((p) => join(target, p, 'frontdesk-cli')).filter((f) => existsSync(f))
+  built.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)
+  return built[0] ?? join(target, 'debug', 'frontdesk-cli')
 }
 
 /**
