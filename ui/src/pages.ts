@@ -4,6 +4,13 @@
 // open slips took 200 ms to draw on the desk PC where 30 take a third of that.
 import { computed, ref, watch, type Ref } from 'vue'
 
+/** The page PageDown/PageUp turns to from `page` (of `total` rows, `size` a page); null if none. */
+export function flipPage(page: number, key: string, total: number, size: number): number | null {
+  const last = Math.max(1, Math.ceil(total / size))
+  const to = key === 'PageDown' ? Math.min(page + 1, last) : key === 'PageUp' ? Math.max(page - 1, 1) : page
+  return to === page ? null : to
+}
+
 export function usePages<T>(rows: Readonly<Ref<T[]>>, size: number) {
   const page = ref(1)
   const shown = computed(() => rows.value.slice((page.value - 1) * size, page.value * size))
@@ -14,5 +21,13 @@ export function usePages<T>(rows: Readonly<Ref<T[]>>, size: number) {
       page.value = Math.min(page.value, Math.max(1, Math.ceil(n / size)))
     },
   )
-  return { page, shown, size }
+  /** PageDown/PageUp in the list turn its page (the highlight stays on the same line); true if turned. */
+  function onPageKey(e: KeyboardEvent): boolean {
+    const to = flipPage(page.value, e.key, rows.value.length, size)
+    if (to === null) return false
+    e.preventDefault()
+    page.value = to
+    return true
+  }
+  return { page, shown, size, onPageKey }
 }
