@@ -71,8 +71,21 @@ fn broken(e: Error) -> Health {
 }
 
 thread_local! {
-    /// How long this thread's last operation waited for the desk's connection (for the op log).
-    static LAST_WAIT_MS: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+    /// How long this thread's current operation has waited for a connection (for the op log).
+    static WAITED_MS: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
+/// Locks `m`, counting the wait towards this thread's operation.
+fn lock_timed<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    let asked = std::time::Instant::now();
+    let guard = lock(m);
+    WAITED_MS.set(WAITED_MS.get() + asked.elapsed().as_secs_f64() * 1000.0);
+    guard
+}
+
+/// How long this thread waited for connections since the last call, in ms (then starts again).
+pub fn take_wait_ms() -> f64 {
+    WAITED_MS.replace(0.0)
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -152,9 +165,7 @@ impl Desk {
     }
 
     fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> Result<T, Error>) -> Reply<T> {
-        let asked = std::time::Instant::now();
-        let mut h = lock(&self.health);
-        LAST_WAIT_MS.set(asked.elapsed().as_secs_f64() * 1000.0);
+        let mut h = lock_timed(&self.health);
         match &mut *h {
             Health::Ready(store) | Health::Checking(store) => f(store).map_err(|e| e.to_view()),
             Health::Broken { problem, message } => Err(ErrorView {
@@ -192,17 +203,12 @@ impl Desk {
     ) -> Reply<T> {
         let ctx = Ctx::new(ctx::china_now(), self.actor_for_work()?).with_progress(progress);
         self.with_store(|_| Ok(()))?;
-        let mut side = lock(&self.beside);
+        let mut side = lock_timed(&self.beside);
         if side.is_none() {
             *side = Some(Store::open(&self.db_path).map_err(|e| e.to_view())?);
         }
         let store = side.as_mut().expect("opened above");
         f(store, &ctx).map_err(|e| e.to_view())
-    }
-
-    /// How long this thread's last operation waited for the connection, in ms.
-    pub fn last_wait_ms(&self) -> f64 {
-        LAST_WAIT_MS.get()
     }
 
     /// `PRAGMA optimize` on the desk's connection (when the app closes); a failure changes
