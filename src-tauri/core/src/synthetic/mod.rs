@@ -156,9 +156,13 @@ pub fn generate(
     let mut rng = Rng::new(input.seed);
     // Years written in one transaction: with SQLite's default 2 MB page cache the search index's
     // merges re-read the same pages from the file millions of times (a ten-year office took over
-    // half an hour). A large cache for the generation only; the app's own stays small.
+    // half an hour). A large cache for the generation only; the connection's own is put back
+    // afterwards, whether the generation succeeded or not.
+    let own_cache: i64 = store
+        .conn()
+        .query_row("PRAGMA cache_size", [], |r| r.get(0))?;
     store.conn().execute_batch("PRAGMA cache_size = -524288")?;
-    store
+    let written = store
         .write(|tx| {
             let at = start.format(TIME_FORMAT).to_string();
             let rooms = rooms(tx, room_count)?;
@@ -218,13 +222,15 @@ pub fn generate(
             // The generator writes records in bulk, without audit rows: seal what is finished.
             crate::base::seal::backfill(tx)?;
             Ok(report)
-        })
-        .and_then(|report| {
-            store.conn().execute_batch("PRAGMA cache_size = -2000")?;
-            // Years of records at once: statistics for the planner, as after an import.
-            store.optimize()?;
-            Ok(report)
-        })
+        });
+    store
+        .conn()
+        .execute_batch(&format!("PRAGMA cache_size = {own_cache}"))?;
+    written.and_then(|report| {
+        // Years of records at once: statistics for the planner, as after an import.
+        store.optimize()?;
+        Ok(report)
+    })
 }
 
 /// A generated room.
