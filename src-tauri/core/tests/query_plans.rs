@@ -5,7 +5,7 @@
 //! its plan. A full scan costs nothing on a test office and seconds on ten years of records.
 
 use std::collections::{BTreeSet, HashMap};
-use std::sync::Mutex;
+use std::sync::{LazyLock, Mutex};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use frontdesk_core::api;
@@ -137,23 +137,33 @@ fn full_scans(store: &Store, sql: &str) -> Vec<String> {
         .collect()
 }
 
-/// Rows per value of an index's leading columns on ten years (`sqlite_stat1` of the generated
-/// ten-year office): `rows_per_key["slips_assignee"][0]` is how many slips one assignee has.
-fn ten_year_rows_per_key() -> HashMap<String, Vec<f64>> {
+/// The ten-year office's `sqlite_stat1` rows (what `PRAGMA optimize` left there), as
+/// (table, index, stat).
+fn ten_year_stat1() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
     include_str!("fixtures/ten_year_stat1.tsv")
         .lines()
+        .filter(|l| !l.trim().is_empty())
         .filter_map(|line| {
             let mut f = line.split('\t');
-            let (_, idx, stat) = (f.next()?, f.next()?, f.next()?);
-            let n: Vec<f64> = stat
+            Some((f.next()?, f.next()?, f.next()?))
+        })
+}
+
+/// Rows per value of an index's leading columns on ten years: `ROWS_PER_KEY["slips_assignee"][0]`
+/// is how many slips one assignee has.
+static ROWS_PER_KEY: LazyLock<HashMap<&'static str, Vec<f64>>> = LazyLock::new(|| {
+    ten_year_stat1()
+        .filter(|(_, idx, _)| !idx.is_empty())
+        .map(|(_, idx, stat)| {
+            let n = stat
                 .split_whitespace()
                 .skip(1)
                 .filter_map(|x| x.parse().ok())
                 .collect();
-            (!idx.is_empty()).then(|| (idx.to_string(), n))
+            (idx, n)
         })
         .collect()
-}
+});
 
 /// How many rows of a big table one run of a `SEARCH` reads on ten years, when it is found by
 /// equality on its index's leading columns only (no range to bound it); None otherwise.
@@ -165,10 +175,7 @@ fn rows_per_run(detail: &str) -> Option<f64> {
         return None;
     }
     let equal = constraint.matches("=?").count();
-    ten_year_rows_per_key()
-        .get(index)?
-        .get(equal.checked_sub(1)?)
-        .copied()
+    ROWS_PER_KEY.get(index)?.get(equal.checked_sub(1)?).copied()
 }
 
 /// Searches of a big table that run once per row of something else — inside a correlated
@@ -225,12 +232,9 @@ fn per_row_walks(plan: &[(i64, i64, String)], table_of: &dyn Fn(&str) -> String)
 
 /// Puts the ten-year office's planner statistics in place of this database's own.
 fn ten_year_statistics(store: &Store) {
-    let rows = include_str!("fixtures/ten_year_stat1.tsv");
     let c = store.conn();
     c.execute_batch("DELETE FROM sqlite_stat1").unwrap();
-    for line in rows.lines().filter(|l| !l.trim().is_empty()) {
-        let mut f = line.split('\t');
-        let (tbl, idx, stat) = (f.next().unwrap(), f.next().unwrap(), f.next().unwrap());
+    for (tbl, idx, stat) in ten_year_stat1() {
         c.execute(
             "INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?1, NULLIF(?2, ''), ?3)",
             [tbl, idx, stat],
