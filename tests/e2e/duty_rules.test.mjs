@@ -146,7 +146,7 @@ describe('值班规定与催办', () => {
 
   test('催办：从来电查询一步登记，单上、列表、时间线和月报都计数', async () => {
     // A leak reported this morning, dispatched and not yet done.
-    const room = cli('room', 'list', '--limit', '1')[0].room.code
+    const room = cli('room', 'list', '--limit', '1').rooms[0].room.code
     const reg = cli('intake', 'register', '--room', room, '--channel', 'call', '--kind', 'repair',
       '--category', '给排水', '--content', '卫生间漏水，楼下天花板有水渍', '--caller-name', '王女士', '--caller-phone', '13800001234')
     const opened = cli('slip', 'open', '--intake-id', String(reg.entry.id))

@@ -52,7 +52,7 @@ describe('来电来访、派工单、投诉', () => {
     cli = cliAs(db, 'zhuguan', PASSWORD)
     execFileSync(cliBinary(), ['--db', db, 'dev', 'generate', '--years', '1', '--seed', '2', '--entries-per-year', '100', '--rooms', '30'])
     tech = cli('staff', 'list').find((p) => p.login === 'weixiu')
-    room = cli('room', 'list').find((r) => r.residents.length === 1 && r.residents[0].phones.length > 0)
+    room = cli('room', 'list').rooms.find((r) => r.residents.length === 1 && r.residents[0].phones.length > 0)
     app = await startApp({ db })
     s = app.session
     await logIn(s, 'qiantai', PASSWORD)

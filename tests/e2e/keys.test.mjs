@@ -30,7 +30,7 @@ describe('钥匙管理', () => {
   })
 
   test('钥匙寄存、借出（借出期间交接班移交）、归还（R-AH-4）', async () => {
-    const room = cli('room', 'list', '--limit', '1')[0].room.code
+    const room = cli('room', 'list', '--limit', '1').rooms[0].room.code
     await (await s.byText('钥匙管理')).click()
     await s.byTest('keys')
     // A missing 业主姓名 is named under its field, nothing is registered.

@@ -33,7 +33,7 @@ describe('登记簿', () => {
   })
 
   test('物品放行单：开具、打印、交接班移交、门岗放行、搜索可查（R-AH-1）', async () => {
-    const room = desk('room', 'list', '--limit', '1')[0].room.code
+    const room = desk('room', 'list', '--limit', '1').rooms[0].room.code
     await (await s.byText('登记簿')).click()
     await s.byTest('goods-form')
     // Nothing filled: every missing field is named under itself, nothing is issued.

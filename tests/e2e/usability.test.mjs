@@ -46,7 +46,7 @@ describe('易用性：键盘、提示、横幅、确认', () => {
     db = join(dir, 'office.db')
     cli = cliAs(db, 'zhuguan', PASSWORD)
     execFileSync(cliBinary(), ['--db', db, 'dev', 'generate', '--years', '1', '--seed', '2', '--entries-per-year', '100', '--rooms', '30'])
-    rooms = cli('room', 'list').filter((r) => r.residents.length === 1 && r.residents[0].phones.length > 0).slice(0, 3)
+    rooms = cli('room', 'list').rooms.filter((r) => r.residents.length === 1 && r.residents[0].phones.length > 0).slice(0, 3)
     assert.equal(rooms.length, 3, 'three rooms with one resident each')
     tech = cli('staff', 'list').find((p) => p.login === 'weixiu')
     // Half-finished work on the boards whatever day the office was generated up to: two open

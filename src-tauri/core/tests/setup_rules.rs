@@ -408,3 +408,101 @@ fn records_are_stamped_with_the_user_and_the_fixed_clock() {
         ("2026-11-20 09:05:00", "王主管", "新增楼栋")
     );
 }
+
+#[test]
+fn the_room_list_comes_a_page_at_a_time_and_every_room_is_on_exactly_one_page() {
+    use frontdesk_core::setup::directory::{list_rooms, RoomQuery};
+    let mut d = desk();
+    let b = d.ctx(&d.boss);
+    for building in ["1", "2", "10"] {
+        rooms::add_building(
+            &mut d.store,
+            &b,
+            BuildingInput {
+                name: building.into(),
+                note: String::new(),
+            },
+        )
+        .unwrap();
+        for unit in ["1", "2"] {
+            for floor in 1..=4 {
+                let room = RoomInput {
+                    building: building.into(),
+                    unit: unit.into(),
+                    number: format!("{floor}01"),
+                    area_m2: None,
+                    note: String::new(),
+                };
+                rooms::add_room(&mut d.store, &b, room).unwrap();
+            }
+        }
+    }
+    // Counted here, independently of the list's own COUNT.
+    let all: Vec<String> = {
+        let conn = d.store.conn();
+        let mut st = conn.prepare("SELECT code FROM rooms").unwrap();
+        st.query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    let page = |store: &mut _, offset, building: Option<&str>, text: Option<&str>| {
+        let q = RoomQuery {
+            building: building.map(Into::into),
+            text: text.map(Into::into),
+            limit: Some(7),
+            offset: Some(offset),
+        };
+        list_rooms(store, &b, q).unwrap()
+    };
+    let mut seen = Vec::new();
+    let mut offset = 0;
+    loop {
+        let p = page(&mut d.store, offset, None, None);
+        assert_eq!(
+            p.total as usize,
+            all.len(),
+            "every page tells the same total"
+        );
+        assert!(p.rooms.len() <= 7);
+        if p.rooms.is_empty() {
+            break;
+        }
+        seen.extend(p.rooms.iter().map(|r| r.room.code.clone()));
+        offset += 7;
+    }
+    let mut sorted_seen = seen.clone();
+    sorted_seen.sort();
+    sorted_seen.dedup();
+    assert_eq!(
+        sorted_seen.len(),
+        seen.len(),
+        "no room on two pages: {seen:?}"
+    );
+    let mut sorted_all = all.clone();
+    sorted_all.sort();
+    assert_eq!(sorted_seen, sorted_all, "every room on some page");
+    // Buildings in number order: 1, 2, 3 (the testkit's), 10.
+    let buildings: Vec<&str> = seen.iter().map(|c| c.split('-').next().unwrap()).collect();
+    let first_of = |b: &str| buildings.iter().position(|x| *x == b).unwrap();
+    assert!(
+        first_of("1") < first_of("2")
+            && first_of("2") < first_of("3")
+            && first_of("3") < first_of("10"),
+        "{seen:?}"
+    );
+
+    // A filter's total counts what matches, not the page.
+    let tenth = page(&mut d.store, 0, Some("10"), None);
+    assert_eq!(tenth.total, 8);
+    assert_eq!(tenth.rooms.len(), 7);
+    assert_eq!(page(&mut d.store, 7, Some("10"), None).rooms.len(), 1);
+    let found = page(&mut d.store, 0, None, Some("10-2"));
+    assert_eq!(
+        found.total,
+        4,
+        "{:?}",
+        found.rooms.iter().map(|r| &r.room.code).collect::<Vec<_>>()
+    );
+    assert!(found.rooms.iter().all(|r| r.room.code.starts_with("10-2-")));
+}

@@ -108,6 +108,7 @@ import type { Restored } from '../bindings/Restored'
 import type { Room } from '../bindings/Room'
 import type { RoomDetail } from '../bindings/RoomDetail'
 import type { RoomInput } from '../bindings/RoomInput'
+import type { RoomList } from '../bindings/RoomList'
 import type { RoomQuery } from '../bindings/RoomQuery'
 import type { RoomRef } from '../bindings/RoomRef'
 import type { RosterNotice } from '../bindings/RosterNotice'
@@ -199,7 +200,7 @@ export const buildingAdd = (input: BuildingInput) => call<Building>('building_ad
 /** 修改楼栋 */
 export const buildingUpdate = (input: Update<BuildingInput>) => call<Building>('building_update', input)
 /** 房间列表（可按楼栋、房号、姓名、电话或尾号筛选） */
-export const roomList = (input: RoomQuery) => call<Array<RoomDetail>>('room_list', input)
+export const roomList = (input: RoomQuery) => call<RoomList>('room_list', input)
 /** 查看房间及住户 */
 export const roomDetail = (input: RoomRef) => call<RoomDetail>('room_detail', input)
 /** 新增房间 */

@@ -8,4 +8,12 @@ building: string | null,
 /**
  * Matches the room code, a resident's name or phone (full or last four digits).
  */
-text: string | null, limit: number | null, };
+text: string | null, 
+/**
+ * Rooms a page holds (200 if not given, at most 5,000).
+ */
+limit: number | null, 
+/**
+ * Rooms to skip: where the page starts.
+ */
+offset: number | null, };

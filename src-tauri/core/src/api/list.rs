@@ -45,7 +45,7 @@ use crate::setup::accounts::{self, NewLogin, PasswordChange};
 use crate::setup::audit_log::{self, AuditEntry, AuditQuery};
 use crate::setup::categories::{self, Category, CategoryInput};
 use crate::setup::departments::{self, Department, DepartmentInput};
-use crate::setup::directory::{self, RoomDetail, RoomQuery};
+use crate::setup::directory::{self, RoomDetail, RoomList, RoomQuery};
 use crate::setup::first_run::{self, FirstRun, SetupStatus};
 use crate::setup::import::{self, ImportFile, ImportReport};
 use crate::setup::office::{self, Office};
@@ -128,7 +128,7 @@ super::operations! {
     building_update: "building" "update", Roles(SETUP_EDITORS), Update<BuildingInput> => Building,
         |s, c, u| rooms::update_building(s, c, u.id, u.input), text = super::text::update;
         "修改楼栋", "--id --name [--note]";
-    room_list: "room" "list", Roles(ANYONE), RoomQuery => Vec<RoomDetail>, |s, c, i| directory::list_rooms(s, c, i);
+    room_list: "room" "list", Roles(ANYONE), RoomQuery => RoomList, |s, c, i| directory::list_rooms(s, c, i);
         "房间列表（可按楼栋、房号、姓名、电话或尾号筛选）", "[--building] [--text] [--limit]";
     room_detail: "room" "show", Roles(ANYONE), RoomRef => RoomDetail, |s, c, i| directory::room_detail(s, c, &i.room);
         "查看房间及住户", "--room 3-2-1201";

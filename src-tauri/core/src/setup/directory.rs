@@ -29,37 +29,59 @@ pub struct RoomQuery {
     /// Matches the room code, a resident's name or phone (full or last four digits).
     #[serde(default)]
     pub text: Option<String>,
+    /// Rooms a page holds (200 if not given, at most 5,000).
     #[serde(default)]
     pub limit: Option<i64>,
+    /// Rooms to skip: where the page starts.
+    #[serde(default)]
+    pub offset: Option<i64>,
 }
 
-/// Rooms matching the query, each with its residents, in building/unit/number order.
-pub fn list_rooms(store: &mut Store, ctx: &Ctx, query: RoomQuery) -> Result<Vec<RoomDetail>> {
+/// One page of the rooms matching a query, and how many match in all: 设置 › 房间 fetches the
+/// page it shows, not every room of a 3,000-room estate (issue 12), and still shows every page.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct RoomList {
+    pub rooms: Vec<RoomDetail>,
+    pub total: i64,
+}
+
+/// The page of rooms matching the query, each with its residents, in building/unit/number order.
+pub fn list_rooms(store: &mut Store, ctx: &Ctx, query: RoomQuery) -> Result<RoomList> {
     ctx.actor()?;
     let limit = query.limit.unwrap_or(200).clamp(1, 5000);
+    let offset = query.offset.unwrap_or(0).max(0);
     store.read(|tx| {
         let text = query.text.as_deref().map(str::trim).filter(|t| !t.is_empty());
         let code_prefix = text.and_then(|t| RoomCode::parse(t).ok()).map(|c| c.short());
-        let mut sql = format!("{ROOM_SELECT} WHERE (?1 IS NULL OR b.name = ?1)");
+        let mut filter = String::from(" WHERE (?1 IS NULL OR b.name = ?1)");
         if text.is_some() {
-            sql.push_str(
+            filter.push_str(
                 " AND (r.code = ?2 OR r.code LIKE ?3 || '%' OR r.id IN (
                     SELECT rs.room_id FROM residents rs WHERE rs.name LIKE '%' || ?3 || '%'
                     UNION SELECT rs.room_id FROM residents rs JOIN resident_phones p ON p.resident_id = rs.id
                           WHERE p.phone = ?3 OR p.last4 = ?3))",
             );
+        } else {
+            // Both statements bind the same parameters, and rusqlite refuses one a statement lacks.
+            filter.push_str(" AND ?2 IS NULL AND ?3 IS NULL");
         }
-        sql.push_str(
-            " ORDER BY length(b.name), b.name, length(r.unit), r.unit, length(r.number), r.number LIMIT ?4",
+        let total = tx.query_row(
+            &format!("SELECT COUNT(*) FROM rooms r JOIN buildings b ON b.id = r.building_id{filter}"),
+            params![query.building.as_deref(), code_prefix, text],
+            |r| r.get(0),
+        )?;
+        let sql = format!(
+            "{ROOM_SELECT}{filter} ORDER BY length(b.name), b.name, length(r.unit), r.unit, length(r.number), r.number LIMIT ?4 OFFSET ?5"
         );
-        let mut st = tx.prepare(&sql)?;
-        let rooms = st
-            .query_map(params![query.building.as_deref(), code_prefix, text, limit], room_from_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        rooms
+        let rooms = tx
+            .prepare(&sql)?
+            .query_map(params![query.building.as_deref(), code_prefix, text, limit, offset], room_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?
             .into_iter()
             .map(|room| Ok(RoomDetail { residents: residents::of_room(tx, room.id)?, room }))
-            .collect()
+            .collect::<Result<_>>()?;
+        Ok(RoomList { rooms, total })
     })
 }
 

@@ -97,6 +97,7 @@ pub fn room_names(store: &mut Store, ctx: &Ctx, text: &str) -> Vec<String> {
         },
     )
     .unwrap()
+    .rooms
     .into_iter()
     .flat_map(|d| {
         d.residents
