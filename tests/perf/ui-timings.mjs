@@ -148,6 +148,11 @@ async function main() {
       say(`第 ${run} 次`)
       Object.assign(ctx, { run, content: null, serial: null, phone: null })
       await measure(results, ctx, { name: '登录', goal: step.GOAL.login, run: step.login })
+      if (run === 1 && pid) {
+        say('  登录后空闲 10 秒测内存…')
+        await sleep(10_000)
+        memory.afterLogin = treeMemory(pid)
+      }
       pages ??= await step.pageSteps(ctx)
       for (const p of pages) await measure(results, ctx, p)
       if (run === 1 && pid) {
