@@ -97,7 +97,7 @@ describe('基础流程:首次设置、登录、导入房间', () => {
     const last = await s.waitForText(() => s.byTest('room-table'), '5栋1单元1503')
     assert.match(last, /5栋1单元1303/)
     assert.doesNotMatch(last, /5栋1单元1302|3栋2单元1201/, 'only the third page is on screen')
-    assert.equal((await s.css('[data-test="room-table"] .el-table__body tr')).length, 7)
+    assert.equal((await s.css('[data-test="room-table"] tbody tr')).length, 7)
     await s.screenshot('foundation-07-rooms-last-page')
   })
 })

@@ -32,7 +32,7 @@ describe('今日待办与状态栏计数', () => {
   })
 
   const hash = () => s.execute('return location.hash')
-  const rows = (table) => s.execute(`return document.querySelectorAll('[data-test="${table}"] .el-table__body tbody tr').length`)
+  const rows = (table) => s.execute(`return document.querySelectorAll('[data-test="${table}"] tbody tr').length`)
   const activeBoard = () => s.execute(`return document.querySelector('[data-test="slip-boards"] .is-active')?.textContent.trim() ?? ''`)
 
   test('主管登录后落在“今日”：每个数字与命令行一致，点开就是那张清单', async () => {
@@ -118,21 +118,21 @@ describe('今日待办与状态栏计数', () => {
     await s.go('#/settings/audit')
     const table = () => s.byTest('audit-rows')
     await s.waitForText(table, h.serial)
-    const named = await s.execute(`return [...document.querySelectorAll('[data-test="audit-rows"] .el-table__body tbody tr')].map((tr) => tr.children[3].textContent.trim())[0]`)
+    const named = await s.execute(`return [...document.querySelectorAll('[data-test="audit-rows"] tbody tr')].map((tr) => tr.children[3].textContent.trim())[0]`)
     assert.equal(named, `交接班记录${h.serial}`, 'the newest row names the handover by its serial')
     await s.screenshot('today-07-audit-log')
     // Only 交接班记录: every row says so.
     await (await s.byCss('[data-test="audit-entity"] input')).fill('交接班记录')
     await (await s.waitFor('xpath', "//li[contains(@class, 'el-select-dropdown__item')][normalize-space(.)='交接班记录']")).click()
     await waitUntil(async () => {
-      const kinds = await s.execute(`return [...document.querySelectorAll('[data-test="audit-rows"] .el-table__body tbody tr')].map((tr) => tr.children[3].textContent.trim())`)
+      const kinds = await s.execute(`return [...document.querySelectorAll('[data-test="audit-rows"] tbody tr')].map((tr) => tr.children[3].textContent.trim())`)
       return kinds.length > 0 && kinds.every((k) => k.startsWith('交接班记录'))
     }, { message: 'only handovers listed' })
     // And only what 主管 did: the row of the handover is there, with the whole change.
     await (await s.byCss('[data-test="audit-actor"] input')).fill(boss.name)
     await (await s.waitFor('xpath', `//li[contains(@class, 'el-select-dropdown__item')][normalize-space(.)='${boss.name}']`)).click()
     await waitUntil(async () => {
-      const who = await s.execute(`return [...document.querySelectorAll('[data-test="audit-rows"] .el-table__body tbody tr')].map((tr) => tr.children[1].textContent.trim())`)
+      const who = await s.execute(`return [...document.querySelectorAll('[data-test="audit-rows"] tbody tr')].map((tr) => tr.children[1].textContent.trim())`)
       return who.length > 0 && who.every((n) => n === boss.name)
     }, { message: `only ${boss.name}'s entries` })
     await s.waitForText(table, h.serial)

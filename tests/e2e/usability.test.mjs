@@ -117,14 +117,14 @@ describe('易用性：键盘、提示、横幅、确认', () => {
 
   /** The text of the highlighted (current) row of the table with data-test `list`. */
   async function currentRow(list) {
-    const rows = await s.css(`[data-test="${list}"] .el-table__body tr.current-row`)
+    const rows = await s.css(`[data-test="${list}"] tbody tr.current-row`)
     return rows.length ? rows[0].fullText() : null
   }
 
   test('派工单、搜索结果：↑/↓ 选行，回车打开（投诉列表见横幅一节）', async () => {
     // 派工单: the list has the keyboard as soon as the page opens.
     await s.go('#/slips')
-    await s.byCss('[data-test="slip-list"] .el-table__body tr')
+    await s.byCss('[data-test="slip-list"] tbody tr')
     await waitUntil(async () => (await s.focusedTest()) === 'slip-list-keys', { message: 'the slip list has the focus' })
     await s.keys(Keys.DOWN + Keys.DOWN)
     const slipRow = await waitUntil(() => currentRow('slip-list'), { message: 'a highlighted slip row' })
@@ -293,7 +293,7 @@ describe('易用性：键盘、提示、横幅、确认', () => {
     await (await s.byText('全部')).click()
     await s.waitFor('xpath', `//*[@data-test="complaint-list"]//tr[contains(., ${xpathLiteral(ts)})]`)
     await tabTo('complaint-list-keys') // from the filter, Tab reaches the list
-    const rowCount = (await s.css('[data-test="complaint-list"] .el-table__body tr')).length
+    const rowCount = (await s.css('[data-test="complaint-list"] tbody tr')).length
     for (let i = 0; i < rowCount && !((await currentRow('complaint-list')) ?? '').includes(ts); i++) await s.keys(Keys.DOWN)
     assert.ok(((await currentRow('complaint-list')) ?? '').includes(ts), `${ts} highlighted by ↓`)
     await s.screenshot('usability-04-complaint-by-keyboard')

@@ -11,8 +11,9 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 const and = (...c) => c.map((x) => `(${x})`).join(' && ')
 const or = (...c) => c.map((x) => `(${x})`).join(' || ')
 const T = (name) => `[data-test="${name}"]`
-// Table rows: Element Plus's el-table, or el-table-v2 should a long table become virtual (issue 12).
-const rows = (css) => js.visible(`${css} .el-table__body tr, ${css} .el-table-v2__row`)
+// Table rows: Element Plus's el-table or the app's RowTable (both have a tbody), or el-table-v2
+// should a long table become virtual (issue 12).
+const rows = (css) => js.visible(`${css} tbody tr, ${css} .el-table-v2__row`)
 
 /** The goals of issue 12, in ms. */
 export const GOAL = { click: 100, login: 1000, preview: 300, export: 500 }
@@ -211,7 +212,7 @@ export async function openSlip(ctx) {
   await goTo(s, '#/slips', rows(T('slip-list')), '派工单列表未出现')
   const cell = await pick(
     s,
-    `[...document.querySelectorAll('${T('slip-list')} .el-table__body tr, ${T('slip-list')} .el-table-v2__row')]
+    `[...document.querySelectorAll('${T('slip-list')} tbody tr, ${T('slip-list')} .el-table-v2__row')]
       .find((r) => r.textContent.includes(arguments[0]))?.querySelector('td, .el-table-v2__row-cell')`,
     [ctx.serial],
   )
