@@ -5,6 +5,7 @@
 
 mod commands;
 mod desk;
+mod memory;
 
 use std::time::Duration;
 
@@ -17,6 +18,7 @@ use tauri::{Emitter, Manager, RunEvent};
 const BACKUP_TICK: Duration = Duration::from_secs(60);
 
 pub fn run() {
+    memory::keep_big_blocks_out_of_the_heap();
     let desk = Desk::open(desk::db_path_from_args());
     let app = tauri::Builder::default()
         .manage(desk)

@@ -53,7 +53,7 @@ pub fn op(desk: State<'_, Desk>, app: AppHandle, name: String, input: Value) -> 
         desk.run_with(Progress::to(emit.clone()), work)
     };
     log_time(&name, asked);
-    give_back_freed_memory();
+    crate::memory::give_back_freed_memory();
     // A restore replaced the file under the second connection.
     if name == "backup_restore" && result.is_ok() {
         desk.forget_beside();
@@ -77,19 +77,6 @@ pub fn op(desk: State<'_, Desk>, app: AppHandle, name: String, input: Value) -> 
         }
     }
     Ok(out)
-}
-
-/// Hands memory the operation freed back to the system. A year's report, an export or a print
-/// allocates tens of MB and frees them, but glibc keeps freed memory in its arenas (one per
-/// thread that ran an operation): on the ten-year office the app's own process grew by 100 MB
-/// after three exports and stayed there; trimming returned 66 MB of it (issue 12). The call takes
-/// about a microsecond when there is little to return and ~7 ms after freeing 100 MB.
-fn give_back_freed_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only releases free pages of glibc's own heap; it takes no pointers.
-    unsafe {
-        libc::malloc_trim(0);
-    }
 }
 
 /// With `FRONTDESK_OP_LOG=<file>`, one line per operation: its name, how long it waited for a
