@@ -1,5 +1,5 @@
-// Lists by keyboard: ↑/↓ move a highlighted row (el-table `highlight-current-row`), Enter opens it,
-// Home/End go to the first/last. The list's wrapper takes the focus (tabindex="0") and the keys.
+// Lists by keyboard: ↑/↓ move a highlighted row (RowTable's current row, or el-table's with
+// `highlight-current-row`), Enter opens it, Home/End go to the first/last. The list's wrapper takes the focus (tabindex="0") and the keys.
 import { nextTick, ref, watch, type Ref } from 'vue'
 
 /** The row index a key moves to from `current` in a list of `n` rows; null if the key is not ours. */
@@ -20,7 +20,8 @@ interface TableLike<T> {
 
 /**
  * Wires a table to the keyboard. Put `ref="wrap"` `tabindex="0"` `@keydown="onKey"` on a div around
- * the table, `ref="table"` `highlight-current-row` `@current-change="onCurrentChange"` on it.
+ * the table, `ref="table"` `@current-change="onCurrentChange"` on it (and `highlight-current-row`
+ * on an el-table).
  */
 export function useRowKeys<T>(rows: Ref<T[]>, open: (row: T) => unknown) {
   const table = ref<TableLike<T> | null>(null)
