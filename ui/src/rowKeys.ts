@@ -1,5 +1,6 @@
 // Lists by keyboard: ↑/↓ move a highlighted row (RowTable's current row, or el-table's with
-// `highlight-current-row`), Enter opens it, Home/End go to the first/last. The list's wrapper takes the focus (tabindex="0") and the keys.
+// `highlight-current-row`), Enter opens it, Home/End go to the first/last. The list's wrapper
+// takes the focus (tabindex="0") and the keys.
 import { nextTick, ref, watch, type Ref } from 'vue'
 
 /** The row index a key moves to from `current` in a list of `n` rows; null if the key is not ours. */
